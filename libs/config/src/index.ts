@@ -1,0 +1,76 @@
+import { z } from 'zod';
+
+export { z };
+
+/**
+ * A config schema is a zod object whose every key has a description (`.describe()`),
+ * so `describeConfig` can print the documentation and errors can say what a key is for.
+ */
+export type ConfigSchema = z.ZodObject<z.ZodRawShape>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Validates `env` against the schema; throws a ConfigError with one line per bad variable. */
+export function loadConfig<S extends ConfigSchema>(schema: S, env: NodeJS.ProcessEnv = process.env): z.infer<S> {
+  const parsed = schema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => {
+    const key = issue.path.map(String).join('.');
+    const doc = key ? schema.shape[key]?.description : undefined;
+    const value = key ? env[key] : undefined;
+    const why = value === undefined ? 'is missing' : `is invalid (${issue.message})`;
+    return `${key} ${why}${doc ? ` — ${doc}` : ''}`;
+  });
+  throw new ConfigError(problems);
+}
+
+/**
+ * Loads the config or stops the process with one clear line per problem.
+ * Used by every service's main.ts.
+ */
+export function loadConfigOrExit<S extends ConfigSchema>(
+  service: string,
+  schema: S,
+  env: NodeJS.ProcessEnv = process.env,
+): z.infer<S> {
+  try {
+    return loadConfig(schema, env);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    process.stderr.write(`[${service}] cannot start: ${err.message}\n`);
+    process.exit(1);
+  }
+}
+
+/** Rows of (key, description, default) for docs and `--help`. */
+export function describeConfig(schema: ConfigSchema): Array<{ key: string; doc: string }> {
+  return Object.entries(schema.shape).map(([key, type]) => ({ key, doc: type.description ?? '' }));
+}
+
+/** Reusable keys. Each service composes its schema from these plus its own. */
+export const common = {
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development').describe('Runtime mode.'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info')
+    .describe('Minimum log level.'),
+  PORT: z.coerce.number().int().min(0).max(65535).describe('HTTP port this process listens on.'),
+  DATABASE_URL: z
+    .url()
+    .describe('Postgres URL of the application role (owns no table, cannot bypass row-level security).'),
+  MIGRATION_DATABASE_URL: z.url().describe('Postgres URL of the role that owns the schema and runs migrations.'),
+  REDIS_URL: z.url().default('redis://127.0.0.1:6379').describe('Redis URL.'),
+  REDIS_PREFIX: z.string().default('fleet:').describe('Prefix of every Redis key this deployment writes.'),
+  AMQP_URL: z.url().default('amqp://guest:guest@127.0.0.1:5672').describe('RabbitMQ URL.'),
+  AMQP_PREFIX: z.string().default('fleet.').describe('Prefix of every RabbitMQ exchange and queue.'),
+  INTERNAL_SIGNING_KEY: z
+    .string()
+    .min(32)
+    .describe('Shared secret (32+ chars) that signs the tenant context the gateway sends to services.'),
+  PLATFORM_DOMAIN: z.string().default('localhost').describe('Apex domain; stores live at {slug}.{PLATFORM_DOMAIN}.'),
+} as const;

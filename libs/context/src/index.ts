@@ -1,0 +1,39 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+/** Who is acting: a shopper, merchant staff, a platform admin, or a service/job. */
+export interface Actor {
+  kind: 'customer' | 'staff' | 'platform_admin' | 'service' | 'anonymous';
+  id?: string;
+  roles?: string[];
+}
+
+/**
+ * The context of one request or message. Business code receives it explicitly as `ctx`;
+ * AsyncLocalStorage carries the same object only for the logger and the database wrapper.
+ */
+export interface Ctx {
+  requestId: string;
+  tenantId?: string;
+  actor?: Actor;
+  correlationId?: string;
+  causationId?: string;
+}
+
+/** A context that is known to carry a tenant. */
+export interface TenantCtx extends Ctx {
+  tenantId: string;
+}
+
+const storage = new AsyncLocalStorage<Ctx>();
+
+export function runWithContext<T>(ctx: Ctx, fn: () => T): T {
+  return storage.run(ctx, fn);
+}
+
+export function currentContext(): Ctx | undefined {
+  return storage.getStore();
+}
+
+export function hasTenant(ctx: Ctx): ctx is TenantCtx {
+  return typeof ctx.tenantId === 'string' && ctx.tenantId.length > 0;
+}

@@ -1,0 +1,7 @@
+export * from './db';
+export * from './tx';
+export * from './migrate';
+export * from './tenant-table';
+export * from './ids';
+export { assertTenantId } from './tenant-id';
+export type { Statement } from './pipelined-query';

@@ -1,0 +1,5 @@
+export * from './run-id';
+export * from './test-database';
+export * from './test-redis';
+export * from './test-amqp';
+export * from './wait-for';
