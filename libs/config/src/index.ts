@@ -6,7 +6,7 @@ export { z };
  * A config schema is a zod object whose every key has a description (`.describe()`),
  * so `describeConfig` can print the documentation and errors can say what a key is for.
  */
-export type ConfigSchema = z.ZodObject<z.ZodRawShape>;
+export type ConfigSchema = z.ZodObject<Record<string, z.ZodType>>;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {

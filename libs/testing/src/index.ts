@@ -3,3 +3,4 @@ export * from './test-database';
 export * from './test-redis';
 export * from './test-amqp';
 export * from './wait-for';
+export * from './host-request';

@@ -1,0 +1,4 @@
+-- Runs once, when the postgres container initialises an empty data directory.
+-- Only the databases: each service's migrations create its roles, tables and grants
+-- (and create the database too when it is missing, so this is a convenience, not a requirement).
+CREATE DATABASE fleet_tenancy;

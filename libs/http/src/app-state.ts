@@ -1,0 +1,37 @@
+import type { Express } from 'express';
+import type { Registry } from 'prom-client';
+
+/** Per-app state shared between the app's middleware and the server that runs it. */
+export interface AppState {
+  registry: Registry;
+  shuttingDown: boolean;
+}
+
+const states = new WeakMap<Express, AppState>();
+
+export function initAppState(app: Express, registry: Registry): AppState {
+  const state: AppState = { registry, shuttingDown: false };
+  states.set(app, state);
+  return state;
+}
+
+function stateOf(app: Express): AppState {
+  const state = states.get(app);
+  if (!state) throw new Error('This app was not built by createHttpApp().');
+  return state;
+}
+
+/** The app's own Prometheus registry; register service-specific metrics here. */
+export function getMetricsRegistry(app: Express): Registry {
+  return stateOf(app).registry;
+}
+
+/** Makes `/readyz` answer 503 so load balancers stop routing new traffic to this app. */
+export function markShuttingDown(app: Express): void {
+  const state = states.get(app);
+  if (state) state.shuttingDown = true;
+}
+
+export function isShuttingDown(app: Express): boolean {
+  return stateOf(app).shuttingDown;
+}

@@ -1,0 +1,54 @@
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import { initAppState } from './app-state';
+import { errorMiddleware } from './error.middleware';
+import type { HttpAppOptions } from './http-app.options';
+import { createHttpMetrics } from './metrics';
+import { notFoundMiddleware } from './not-found.middleware';
+import { registerOpsRoutes } from './ops.routes';
+import { requestContextMiddleware } from './request-context';
+import { requestIdMiddleware } from './request-id.middleware';
+import { requestObserverMiddleware } from './request-observer.middleware';
+import { routePatternMiddleware } from './route-pattern';
+
+const DEFAULT_BODY_LIMIT = '1mb';
+const DEFAULT_READINESS_TIMEOUT_MS = 2000;
+
+/**
+ * Builds an express app with the platform's standard chain, in this order: request id, async
+ * context, metrics and access log, helmet, JSON body, `/healthz` `/readyz` `/metrics`, the
+ * caller's routes, 404, and the one error handler. No side effects: nothing listens yet.
+ */
+export function createHttpApp(options: HttpAppOptions): Express {
+  const app = express();
+  const metrics = createHttpMetrics(options.metrics);
+  initAppState(app, metrics.registry);
+
+  app.disable('x-powered-by');
+  app.set('trust proxy', options.trustProxy ?? false);
+
+  app.use(requestIdMiddleware());
+  app.use(requestContextMiddleware());
+  app.use(routePatternMiddleware());
+  app.use(
+    requestObserverMiddleware({
+      metrics,
+      extraLabels: options.metrics?.extraLabels ?? {},
+      logger: options.logger,
+      accessLog: options.accessLog ?? true,
+    }),
+  );
+  if (options.helmet !== false) app.use(helmet({ contentSecurityPolicy: false, ...options.helmet }));
+  if (options.bodyParser !== false) app.use(express.json({ limit: options.bodyLimit ?? DEFAULT_BODY_LIMIT }));
+
+  registerOpsRoutes(app, {
+    logger: options.logger,
+    readiness: options.readiness ?? {},
+    readinessTimeoutMs: options.readinessTimeoutMs ?? DEFAULT_READINESS_TIMEOUT_MS,
+  });
+  options.routes(app);
+
+  app.use(notFoundMiddleware());
+  app.use(errorMiddleware(options.logger));
+  return app;
+}

@@ -1,0 +1,13 @@
+export { createHttpApp } from './create-http-app';
+export type { HttpAppOptions, MetricLabelFn, MetricsOptions, ReadinessCheck } from './http-app.options';
+export { getMetricsRegistry, isShuttingDown, markShuttingDown } from './app-state';
+export { getRequestContext, setRequestContext } from './request-context';
+export { isValidRequestId, REQUEST_ID_HEADER } from './request-id.middleware';
+export { routePatternOf, UNMATCHED_ROUTE } from './route-pattern';
+export { errorMiddleware } from './error.middleware';
+export { fromBodyParserError } from './body-parser-error';
+export { instanceOf, problemFor, sendProblem } from './problem-response';
+export { parseBody, parseParams, parseQuery } from './validate';
+export { runReadinessChecks, type CheckOutcome, type ReadinessReport } from './readiness';
+export { startHttpServer, type RunningHttpServer, type StartHttpServerOptions } from './start-http-server';
+export type { ShutdownHook } from './graceful-shutdown';

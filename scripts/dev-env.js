@@ -1,0 +1,42 @@
+// The environment `npm start` gives each process on a developer machine. Everything can be
+// overridden from the shell (e.g. DATABASE_ADMIN_URL, PLATFORM_DOMAIN, GATEWAY_PORT).
+const { services } = require('./services');
+
+const env = process.env;
+const adminUrl = new URL(env.DATABASE_ADMIN_URL || 'postgres://postgres@127.0.0.1:5432/postgres');
+
+function dbUrl(database, user, password) {
+  const url = new URL(adminUrl.toString());
+  url.pathname = `/${database}`;
+  if (user) {
+    url.username = user;
+    url.password = password || '';
+  }
+  return url.toString();
+}
+
+function serviceEnv(service) {
+  const shared = {
+    NODE_ENV: env.NODE_ENV || 'development',
+    LOG_LEVEL: env.LOG_LEVEL || 'info',
+    PLATFORM_DOMAIN: env.PLATFORM_DOMAIN || 'localhost',
+    REDIS_URL: env.REDIS_URL || 'redis://127.0.0.1:6379',
+    REDIS_PREFIX: env.REDIS_PREFIX || 'fleet:',
+    AMQP_URL: env.AMQP_URL || 'amqp://guest:guest@127.0.0.1:5672',
+    AMQP_PREFIX: env.AMQP_PREFIX || 'fleet.',
+    INTERNAL_SIGNING_KEY: env.INTERNAL_SIGNING_KEY || 'dev-only-internal-signing-key-change-me',
+  };
+  for (const other of services) {
+    if (other.envName) shared[other.envName] = `http://127.0.0.1:${other.port}`;
+  }
+  const port = service.name === 'gateway' ? env.GATEWAY_PORT || service.port : service.port;
+  const own = { PORT: String(port) };
+  if (service.database) {
+    own.DATABASE_URL = dbUrl(service.database, 'fleet_app', 'fleet_app');
+    own.RELAY_DATABASE_URL = dbUrl(service.database, 'fleet_relay', 'fleet_relay');
+    own.MIGRATION_DATABASE_URL = dbUrl(service.database);
+  }
+  return { ...process.env, ...shared, ...own };
+}
+
+module.exports = { serviceEnv };

@@ -1,0 +1,8 @@
+// The processes `npm start` runs, in start order. A service that owns a database names it; its
+// `dist/migrate.js` runs first. Add a line here when a service appears (helm/compose list them too).
+const services = [
+  { name: 'tenancy', dir: 'tenancy/registry', port: 4001, database: 'fleet_tenancy', envName: 'TENANCY_URL' },
+  { name: 'gateway', dir: 'gateway', port: 8080, database: null, envName: null },
+];
+
+module.exports = { services };

@@ -1,0 +1,26 @@
+import { normalizeHost, type TenantSnapshot } from '@fleet/tenancy';
+import {
+  findTenantByCustomDomain,
+  findTenantBySlug,
+  toSnapshot,
+  verifiedDomains,
+  type TenantRow,
+} from '../data-access/tenant.repository';
+import type { RegistryDeps } from './registry-deps';
+
+/** `{slug}.{platformDomain}` by slug, anything else by verified custom domain. */
+export async function resolveHost(deps: RegistryDeps, rawHost: string): Promise<TenantSnapshot | null> {
+  const host = normalizeHost(rawHost);
+  if (!host) return null;
+  const suffix = `.${deps.platformDomain}`;
+  return deps.db.transaction(async (tx) => {
+    let row: TenantRow | undefined;
+    if (host.endsWith(suffix)) {
+      const label = host.slice(0, -suffix.length);
+      if (!label.includes('.')) row = await findTenantBySlug(tx, label);
+    } else {
+      row = await findTenantByCustomDomain(tx, host);
+    }
+    return row ? toSnapshot(row, deps.platformDomain, await verifiedDomains(tx, row.id)) : null;
+  });
+}

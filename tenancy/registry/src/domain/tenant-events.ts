@@ -1,0 +1,25 @@
+import type { Ctx } from '@fleet/context';
+import type { Queryable } from '@fleet/db';
+import { appendToOutbox, createEnvelope } from '@fleet/messaging';
+import type { TenantSnapshot } from '@fleet/tenancy';
+
+export type TenantEventType = 'tenant.provisioned' | 'tenant.suspended' | 'tenant.resumed' | 'tenant.updated';
+
+/** Every tenant event carries the whole snapshot, so caches refresh without a lookup. */
+export interface TenantEventData {
+  tenant: TenantSnapshot;
+  previousHosts?: string[];
+}
+
+export async function recordTenantEvent(
+  tx: Queryable,
+  ctx: Ctx,
+  type: TenantEventType,
+  data: TenantEventData,
+): Promise<void> {
+  const envelope = createEnvelope(
+    { ...ctx, tenantId: data.tenant.id },
+    { type, aggregateId: data.tenant.id, version: data.tenant.version, data },
+  );
+  await appendToOutbox(tx, envelope);
+}

@@ -1,0 +1,4 @@
+// The registry as a library: other workspaces' tests run the real registry in-process.
+export { createApp } from './app';
+export { migrations, relayTables } from './data-access/migrations';
+export type { RegistryAppDeps } from './app';
