@@ -85,11 +85,14 @@ function probe(service) {
     socket.on('data', (chunk) => {
       reply = Buffer.concat([reply, chunk]);
       if (service.accept(reply)) finish(undefined);
-      else if (reply.length > 512) finish(`unexpected answer ${JSON.stringify(reply.toString('latin1', 0, 40))}`);
+      else if (reply.length > 512)
+        finish(`unexpected answer ${JSON.stringify(reply.toString('latin1', 0, 40))}`);
     });
     socket.on('error', (err) => finish(err.code || err.message));
     socket.on('end', () =>
-      finish(reply.length ? `unexpected answer ${JSON.stringify(reply.toString('latin1', 0, 40))}` : 'closed'),
+      finish(
+        reply.length ? `unexpected answer ${JSON.stringify(reply.toString('latin1', 0, 40))}` : 'closed',
+      ),
     );
   });
 }
@@ -159,7 +162,9 @@ async function main() {
       console.log('check-infra: PostgreSQL, Redis and RabbitMQ are up (started with Docker Compose)');
       return;
     }
-    console.error(`check-infra: still down after Docker Compose: ${down.map((d) => d.service.name).join(', ')}`);
+    console.error(
+      `check-infra: still down after Docker Compose: ${down.map((d) => d.service.name).join(', ')}`,
+    );
   } else {
     console.log('check-infra: no reachable Docker engine with Compose, so nothing was started');
   }

@@ -5,6 +5,8 @@
 // package.json (plus the Node ABI version, so switching Node major versions reinstalls native
 // packages such as @swc/core). It lives inside node_modules, so deleting node_modules resets it.
 //
+// Installs with `npm ci`, falling back to `npm install` when `npm ci` refuses (see install()).
+//
 //   node scripts/ensure-deps.js           install if needed, then write the stamp
 //   node scripts/ensure-deps.js --record  write the stamp for what is installed now, install nothing
 //                                         (for CI right after its own `npm ci`, or an existing clone)
@@ -24,7 +26,9 @@ function manifestFiles() {
   const { workspaces = [] } = JSON.parse(fs.readFileSync(rootManifest, 'utf8'));
   const found = [];
   for (const pattern of workspaces) {
-    const dirs = pattern.endsWith('/*') ? childDirs(path.join(root, pattern.slice(0, -2))) : [path.join(root, pattern)];
+    const dirs = pattern.endsWith('/*')
+      ? childDirs(path.join(root, pattern.slice(0, -2)))
+      : [path.join(root, pattern)];
     for (const dir of dirs) {
       const manifest = path.join(dir, 'package.json');
       if (fs.existsSync(manifest)) found.push(manifest);
@@ -61,20 +65,34 @@ function readStamp() {
   }
 }
 
-function install() {
-  const args = fs.existsSync(lockFile) ? ['ci', '--no-audit', '--no-fund'] : ['install', '--no-audit', '--no-fund'];
-  const started = Date.now();
-  const result = spawnSync('npm', args, { cwd: root, stdio: 'inherit' });
+function npm(args) {
+  const result = spawnSync('npm', [...args, '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
   if (result.error) throw result.error;
-  if (result.status !== 0) {
-    console.error(`ensure-deps: \`npm ${args.join(' ')}\` failed (exit ${result.status ?? result.signal})`);
-    process.exit(result.status || 1);
+  return result.status === 0;
+}
+
+/** `npm ci` when there is a lock file, else (or when `npm ci` refuses it) `npm install`. */
+function install() {
+  const started = Date.now();
+  const seconds = () => ((Date.now() - started) / 1000).toFixed(1);
+  if (fs.existsSync(lockFile)) {
+    if (npm(['ci'])) return { command: 'npm ci', seconds: seconds() };
+    // npm ci also refuses a lock file that lacks other platforms' optional packages when the
+    // registry cannot resolve them; npm install accepts it and keeps the lock file as it is.
+    console.warn('ensure-deps: `npm ci` failed (see above); trying `npm install`');
   }
-  return { command: `npm ${args[0]}`, seconds: ((Date.now() - started) / 1000).toFixed(1) };
+  if (npm(['install'])) return { command: 'npm install', seconds: seconds() };
+  console.error('ensure-deps: `npm install` failed (see above)');
+  process.exit(1);
 }
 
 function main() {
-  if (process.argv.includes('--record')) {
+  const args = process.argv.slice(2);
+  if (args.some((arg) => arg !== '--record')) {
+    console.error('usage: node scripts/ensure-deps.js [--record]');
+    process.exit(2);
+  }
+  if (args.includes('--record')) {
     if (!fs.existsSync(nodeModules)) {
       console.error('ensure-deps: --record needs an installed node_modules; run `npm ci` first');
       process.exit(1);

@@ -5,6 +5,7 @@ const path = require('node:path');
 const readline = require('node:readline');
 const { services } = require('./services');
 const { serviceEnv } = require('./dev-env');
+const { seedDemoStore } = require('./seed');
 
 const root = path.join(__dirname, '..');
 const children = new Map();
@@ -27,6 +28,9 @@ function main() {
 
   for (const service of services) start(service);
   const gateway = services.find((s) => s.name === 'gateway');
+  seedDemoStore(serviceEnv(gateway), (line) => console.log(`[start] ${line}`)).catch((err) =>
+    console.error(`[start] could not seed the demo store: ${err.message}`),
+  );
   const domain = process.env.PLATFORM_DOMAIN || 'localhost';
   const port = process.env.GATEWAY_PORT || gateway.port;
   console.log(
@@ -41,8 +45,7 @@ function main() {
       '',
     ].join('\n'),
   );
-  process.on('SIGINT', stopAll);
-  process.on('SIGTERM', stopAll);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => stopAll(0));
 }
 
 function start(service) {

@@ -127,7 +127,9 @@ describe('docker-compose.yml', () => {
       }
       for (const line of lines) {
         const mount = /^\s+- ['"]?(\.\/[^:'"]+):/.exec(line);
-        if (mount && !fs.existsSync(path.join(root, mount[1]!))) problems.push(`${name} mounts missing ${mount[1]}`);
+        const source = mount?.[1];
+        if (source && !fs.existsSync(path.join(root, source)))
+          problems.push(`${name} mounts missing ${source}`);
       }
     }
     expect(problems).toEqual([]);

@@ -58,7 +58,9 @@ export async function openAmqpConnection(
   let failures = 0;
 
   async function openSession(): Promise<AmqpSession> {
-    const model = await connect(options.url, { clientProperties: { connection_name: options.connectionName } });
+    const model = await connect(options.url, {
+      clientProperties: { connection_name: options.connectionName },
+    });
     try {
       model.on('error', (err: Error) => logger.warn({ err }, 'amqp connection error'));
       model.on('close', () => lost(model, 'connection closed'));
@@ -76,7 +78,11 @@ export async function openAmqpConnection(
   /** Connects with backoff until it succeeds or the connection is closed for good. */
   async function establish(): Promise<void> {
     while (!shutdown.signal.aborted) {
-      if (failures > 0) await sleep(backoffDelay(failures - 1, options.reconnectBaseMs, options.reconnectMaxMs), shutdown.signal);
+      if (failures > 0)
+        await sleep(
+          backoffDelay(failures - 1, options.reconnectBaseMs, options.reconnectMaxMs),
+          shutdown.signal,
+        );
       if (shutdown.signal.aborted) return;
       let next: AmqpSession;
       try {
@@ -172,7 +178,8 @@ export async function openAmqpConnection(
       const last = session;
       session = undefined;
       await connecting;
-      if (last) await last.model.close().catch((err: unknown) => logger.debug({ err: toError(err) }, 'amqp close'));
+      if (last)
+        await last.model.close().catch((err: unknown) => logger.debug({ err: toError(err) }, 'amqp close'));
     },
   };
 

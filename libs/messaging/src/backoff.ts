@@ -28,6 +28,12 @@ export function toError(err: unknown): Error {
 /** Waits for `promise` at most `ms` (then gives up waiting; the promise runs on). */
 export async function waitAtMost(promise: Promise<unknown>, ms: number): Promise<void> {
   const timeout = new AbortController();
-  await Promise.race([promise.then(() => undefined, () => undefined), sleep(ms, timeout.signal)]);
+  await Promise.race([
+    promise.then(
+      () => undefined,
+      () => undefined,
+    ),
+    sleep(ms, timeout.signal),
+  ]);
   timeout.abort();
 }

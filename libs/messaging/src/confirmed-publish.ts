@@ -34,7 +34,13 @@ export async function publishInOrder(
     );
     let writable: boolean;
     try {
-      writable = channel.publish(message.exchange, message.routingKey, message.content, message.options, onConfirm);
+      writable = channel.publish(
+        message.exchange,
+        message.routingKey,
+        message.content,
+        message.options,
+        onConfirm,
+      );
     } catch (err) {
       // The channel is closing or closed: this one and the rest are not sent.
       states[i] = toError(err);
@@ -54,7 +60,8 @@ function outcome(states: readonly Settled[], confirmTimeoutMs: number): PublishO
   let confirmed = 0;
   for (const state of states) {
     if (state === 'confirmed') confirmed += 1;
-    else if (state === 'pending') return { confirmed, error: new Error(`no publisher confirm within ${confirmTimeoutMs} ms`) };
+    else if (state === 'pending')
+      return { confirmed, error: new Error(`no publisher confirm within ${confirmTimeoutMs} ms`) };
     else return { confirmed, error: state };
   }
   return { confirmed };

@@ -9,7 +9,12 @@ import { publishInOrder, type OutgoingMessage } from './confirmed-publish';
 import { contextFromEnvelope } from './envelope';
 import { parseEnvelope } from './envelope-validator';
 import { attemptOf, deadLetterMessage, retryMessage } from './failure-routing';
-import { declareConsumerQueues, type ConsumerTopology, type DeclaredTracker, type ExchangeNames } from './topology';
+import {
+  declareConsumerQueues,
+  type ConsumerTopology,
+  type DeclaredTracker,
+  type ExchangeNames,
+} from './topology';
 
 export interface DurableConsumerOptions {
   connection: AmqpConnection;
@@ -44,7 +49,10 @@ export async function startDurableConsumer(options: DurableConsumerOptions): Pro
     const attempt = attemptOf(message);
     const parsed = parseEnvelope(message.content);
     if (!parsed.ok) {
-      logger.warn({ queue: names.queue, messageId: message.properties.messageId, error: parsed.error }, 'malformed message; dead-lettering');
+      logger.warn(
+        { queue: names.queue, messageId: message.properties.messageId, error: parsed.error },
+        'malformed message; dead-lettering',
+      );
       return route(channel, isOpen, message, deadLetterMessage(message, names, attempt, parsed.error));
     }
     const envelope = parsed.envelope;
@@ -66,7 +74,12 @@ export async function startDurableConsumer(options: DurableConsumerOptions): Pro
   }
 
   /** Publishes the retry/DLQ copy with confirms, then acks the original. */
-  async function route(channel: Channel, isOpen: () => boolean, message: ConsumeMessage, copy: OutgoingMessage) {
+  async function route(
+    channel: Channel,
+    isOpen: () => boolean,
+    message: ConsumeMessage,
+    copy: OutgoingMessage,
+  ) {
     // A dead channel's unacked messages are already back in the queue: copying would duplicate.
     if (!isOpen()) return;
     const session = connection.current();
@@ -74,7 +87,10 @@ export async function startDurableConsumer(options: DurableConsumerOptions): Pro
       ? await publishInOrder(session.publisher, [copy], options.confirmTimeoutMs)
       : { confirmed: 0, error: new Error('not connected') };
     if (outcome.confirmed === 1) return settle(channel, message, 'ack');
-    logger.warn({ err: outcome.error, queue: names.queue, to: copy.routingKey }, 'could not route failed message; requeueing');
+    logger.warn(
+      { err: outcome.error, queue: names.queue, to: copy.routingKey },
+      'could not route failed message; requeueing',
+    );
     await sleep(100); // do not spin: the redelivery counts towards the delivery limit
     settle(channel, message, 'requeue');
   }

@@ -41,7 +41,8 @@ function envelopeError(value: unknown): string | undefined {
   if (!isText(e.correlationId)) return 'correlationId';
   if (e.causationId !== null && !isText(e.causationId)) return 'causationId';
   if (e.aggregateId !== undefined && !isText(e.aggregateId)) return 'aggregateId';
-  if (e.version !== undefined && !(Number.isSafeInteger(e.version) && (e.version as number) >= 0)) return 'version';
+  if (e.version !== undefined && !(Number.isSafeInteger(e.version) && (e.version as number) >= 0))
+    return 'version';
   if (!('data' in e) || e.data === undefined) return 'data';
   return undefined;
 }

@@ -46,7 +46,12 @@ export function originalRoutingKey(message: Message): string {
 }
 
 /** After failed attempt `attempt`: wait in that attempt's delay queue, then come back as attempt+1. */
-export function retryMessage(message: Message, names: ConsumerQueueNames, attempt: number, error: string): OutgoingMessage {
+export function retryMessage(
+  message: Message,
+  names: ConsumerQueueNames,
+  attempt: number,
+  error: string,
+): OutgoingMessage {
   return copy(message, names.retry(attempt), {
     [HEADER.attempt]: attempt + 1,
     [HEADER.originalRoutingKey]: originalRoutingKey(message),

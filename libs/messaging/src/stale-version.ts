@@ -12,7 +12,10 @@ import type { EventEnvelope } from './envelope';
  *
  * Events without a version are never stale (they are not ordered per aggregate).
  */
-export function isStale(lastVersion: number | null | undefined, envelope: Pick<EventEnvelope, 'version'>): boolean {
+export function isStale(
+  lastVersion: number | null | undefined,
+  envelope: Pick<EventEnvelope, 'version'>,
+): boolean {
   if (envelope.version === undefined || lastVersion === null || lastVersion === undefined) return false;
   return envelope.version <= lastVersion;
 }

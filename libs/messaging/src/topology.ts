@@ -40,11 +40,14 @@ export function consumerQueueNames(prefix: string, service: string, name: string
   return { queue, dlq: dlqOf(queue), retry: (attempt) => `${queue}.retry.${attempt}` };
 }
 
-export const dlqOf = (queue: string): string => (queue.endsWith(DLQ_SUFFIX) ? queue : `${queue}${DLQ_SUFFIX}`);
-export const queueOfDlq = (dlq: string): string => (dlq.endsWith(DLQ_SUFFIX) ? dlq.slice(0, -DLQ_SUFFIX.length) : dlq);
+export const dlqOf = (queue: string): string =>
+  queue.endsWith(DLQ_SUFFIX) ? queue : `${queue}${DLQ_SUFFIX}`;
+export const queueOfDlq = (dlq: string): string =>
+  dlq.endsWith(DLQ_SUFFIX) ? dlq.slice(0, -DLQ_SUFFIX.length) : dlq;
 
 /** Delay before attempt n+1, after attempt n failed: base * 2^(n-1). */
-export const retryDelayMs = (baseDelayMs: number, attempt: number): number => baseDelayMs * 2 ** (attempt - 1);
+export const retryDelayMs = (baseDelayMs: number, attempt: number): number =>
+  baseDelayMs * 2 ** (attempt - 1);
 
 /**
  * Quorum queues (replicated, durable). At-least-once dead-lettering (which needs reject-publish
@@ -57,7 +60,11 @@ const QUORUM = {
   'x-overflow': 'reject-publish',
 } as const;
 
-export async function declareExchanges(channel: Channel, names: ExchangeNames, track: DeclaredTracker): Promise<void> {
+export async function declareExchanges(
+  channel: Channel,
+  names: ExchangeNames,
+  track: DeclaredTracker,
+): Promise<void> {
   await channel.assertExchange(names.events, 'topic', { durable: true });
   track.exchange(names.events);
   await channel.assertExchange(names.dlx, 'direct', { durable: true });

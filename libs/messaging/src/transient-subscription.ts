@@ -47,8 +47,11 @@ export async function subscribeTransient(
           return done();
         }
         const envelope = parsed.envelope;
-        runWithContext(contextFromEnvelope(envelope), () => options.handler(envelope))
-          .catch((err: unknown) => logger.warn({ err: toError(err), eventId: envelope.id }, 'transient handler failed; dropped'))
+        Promise.resolve()
+          .then(() => runWithContext(contextFromEnvelope(envelope), () => options.handler(envelope)))
+          .catch((err: unknown) =>
+            logger.warn({ err: toError(err), eventId: envelope.id }, 'transient handler failed; dropped'),
+          )
           .finally(done);
       });
       return reply.consumerTag;
