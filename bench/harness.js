@@ -9,7 +9,8 @@ async function measure(op, { concurrency = 8, durationMs = 2000, warmupMs = 300 
   await runFor(op, concurrency, durationMs, latencies);
   const elapsedS = Number(process.hrtime.bigint() - started) / 1e9;
   latencies.sort((a, b) => a - b);
-  const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? NaN;
+  const pct = (p) =>
+    latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? NaN;
   return { opsPerSec: latencies.length / elapsedS, p50: pct(50), p99: pct(99), count: latencies.length };
 }
 

@@ -28,7 +28,13 @@ async function main() {
 
 function printTable(rows) {
   const header = ['benchmark', 'measured', 'baseline (same run)', 'ratio', 'target'];
-  const lines = rows.map((r) => [r.name, r.value, r.baseline, Number.isFinite(r.ratio) ? `${r.ratio.toFixed(2)}x` : '-', r.target]);
+  const lines = rows.map((r) => [
+    r.name,
+    r.value,
+    r.baseline,
+    Number.isFinite(r.ratio) ? `${r.ratio.toFixed(2)}x` : '-',
+    r.target,
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => String(l[i]).length)));
   const fmt = (cols) => cols.map((c, i) => String(c).padEnd(widths[i])).join(' | ');
   console.log(fmt(header));

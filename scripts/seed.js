@@ -4,13 +4,19 @@ const { createRegistryClient } = require('@fleet/tenancy');
 
 async function seedDemoStore(env, log) {
   if (env.FLEET_SEED === '0') return;
-  const registry = createRegistryClient({ baseUrl: env.TENANCY_URL, signingKey: env.INTERNAL_SIGNING_KEY, caller: 'dev-seed' });
+  const registry = createRegistryClient({
+    baseUrl: env.TENANCY_URL,
+    signingKey: env.INTERNAL_SIGNING_KEY,
+    caller: 'dev-seed',
+  });
   await waitReady(`${env.TENANCY_URL}/readyz`);
   const tenant = await registry.provision(
     { slug: 'acme', name: 'Acme Demo Store', currency: 'USD', country: 'US' },
     'dev-seed-demo-store',
   );
-  log(`seeded store "${tenant.slug}" (${tenant.id}) at http://${tenant.hosts[0]}:${env.GATEWAY_PORT || 8080}/`);
+  log(
+    `seeded store "${tenant.slug}" (${tenant.id}) at http://${tenant.hosts[0]}:${env.GATEWAY_PORT || 8080}/`,
+  );
 }
 
 async function waitReady(url) {

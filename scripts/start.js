@@ -55,7 +55,9 @@ function start(service) {
   });
   children.set(service.name, child);
   for (const stream of [child.stdout, child.stderr]) {
-    readline.createInterface({ input: stream }).on('line', (line) => process.stdout.write(`[${service.name}] ${line}\n`));
+    readline
+      .createInterface({ input: stream })
+      .on('line', (line) => process.stdout.write(`[${service.name}] ${line}\n`));
   }
   child.on('exit', (code, signal) => {
     children.delete(service.name);

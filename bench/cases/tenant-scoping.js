@@ -14,7 +14,15 @@ const migrations = [
     name: '001_items',
     async up(knex) {
       const { createTenantTable } = require('@fleet/db');
-      await createTenantTable(knex, 'items', (t) => { t.text('id').notNullable(); t.text('body').notNullable(); }, { primaryKey: ['id'] });
+      await createTenantTable(
+        knex,
+        'items',
+        (t) => {
+          t.text('id').notNullable();
+          t.text('body').notNullable();
+        },
+        { primaryKey: ['id'] },
+      );
     },
   },
 ];
@@ -44,15 +52,36 @@ module.exports = async function tenantScoping() {
     };
 
     const ops = {
-      unscoped: async () => { const { params } = next(); await owner.query(SQL, params); },
-      unscopedPrepared: async () => { const { params } = next(); await owner.query({ name: NAMED.name, text: SQL, values: params }); },
-      readAsTenantPrepared: async () => { const { ctx, params } = next(); await db.readAsTenant(ctx, (tx) => tx.maybeOne(NAMED, params)); },
-      readAsTenant: async () => { const { ctx, params } = next(); await db.readAsTenant(ctx, (tx) => tx.maybeOne(SQL, params)); },
-      withTenant: async () => { const { ctx, params } = next(); await db.withTenant(ctx, (tx) => tx.maybeOne(SQL, params)); },
+      unscoped: async () => {
+        const { params } = next();
+        await owner.query(SQL, params);
+      },
+      unscopedPrepared: async () => {
+        const { params } = next();
+        await owner.query({ name: NAMED.name, text: SQL, values: params });
+      },
+      readAsTenantPrepared: async () => {
+        const { ctx, params } = next();
+        await db.readAsTenant(ctx, (tx) => tx.maybeOne(NAMED, params));
+      },
+      readAsTenant: async () => {
+        const { ctx, params } = next();
+        await db.readAsTenant(ctx, (tx) => tx.maybeOne(SQL, params));
+      },
+      withTenant: async () => {
+        const { ctx, params } = next();
+        await db.withTenant(ctx, (tx) => tx.maybeOne(SQL, params));
+      },
       unscopedTransaction: async () => {
         const { params } = next();
         const c = await owner.connect();
-        try { await c.query('BEGIN'); await c.query(SQL, params); await c.query('COMMIT'); } finally { c.release(); }
+        try {
+          await c.query('BEGIN');
+          await c.query(SQL, params);
+          await c.query('COMMIT');
+        } finally {
+          c.release();
+        }
       },
       naive: async () => {
         const { params } = next();
@@ -62,7 +91,9 @@ module.exports = async function tenantScoping() {
           await c.query("SELECT set_config('app.tenant_id', $1, true)", [params[0]]);
           await c.query(SQL, params);
           await c.query('COMMIT');
-        } finally { c.release(); }
+        } finally {
+          c.release();
+        }
       },
     };
     // Sanity: the scoped reads really return the row.
@@ -81,8 +112,18 @@ module.exports = async function tenantScoping() {
     return [
       row('tenant-scoped read (readAsTenant) vs unscoped read', 'readAsTenant', 'unscoped', '<= 1.20x'),
       row('same, both sides prepared statements', 'readAsTenantPrepared', 'unscopedPrepared', '<= 1.20x'),
-      row('tenant-scoped read in a write transaction (withTenant) vs unscoped read', 'withTenant', 'unscoped', 'info'),
-      row('withTenant transaction vs unscoped transaction (BEGIN/read/COMMIT)', 'withTenant', 'unscopedTransaction', '<= 1.20x'),
+      row(
+        'tenant-scoped read in a write transaction (withTenant) vs unscoped read',
+        'withTenant',
+        'unscoped',
+        'info',
+      ),
+      row(
+        'withTenant transaction vs unscoped transaction (BEGIN/read/COMMIT)',
+        'withTenant',
+        'unscopedTransaction',
+        '<= 1.20x',
+      ),
       row('naive BEGIN + set_config + read + COMMIT vs unscoped read', 'naive', 'unscoped', 'info'),
     ];
   } finally {

@@ -14,7 +14,11 @@ export function createApp(deps: GatewayAppDeps): Express {
     logger: deps.logger,
     readiness: deps.readiness,
     bodyParser: false,
-    metrics: { extraLabels: { tenant: (_req, res) => (res.locals.ctx as { tenantId?: string } | undefined)?.tenantId ?? 'none' } },
+    metrics: {
+      extraLabels: {
+        tenant: (_req, res) => (res.locals.ctx as { tenantId?: string } | undefined)?.tenantId ?? 'none',
+      },
+    },
     routes(app) {
       app.use(gatewayHandler(deps));
     },

@@ -13,20 +13,31 @@ async function main(): Promise<void> {
   const config = loadConfigOrExit('gateway', configSchema);
   const logger = createLogger({ service: 'gateway', level: config.LOG_LEVEL });
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 });
-  const registry = createRegistryClient({ baseUrl: config.TENANCY_URL, signingKey: config.INTERNAL_SIGNING_KEY, caller: 'gateway' });
+  const registry = createRegistryClient({
+    baseUrl: config.TENANCY_URL,
+    signingKey: config.INTERNAL_SIGNING_KEY,
+    caller: 'gateway',
+  });
   const resolver = createTenantResolver({
     fetchByHost: (host) => registry.fetchByHost(host),
     redis,
     redisPrefix: config.REDIS_PREFIX,
     onError: (err) => logger.warn({ err }, 'tenant cache unavailable'),
   });
-  const broker = await createBroker({ url: config.AMQP_URL, prefix: config.AMQP_PREFIX, service: 'gateway', logger });
+  const broker = await createBroker({
+    url: config.AMQP_URL,
+    prefix: config.AMQP_PREFIX,
+    service: 'gateway',
+    logger,
+  });
   await broker.subscribeTransient({
     bindings: ['tenant.*'],
     handler: async (event) => {
       const data = event.data as { tenant: TenantSnapshot; previousHosts?: string[] };
       await resolver.apply(data.tenant, data.previousHosts);
     },
+    // Events published while the subscription was down are lost: start from the registry again.
+    onResubscribe: () => resolver.clear(),
   });
   const upstreams = { tenancy: createUpstream('tenancy', config.TENANCY_URL) };
   const app = createApp({

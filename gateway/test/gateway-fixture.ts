@@ -3,9 +3,23 @@ import knex, { type Knex } from 'knex';
 import { createDb, type Db } from '@fleet/db';
 import { createHttpApp, startHttpServer, type RunningHttpServer } from '@fleet/http';
 import { createLogger } from '@fleet/logger';
-import { createRegistryClient, createTenantResolver, requestCtx, requireSignedContext, type TenantResolver } from '@fleet/tenancy';
+import {
+  createRegistryClient,
+  createTenantResolver,
+  requestCtx,
+  requireSignedContext,
+  type TenantResolver,
+} from '@fleet/tenancy';
 import { createApp as createRegistryApp, migrations, relayTables } from '@fleet/tenancy-registry';
-import { createTestDatabase, createTestRedis, requestAs, type HostRequestInit, type HostResponse, type TestDatabase, type TestRedis } from '@fleet/testing';
+import {
+  createTestDatabase,
+  createTestRedis,
+  requestAs,
+  type HostRequestInit,
+  type HostResponse,
+  type TestDatabase,
+  type TestRedis,
+} from '@fleet/testing';
 import { createApp } from '../src/app';
 import { ROUTES, type RouteRule } from '../src/domain/routes';
 import { createUpstream } from '../src/http/proxy';
@@ -45,10 +59,25 @@ export async function startGateway(label: string): Promise<GatewayFixture> {
   );
   const echo = await startHttpServer(echoApp(), { port: 0, logger });
   const client = createRegistryClient({ baseUrl: registry.url, signingKey: KEY, caller: 'gateway' });
-  const resolver = createTenantResolver({ fetchByHost: (h) => client.fetchByHost(h), redis: redis.client, redisPrefix: redis.prefix });
-  const upstreams = { tenancy: createUpstream('tenancy', registry.url), echo: createUpstream('echo', echo.url) };
+  const resolver = createTenantResolver({
+    fetchByHost: (h) => client.fetchByHost(h),
+    redis: redis.client,
+    redisPrefix: redis.prefix,
+  });
+  const upstreams = {
+    tenancy: createUpstream('tenancy', registry.url),
+    echo: createUpstream('echo', echo.url),
+  };
   const gateway = await startHttpServer(
-    createApp({ logger, platformDomain: DOMAIN, signingKey: KEY, resolver, upstreams, routes: TEST_ROUTES, readiness: {} }),
+    createApp({
+      logger,
+      platformDomain: DOMAIN,
+      signingKey: KEY,
+      resolver,
+      upstreams,
+      routes: TEST_ROUTES,
+      readiness: {},
+    }),
     { port: 0, logger },
   );
   return {
@@ -80,8 +109,17 @@ function echoApp() {
     routes(app) {
       app.use(requireSignedContext({ key: KEY }));
       app.all('/{*any}', express.text({ type: '*/*' }), (req, res) => {
-        const leaked = Object.keys(req.headers).filter((h) => h.startsWith('x-fleet-') && h !== 'x-fleet-context');
-        res.json({ ctx: requestCtx(res), path: req.originalUrl, method: req.method, body: req.body ?? null, leaked, spoof: req.headers['x-spoof'] ?? null });
+        const leaked = Object.keys(req.headers).filter(
+          (h) => h.startsWith('x-fleet-') && h !== 'x-fleet-context',
+        );
+        res.json({
+          ctx: requestCtx(res),
+          path: req.originalUrl,
+          method: req.method,
+          body: req.body ?? null,
+          leaked,
+          spoof: req.headers['x-spoof'] ?? null,
+        });
       });
     },
   });

@@ -32,15 +32,25 @@ test('an unknown host is 404: problem+json for the API, a page for browsers', as
 
 test('the upstream receives the resolved tenant in a signed context', async () => {
   const res = await f.get('bolt.fleet.test', '/api/store/echo/x?y=1');
-  expect(res.json()).toMatchObject({ ctx: { tenantId: bolt.id, actor: { kind: 'anonymous' } }, path: '/api/store/echo/x?y=1' });
+  expect(res.json()).toMatchObject({
+    ctx: { tenantId: bolt.id, actor: { kind: 'anonymous' } },
+    path: '/api/store/echo/x?y=1',
+  });
 });
 
 test('internal headers sent from outside are stripped: a forged context cannot pick another tenant', async () => {
-  const forged = signContext({ requestId: 'evil', tenantId: bolt.id, actor: { kind: 'service' } }, 'guessed-key-000000000000000000000');
+  const forged = signContext(
+    { requestId: 'evil', tenantId: bolt.id, actor: { kind: 'service' } },
+    'guessed-key-000000000000000000000',
+  );
   const res = await f.get('acme.fleet.test', '/api/store/echo', {
     headers: { 'x-fleet-context': forged, 'x-fleet-tenant': bolt.id, 'x-spoof': 'kept' },
   });
-  const body = res.json<{ ctx: { tenantId: string; actor: { kind: string } }; leaked: string[]; spoof: string }>();
+  const body = res.json<{
+    ctx: { tenantId: string; actor: { kind: string } };
+    leaked: string[];
+    spoof: string;
+  }>();
   expect(body.ctx.tenantId).toBe(acme.id);
   expect(body.ctx.actor.kind).toBe('anonymous');
   expect(body.leaked).toEqual([]);

@@ -11,11 +11,16 @@ export const ROUTES: readonly RouteRule[] = [
   { door: 'store', prefix: '/api/store/info', upstream: 'tenancy', audience: 'shopper' },
 ];
 
-export function findRoute(rules: readonly RouteRule[], door: RouteRule['door'], path: string): RouteRule | undefined {
+export function findRoute(
+  rules: readonly RouteRule[],
+  door: RouteRule['door'],
+  path: string,
+): RouteRule | undefined {
   let best: RouteRule | undefined;
   for (const rule of rules) {
     if (rule.door !== door) continue;
-    const matches = path === rule.prefix || path.startsWith(`${rule.prefix}/`) || path.startsWith(`${rule.prefix}?`);
+    const matches =
+      path === rule.prefix || path.startsWith(`${rule.prefix}/`) || path.startsWith(`${rule.prefix}?`);
     if (matches && (!best || rule.prefix.length > best.prefix.length)) best = rule;
   }
   return best;

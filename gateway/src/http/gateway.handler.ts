@@ -27,7 +27,8 @@ export function gatewayHandler(deps: GatewayDeps): RequestHandler {
       const tenant = await deps.resolver.resolve(door.host);
       if (!tenant) return answerError(req, res, unknownHost());
       if (!route) return answerError(req, res, unknownRoute());
-      if (tenant.status === 'suspended' && route.audience === 'shopper') return answerError(req, res, suspendedStore());
+      if (tenant.status === 'suspended' && route.audience === 'shopper')
+        return answerError(req, res, suspendedStore());
       ctx = { ...ctx, tenantId: tenant.id };
     }
     if (!route) return next();

@@ -20,9 +20,14 @@ function page(title: string, detail: string): string {
   return `<!doctype html><html><head><meta charset="utf-8"><title>${escape(title)}</title></head><body><h1>${escape(title)}</h1><p>${escape(detail)}</p></body></html>`;
 }
 
-export const unknownHost = () => new AppError('not_found', 'There is no store at this address.', { code: 'store_not_found' });
+export const unknownHost = () =>
+  new AppError('not_found', 'There is no store at this address.', { code: 'store_not_found' });
 
-export const unknownRoute = () => new AppError('not_found', 'Nothing is served at this path.', { code: 'route_not_found' });
+export const unknownRoute = () =>
+  new AppError('not_found', 'Nothing is served at this path.', { code: 'route_not_found' });
 
 export const suspendedStore = () =>
-  new AppError('unavailable', 'This store is temporarily unavailable.', { code: 'store_suspended', retryAfter: 3600 });
+  new AppError('unavailable', 'This store is temporarily unavailable.', {
+    code: 'store_suspended',
+    retryAfter: 3600,
+  });

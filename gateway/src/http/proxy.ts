@@ -24,7 +24,13 @@ export interface Upstream {
 export function createUpstream(name: string, url: string, connections = 64): Upstream {
   return {
     name,
-    pool: new Pool(url, { connections, pipelining: 1, keepAliveTimeout: 30_000, headersTimeout: 5_000, bodyTimeout: 5_000 }),
+    pool: new Pool(url, {
+      connections,
+      pipelining: 1,
+      keepAliveTimeout: 30_000,
+      headersTimeout: 5_000,
+      bodyTimeout: 5_000,
+    }),
   };
 }
 
@@ -48,7 +54,11 @@ export async function proxy(
   res: Response,
   extra: Record<string, string>,
 ): Promise<void> {
-  const headers = { ...forwardableHeaders(req.headers), ...extra, 'x-forwarded-host': req.headers.host ?? '' };
+  const headers = {
+    ...forwardableHeaders(req.headers),
+    ...extra,
+    'x-forwarded-host': req.headers.host ?? '',
+  };
   const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
   let answer: Dispatcher.ResponseData;
   try {

@@ -16,7 +16,10 @@ export class ConfigError extends Error {
 }
 
 /** Validates `env` against the schema; throws a ConfigError with one line per bad variable. */
-export function loadConfig<S extends ConfigSchema>(schema: S, env: NodeJS.ProcessEnv = process.env): z.infer<S> {
+export function loadConfig<S extends ConfigSchema>(
+  schema: S,
+  env: NodeJS.ProcessEnv = process.env,
+): z.infer<S> {
   const parsed = schema.safeParse(env);
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((issue) => {
@@ -63,7 +66,9 @@ export const common = {
   DATABASE_URL: z
     .url()
     .describe('Postgres URL of the application role (owns no table, cannot bypass row-level security).'),
-  MIGRATION_DATABASE_URL: z.url().describe('Postgres URL of the role that owns the schema and runs migrations.'),
+  MIGRATION_DATABASE_URL: z
+    .url()
+    .describe('Postgres URL of the role that owns the schema and runs migrations.'),
   REDIS_URL: z.url().default('redis://127.0.0.1:6379').describe('Redis URL.'),
   REDIS_PREFIX: z.string().default('fleet:').describe('Prefix of every Redis key this deployment writes.'),
   AMQP_URL: z.url().default('amqp://guest:guest@127.0.0.1:5672').describe('RabbitMQ URL.'),
@@ -72,5 +77,8 @@ export const common = {
     .string()
     .min(32)
     .describe('Shared secret (32+ chars) that signs the tenant context the gateway sends to services.'),
-  PLATFORM_DOMAIN: z.string().default('localhost').describe('Apex domain; stores live at {slug}.{PLATFORM_DOMAIN}.'),
+  PLATFORM_DOMAIN: z
+    .string()
+    .default('localhost')
+    .describe('Apex domain; stores live at {slug}.{PLATFORM_DOMAIN}.'),
 } as const;

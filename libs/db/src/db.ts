@@ -29,7 +29,10 @@ export interface Db {
    */
   readAsTenant<T>(ctx: Ctx, fn: (tx: Queryable) => Promise<T>): Promise<T>;
   /** Platform-level statement with no tenant: tenant-owned tables show no rows. */
-  query<R extends QueryResultRow = QueryResultRow>(text: string, values?: readonly unknown[]): Promise<QueryResult<R>>;
+  query<R extends QueryResultRow = QueryResultRow>(
+    text: string,
+    values?: readonly unknown[],
+  ): Promise<QueryResult<R>>;
   /** Platform-level transaction with no tenant. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   /** A query builder only (never executes): `tx.run(db.sql('products').where(...))`. */
@@ -55,7 +58,10 @@ export function createDb(config: DbConfig): Db {
   });
   pool.on('error', (err) => config.onError?.(err));
 
-  async function inTransaction<T>(prelude: readonly Statement[], fn: (tx: Queryable) => Promise<T>): Promise<T> {
+  async function inTransaction<T>(
+    prelude: readonly Statement[],
+    fn: (tx: Queryable) => Promise<T>,
+  ): Promise<T> {
     const client = await pool.connect();
     let begun = false;
     const tx = createQueryable(client, () => {
@@ -82,7 +88,9 @@ export function createDb(config: DbConfig): Db {
     },
     async readAsTenant(ctx, fn) {
       const tenantId = assertTenantId(ctx.tenantId);
-      const scope: Statement[] = [{ name: 'fleet_set_tenant_ro', text: SET_TENANT_READ_ONLY, values: [tenantId] }];
+      const scope: Statement[] = [
+        { name: 'fleet_set_tenant_ro', text: SET_TENANT_READ_ONLY, values: [tenantId] },
+      ];
       const client = await pool.connect();
       try {
         return await fn(createQueryable(client, () => scope));

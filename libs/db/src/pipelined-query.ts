@@ -46,9 +46,14 @@ export class PipelinedQuery {
     connection.stream.cork?.();
     try {
       this.statements.forEach((statement, i) => {
-        const parsed = statement.name !== undefined && connection.parsedStatements[statement.name] === statement.text;
+        const parsed =
+          statement.name !== undefined && connection.parsedStatements[statement.name] === statement.text;
         if (!parsed) connection.parse({ text: statement.text, name: statement.name, types: [] });
-        connection.bind({ statement: statement.name, values: statement.values ?? [], valueMapper: prepareValue });
+        connection.bind({
+          statement: statement.name,
+          values: statement.values ?? [],
+          valueMapper: prepareValue,
+        });
         // Only the last statement's rows are wanted: the others are not described, their rows skipped.
         if (i === this.last) connection.describe({ type: 'P', name: '' });
         connection.execute({});

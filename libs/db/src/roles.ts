@@ -7,7 +7,10 @@ export interface RoleSpec {
 
 export function roleFromUrl(url: string): RoleSpec {
   const parsed = new URL(url);
-  return { name: decodeURIComponent(parsed.username), password: parsed.password ? decodeURIComponent(parsed.password) : undefined };
+  return {
+    name: decodeURIComponent(parsed.username),
+    password: parsed.password ? decodeURIComponent(parsed.password) : undefined,
+  };
 }
 
 /**
@@ -22,13 +25,17 @@ export async function ensureUnprivilegedRole(knex: Knex, role: RoleSpec): Promis
   const existing = found.rows[0];
   if (existing) {
     if (existing.rolsuper || existing.rolbypassrls) {
-      throw new Error(`Role "${role.name}" is a superuser or has BYPASSRLS; services must not connect as it.`);
+      throw new Error(
+        `Role "${role.name}" is a superuser or has BYPASSRLS; services must not connect as it.`,
+      );
     }
     return;
   }
   const password = role.password === undefined ? '' : ` PASSWORD ${quoteLiteral(role.password)}`;
   try {
-    await knex.raw(`CREATE ROLE ?? LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE${password}`, [role.name]);
+    await knex.raw(`CREATE ROLE ?? LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE${password}`, [
+      role.name,
+    ]);
   } catch (err) {
     if ((err as { code?: string }).code !== '23505' && (err as { code?: string }).code !== '42710') throw err;
   }

@@ -12,18 +12,26 @@ export const prepared = (name: string, text: string): Sql => ({ name, text });
 
 /** What a unit of work can do with the database. Raw SQL with `$n` params, or a knex builder. */
 export interface Queryable {
-  query<R extends QueryResultRow = QueryResultRow>(sql: Sql, values?: readonly unknown[]): Promise<QueryResult<R>>;
+  query<R extends QueryResultRow = QueryResultRow>(
+    sql: Sql,
+    values?: readonly unknown[],
+  ): Promise<QueryResult<R>>;
   /** All rows. */
   rows<R extends QueryResultRow = QueryResultRow>(sql: Sql, values?: readonly unknown[]): Promise<R[]>;
   /** The first row, or undefined. */
-  maybeOne<R extends QueryResultRow = QueryResultRow>(sql: Sql, values?: readonly unknown[]): Promise<R | undefined>;
+  maybeOne<R extends QueryResultRow = QueryResultRow>(
+    sql: Sql,
+    values?: readonly unknown[],
+  ): Promise<R | undefined>;
   /** Runs a knex query builder (built with `db.sql`, never executed by knex itself). */
   run<R extends QueryResultRow = QueryResultRow>(builder: Knex.QueryBuilder | Knex.Raw): Promise<R[]>;
 }
 
 export function runPipeline(client: PoolClient, statements: readonly Statement[]): Promise<QueryResult> {
   return new Promise((resolve, reject) => {
-    const query = new PipelinedQuery(statements, (err, result) => (err ? reject(err) : resolve(result as QueryResult)));
+    const query = new PipelinedQuery(statements, (err, result) =>
+      err ? reject(err) : resolve(result as QueryResult),
+    );
     (client as unknown as { query(q: unknown): void }).query(query);
   });
 }

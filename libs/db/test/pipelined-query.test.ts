@@ -18,7 +18,7 @@ afterAll(async () => {
 test('parses rows with the same type parsers as pg', async () => {
   const row = await db.readAsTenant(tenantA, (tx) =>
     tx.maybeOne<{ n: number; at: Date; j: { a: number }; b: boolean; big: string }>(
-      "SELECT 42::int AS n, now() AS at, '{\"a\":1}'::jsonb AS j, true AS b, 9007199254740993::bigint AS big",
+      'SELECT 42::int AS n, now() AS at, \'{"a":1}\'::jsonb AS j, true AS b, 9007199254740993::bigint AS big',
     ),
   );
   expect(row).toMatchObject({ n: 42, j: { a: 1 }, b: true, big: '9007199254740993' });
@@ -37,14 +37,19 @@ test('statements in a transaction see the tenant set by the pipelined prelude', 
 test('concurrent statements on one unit of work all run inside the scope', async () => {
   const values = await db.withTenant(tenantA, (tx) =>
     Promise.all(
-      [1, 2, 3].map(async () => (await tx.maybeOne<{ t: string }>("SELECT current_setting('app.tenant_id', true) AS t"))?.t),
+      [1, 2, 3].map(
+        async () =>
+          (await tx.maybeOne<{ t: string }>("SELECT current_setting('app.tenant_id', true) AS t"))?.t,
+      ),
     ),
   );
   expect(values).toEqual([tenantA.tenantId, tenantA.tenantId, tenantA.tenantId]);
 });
 
 test('a failing statement in a read scope rejects and the connection stays usable', async () => {
-  await expect(db.readAsTenant(tenantA, (tx) => tx.query('SELECT 1/0'))).rejects.toMatchObject({ code: '22012' });
+  await expect(db.readAsTenant(tenantA, (tx) => tx.query('SELECT 1/0'))).rejects.toMatchObject({
+    code: '22012',
+  });
   const ok = await db.readAsTenant(tenantA, (tx) => tx.maybeOne<{ one: number }>('SELECT 1 AS one'));
   expect(ok).toEqual({ one: 1 });
 });

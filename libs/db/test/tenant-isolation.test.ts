@@ -44,7 +44,11 @@ test('an unscoped select in a read scope returns only that tenant rows', async (
 test("inserting another tenant's tenant_id is refused by the policy", async () => {
   await expect(
     db.withTenant(tenantA, (tx) =>
-      tx.query('INSERT INTO notes (tenant_id, id, body) VALUES ($1, $2, $3)', [tenantB.tenantId, newId('note'), 'x']),
+      tx.query('INSERT INTO notes (tenant_id, id, body) VALUES ($1, $2, $3)', [
+        tenantB.tenantId,
+        newId('note'),
+        'x',
+      ]),
     ),
   ).rejects.toMatchObject({ code: '42501' });
 });
@@ -67,21 +71,31 @@ test('with no tenant set a query sees nothing and cannot write', async () => {
   const { rows } = await db.query('SELECT body FROM notes');
   expect(rows).toEqual([]);
   await expect(
-    db.query('INSERT INTO notes (tenant_id, id, body) VALUES ($1, $2, $3)', [tenantA.tenantId, newId('note'), 'x']),
+    db.query('INSERT INTO notes (tenant_id, id, body) VALUES ($1, $2, $3)', [
+      tenantA.tenantId,
+      newId('note'),
+      'x',
+    ]),
   ).rejects.toMatchObject({ code: '42501' });
 });
 
 test('the tenant setting does not survive into the next borrower of the pooled connection', async () => {
   await db.withTenant(tenantA, (tx) => tx.query('SELECT 1 FROM notes'));
   await db.readAsTenant(tenantA, (tx) => tx.query('SELECT 1 FROM notes'));
-  const { rows } = await db.query("SELECT current_setting('app.tenant_id', true) AS t, count(*)::int AS n FROM notes");
+  const { rows } = await db.query(
+    "SELECT current_setting('app.tenant_id', true) AS t, count(*)::int AS n FROM notes",
+  );
   expect(rows[0]).toEqual({ t: '', n: 0 });
 });
 
 test('a read scope is read-only', async () => {
   await expect(
     db.readAsTenant(tenantA, (tx) =>
-      tx.query('INSERT INTO notes (tenant_id, id, body) VALUES ($1, $2, $3)', [tenantA.tenantId, newId('note'), 'x']),
+      tx.query('INSERT INTO notes (tenant_id, id, body) VALUES ($1, $2, $3)', [
+        tenantA.tenantId,
+        newId('note'),
+        'x',
+      ]),
     ),
   ).rejects.toMatchObject({ code: '25006' });
 });
@@ -89,11 +103,17 @@ test('a read scope is read-only', async () => {
 test('a throwing unit of work rolls back and leaves the connection usable', async () => {
   await expect(
     db.withTenant(tenantA, async (tx) => {
-      await tx.query('INSERT INTO notes (tenant_id, id, body) VALUES ($1, $2, $3)', [tenantA.tenantId, newId('note'), 'rolled back']);
+      await tx.query('INSERT INTO notes (tenant_id, id, body) VALUES ($1, $2, $3)', [
+        tenantA.tenantId,
+        newId('note'),
+        'rolled back',
+      ]);
       throw new Error('boom');
     }),
   ).rejects.toThrow('boom');
-  await expect(db.withTenant(tenantA, (tx) => tx.query('SELECT nope FROM notes'))).rejects.toMatchObject({ code: '42703' });
+  await expect(db.withTenant(tenantA, (tx) => tx.query('SELECT nope FROM notes'))).rejects.toMatchObject({
+    code: '42703',
+  });
   const rows = await db.withTenant(tenantA, (tx) => tx.rows<{ body: string }>('SELECT body FROM notes'));
   expect(bodies(rows)).toEqual(['req-a first', 'req-a second']);
 });

@@ -7,7 +7,10 @@ interface IssueLike {
 }
 
 /** Turns schema issues into a 400 naming every bad field. */
-export function validationError(issues: ReadonlyArray<IssueLike>, detail = 'The request is invalid.'): AppError {
+export function validationError(
+  issues: ReadonlyArray<IssueLike>,
+  detail = 'The request is invalid.',
+): AppError {
   const errors: FieldError[] = issues.map((issue) => ({
     path: issue.path.map(String).join('.') || '(root)',
     message: issue.message,

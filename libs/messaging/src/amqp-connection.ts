@@ -19,7 +19,12 @@ export interface AmqpConnectionOptions {
   onConnection?: (model: ChannelModel) => void;
   reconnectBaseMs: number;
   reconnectMaxMs: number;
+  /** Heartbeat asked for unless the URL sets `?heartbeat=`: a dead peer is noticed in about twice this. */
+  heartbeatSeconds: number;
 }
+
+/** A connect attempt to a black-holed host gives up after this. */
+const CONNECT_SOCKET_TIMEOUT_MS = 10_000;
 
 export interface AmqpConnection {
   /** The live session, if connected. */
@@ -58,11 +63,16 @@ export async function openAmqpConnection(
   let failures = 0;
 
   async function openSession(): Promise<AmqpSession> {
-    const model = await connect(options.url, {
+    const model = await connect(withHeartbeat(options.url, options.heartbeatSeconds), {
       clientProperties: { connection_name: options.connectionName },
+      timeout: CONNECT_SOCKET_TIMEOUT_MS,
     });
     try {
       model.on('error', (err: Error) => logger.warn({ err }, 'amqp connection error'));
+      model.on('blocked', (reason: string) =>
+        logger.warn({ reason }, 'amqp connection blocked by the broker'),
+      );
+      model.on('unblocked', () => logger.info('amqp connection unblocked'));
       model.on('close', () => lost(model, 'connection closed'));
       const publisher = await model.createConfirmChannel();
       publisher.on('error', (err: Error) => logger.warn({ err }, 'amqp publisher channel error'));
@@ -105,6 +115,8 @@ export async function openAmqpConnection(
       if (await runSetups(next)) {
         if (failures > 0) logger.info({ generation: next.generation }, 'amqp reconnected');
         failures = 0;
+      } else {
+        failures += 1; // the next connect backs off: no tight loop against a half-broken broker
       }
       return;
     }
@@ -117,7 +129,6 @@ export async function openAmqpConnection(
         await setup(target);
       } catch (err) {
         if (session !== target) return false; // the connection died under the setup: already reconnecting
-        failures += 1;
         logger.error({ err }, 'amqp session setup failed; reconnecting');
         recycle('session setup failed');
         return false;
@@ -191,4 +202,11 @@ export async function openAmqpConnection(
     throw err;
   }
   return connection;
+}
+
+function withHeartbeat(url: string, seconds: number): string {
+  const parsed = new URL(url);
+  if (parsed.searchParams.has('heartbeat')) return url;
+  parsed.searchParams.set('heartbeat', String(seconds));
+  return parsed.toString();
 }

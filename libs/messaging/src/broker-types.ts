@@ -20,6 +20,8 @@ export interface BrokerOptions {
   /** Reconnect backoff. Default 100 ms doubling to 5 s. */
   reconnectBaseMs?: number;
   reconnectMaxMs?: number;
+  /** AMQP heartbeat unless the URL sets one. Default 15 s (a dead network is noticed in ~30 s). */
+  heartbeatSeconds?: number;
   /** How long `close()` waits for in-flight handlers. Default 30 s. */
   drainTimeoutMs?: number;
   /** Called with every new connection (including reconnects); tests use it to break the connection. */

@@ -22,6 +22,7 @@ const DEFAULTS = {
   confirmTimeoutMs: 30_000,
   reconnectBaseMs: 100,
   reconnectMaxMs: 5_000,
+  heartbeatSeconds: 15,
   drainTimeoutMs: 30_000,
   prefetch: 16,
   maxAttempts: 5,
@@ -51,6 +52,7 @@ export async function createBroker(options: BrokerOptions): Promise<Broker> {
       onConnection: options.onConnection,
       reconnectBaseMs: settings.reconnectBaseMs,
       reconnectMaxMs: settings.reconnectMaxMs,
+      heartbeatSeconds: settings.heartbeatSeconds,
     },
     settings.connectTimeoutMs,
   );

@@ -1,4 +1,4 @@
-import { Pool } from 'pg';
+import { Pool, type PoolClient } from 'pg';
 import type { Logger } from '@fleet/logger';
 import { backoffDelay, sleep } from './backoff';
 import type { Broker } from './broker-types';
@@ -28,6 +28,11 @@ export interface OutboxRelay {
   stop(): Promise<void>;
 }
 
+interface OutboxRow {
+  seq: string;
+  envelope: EventEnvelope;
+}
+
 interface CycleResult {
   selected: number;
   published: number;
@@ -44,7 +49,9 @@ const SELECT_BATCH = `
 const MARK_PUBLISHED =
   'UPDATE outbox SET published_at = now() WHERE seq = ANY($1::bigint[]) AND published_at IS NULL';
 const MARK_FAILED =
-  'UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE seq = $1 AND published_at IS NULL';
+  'UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE seq = $1 AND published_at IS NULL RETURNING attempts';
+/** A row failing this often blocks everything behind it (order is kept): say so loudly. */
+const STUCK_ATTEMPTS = 10;
 const PURGE = `
   DELETE FROM outbox WHERE ctid = ANY(ARRAY(
     SELECT ctid FROM outbox WHERE published_at < now() - make_interval(secs => $1) LIMIT 5000))`;
@@ -84,21 +91,31 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     const client = await pool.connect();
     try {
       await client.query('BEGIN');
-      const { rows } = await client.query<{ seq: string; envelope: EventEnvelope }>(SELECT_BATCH, [
-        batchSize,
-      ]);
+      const { rows } = await client.query<OutboxRow>(SELECT_BATCH, [batchSize]);
       const outcome = rows.length ? await broker.publishMany(rows.map((r) => r.envelope)) : { confirmed: 0 };
       const sent = rows.slice(0, outcome.confirmed).map((r) => r.seq);
       if (sent.length) await client.query(MARK_PUBLISHED, [sent]);
       const failed = rows[outcome.confirmed];
-      if (outcome.error && failed) await client.query(MARK_FAILED, [failed.seq, outcome.error.message]);
+      if (outcome.error && failed) await recordFailure(client, failed, outcome.error);
       await client.query('COMMIT');
       client.release();
       return { selected: rows.length, published: sent.length, error: outcome.error };
     } catch (err) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      client.release(true);
+      try {
+        await client.query('ROLLBACK');
+        client.release();
+      } catch (rollbackError) {
+        client.release(rollbackError as Error); // a broken connection leaves the pool
+      }
       throw err;
+    }
+  }
+
+  async function recordFailure(client: PoolClient, row: OutboxRow, error: Error): Promise<void> {
+    const { rows } = await client.query<{ attempts: number }>(MARK_FAILED, [row.seq, error.message]);
+    const attempts = rows[0]?.attempts ?? 0;
+    if (attempts >= STUCK_ATTEMPTS) {
+      logger.error({ err: error, eventId: row.envelope.id, attempts }, 'outbox row keeps failing to publish');
     }
   }
 

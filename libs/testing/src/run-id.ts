@@ -11,6 +11,9 @@ export function testRunId(): string {
 
 /** A name unique to this run and this call: `<run>_<label>_<random>`, lower case, safe everywhere. */
 export function uniqueName(label: string): string {
-  const clean = label.toLowerCase().replace(/[^a-z0-9]+/g, '_').slice(0, 20);
+  const clean = label
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .slice(0, 20);
   return `t_${testRunId()}_${clean}_${randomBytes(2).toString('hex')}`;
 }

@@ -36,14 +36,16 @@ export function verifyContext(
   const body = header.slice(0, dot);
   const given = Buffer.from(header.slice(dot + 1), 'base64url');
   const expected = Buffer.from(mac(body, key), 'base64url');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'bad_signature' };
+  if (given.length !== expected.length || !timingSafeEqual(given, expected))
+    return { ok: false, reason: 'bad_signature' };
   let payload: SignedPayload;
   try {
     payload = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as SignedPayload;
   } catch {
     return { ok: false, reason: 'malformed' };
   }
-  if (typeof payload.iat !== 'number' || typeof payload.ctx?.requestId !== 'string') return { ok: false, reason: 'malformed' };
+  if (typeof payload.iat !== 'number' || typeof payload.ctx?.requestId !== 'string')
+    return { ok: false, reason: 'malformed' };
   if (Math.abs(now - payload.iat) > maxAgeMs) return { ok: false, reason: 'stale' };
   return { ok: true, ctx: payload.ctx };
 }

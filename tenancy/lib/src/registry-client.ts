@@ -14,7 +14,10 @@ export interface RegistryClientOptions {
 export function createRegistryClient(options: RegistryClientOptions) {
   const timeoutMs = options.timeoutMs ?? 2_000;
   const headers = (requestId: string) => ({
-    [CONTEXT_HEADER]: signContext({ requestId, actor: { kind: 'service', id: options.caller } }, options.signingKey),
+    [CONTEXT_HEADER]: signContext(
+      { requestId, actor: { kind: 'service', id: options.caller } },
+      options.signingKey,
+    ),
     'content-type': 'application/json',
   });
 
@@ -45,12 +48,19 @@ export function createRegistryClient(options: RegistryClientOptions) {
       return (await res.json()) as TenantSnapshot;
     },
 
-    async setStatus(tenantId: string, action: 'suspend' | 'resume', requestId = 'status'): Promise<TenantSnapshot> {
-      const res = await fetch(`${options.baseUrl}/internal/tenants/${encodeURIComponent(tenantId)}/${action}`, {
-        method: 'POST',
-        headers: headers(requestId),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
+    async setStatus(
+      tenantId: string,
+      action: 'suspend' | 'resume',
+      requestId = 'status',
+    ): Promise<TenantSnapshot> {
+      const res = await fetch(
+        `${options.baseUrl}/internal/tenants/${encodeURIComponent(tenantId)}/${action}`,
+        {
+          method: 'POST',
+          headers: headers(requestId),
+          signal: AbortSignal.timeout(timeoutMs),
+        },
+      );
       if (!res.ok) throw await problemError(res);
       return (await res.json()) as TenantSnapshot;
     },
@@ -59,7 +69,12 @@ export function createRegistryClient(options: RegistryClientOptions) {
 
 /** Re-raises the registry's problem as the same AppError type, so callers map it unchanged. */
 async function problemError(res: Response): Promise<AppError> {
-  const problem = (await res.json().catch(() => ({}))) as { detail?: string; code?: string; errors?: []; status?: number };
+  const problem = (await res.json().catch(() => ({}))) as {
+    detail?: string;
+    code?: string;
+    errors?: [];
+    status?: number;
+  };
   const type = STATUS_TYPES[res.status] ?? 'unavailable';
   return new AppError(type, problem.detail ?? `Tenant registry answered ${res.status}.`, {
     code: problem.code,

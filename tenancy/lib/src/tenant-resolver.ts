@@ -22,6 +22,8 @@ export interface TenantResolver {
   resolve(rawHost: string | undefined): Promise<TenantSnapshot | null>;
   /** Applies a snapshot from a `tenant.*` event: newest version wins, old hosts are dropped. */
   apply(snapshot: TenantSnapshot, previousHosts?: string[]): Promise<void>;
+  /** Forgets everything held in-process (after missed events, e.g. a broker reconnect). */
+  clear(): void;
   stats(): { hits: number; negativeHits: number; redisHits: number; fetches: number };
 }
 
@@ -120,6 +122,11 @@ export function createTenantResolver(options: TenantResolverOptions): TenantReso
         remember(host, snapshot);
       }
       await toRedis(snapshot, snapshot.hosts);
+    },
+
+    clear() {
+      local.clear();
+      unknown.clear();
     },
 
     stats: () => ({ ...counters }),

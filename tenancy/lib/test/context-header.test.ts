@@ -10,7 +10,9 @@ test('a signed context verifies and round-trips', () => {
 test('missing, malformed, tampered, wrongly keyed and stale contexts are refused', () => {
   const header = signContext(ctx, key);
   const [body, mac] = header.split('.') as [string, string];
-  const forged = Buffer.from(JSON.stringify({ ctx: { ...ctx, tenantId: 'ten_other' }, iat: Date.now() })).toString('base64url');
+  const forged = Buffer.from(
+    JSON.stringify({ ctx: { ...ctx, tenantId: 'ten_other' }, iat: Date.now() }),
+  ).toString('base64url');
   expect(verifyContext(undefined, key)).toEqual({ ok: false, reason: 'missing' });
   expect(verifyContext('garbage', key)).toEqual({ ok: false, reason: 'malformed' });
   expect(verifyContext(`${forged}.${mac}`, key)).toEqual({ ok: false, reason: 'bad_signature' });

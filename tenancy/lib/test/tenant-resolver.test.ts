@@ -44,7 +44,9 @@ test('normalises hosts and rejects what cannot be a hostname', () => {
 test('cache hits do not reach the registry, and concurrent misses share one fetch', async () => {
   const source = registry({ 'acme.localhost': snapshot() });
   const resolver = createTenantResolver({ ...source, redis: redis.client, redisPrefix: `${redis.prefix}a:` });
-  const results = await Promise.all(Array.from({ length: 20 }, () => resolver.resolve('acme.localhost:8080')));
+  const results = await Promise.all(
+    Array.from({ length: 20 }, () => resolver.resolve('acme.localhost:8080')),
+  );
   expect(results.every((r) => r?.slug === 'acme')).toBe(true);
   for (let i = 0; i < 100; i++) await resolver.resolve('acme.localhost');
   expect(source.calls).toEqual(['acme.localhost']);
@@ -77,11 +79,16 @@ test('an event snapshot replaces older data, clears negative entries and drops o
   const resolver = createTenantResolver({ ...source, redis: redis.client, redisPrefix: `${redis.prefix}c:` });
   await resolver.resolve('acme.localhost');
   expect(await resolver.resolve('shop.acme.test')).toBeNull();
-  await resolver.apply(snapshot({ status: 'suspended', version: 2, hosts: ['acme.localhost', 'shop.acme.test'] }));
+  await resolver.apply(
+    snapshot({ status: 'suspended', version: 2, hosts: ['acme.localhost', 'shop.acme.test'] }),
+  );
   expect((await resolver.resolve('acme.localhost'))?.status).toBe('suspended');
   expect((await resolver.resolve('shop.acme.test'))?.version).toBe(2);
   await resolver.apply(snapshot({ version: 1 })); // a stale event is ignored
   expect((await resolver.resolve('acme.localhost'))?.status).toBe('suspended');
-  await resolver.apply(snapshot({ version: 3, hosts: ['acme.localhost'] }), ['acme.localhost', 'shop.acme.test']);
+  await resolver.apply(snapshot({ version: 3, hosts: ['acme.localhost'] }), [
+    'acme.localhost',
+    'shop.acme.test',
+  ]);
   expect(await redis.client.get(`${redis.prefix}c:tenant:host:shop.acme.test`)).toBeNull();
 });

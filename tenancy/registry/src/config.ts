@@ -5,7 +5,9 @@ export const configSchema = z.object({
   LOG_LEVEL: common.LOG_LEVEL,
   PORT: common.PORT.default(4001),
   DATABASE_URL: common.DATABASE_URL,
-  RELAY_DATABASE_URL: z.url().describe('Postgres URL of the outbox relay role (reads the outbox across tenants only).'),
+  RELAY_DATABASE_URL: z
+    .url()
+    .describe('Postgres URL of the outbox relay role (reads the outbox across tenants only).'),
   AMQP_URL: common.AMQP_URL,
   AMQP_PREFIX: common.AMQP_PREFIX,
   INTERNAL_SIGNING_KEY: common.INTERNAL_SIGNING_KEY,

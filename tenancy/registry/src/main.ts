@@ -9,8 +9,17 @@ import { configSchema } from './config';
 async function main(): Promise<void> {
   const config = loadConfigOrExit('tenancy', configSchema);
   const logger = createLogger({ service: 'tenancy', level: config.LOG_LEVEL });
-  const db = createDb({ url: config.DATABASE_URL, applicationName: 'tenancy', onError: (err) => logger.warn({ err }, 'idle db connection failed') });
-  const broker = await createBroker({ url: config.AMQP_URL, prefix: config.AMQP_PREFIX, service: 'tenancy', logger });
+  const db = createDb({
+    url: config.DATABASE_URL,
+    applicationName: 'tenancy',
+    onError: (err) => logger.warn({ err }, 'idle db connection failed'),
+  });
+  const broker = await createBroker({
+    url: config.AMQP_URL,
+    prefix: config.AMQP_PREFIX,
+    service: 'tenancy',
+    logger,
+  });
   const relay = startOutboxRelay({ relayUrl: config.RELAY_DATABASE_URL, broker, logger });
   const app = createApp({
     db,

@@ -7,7 +7,9 @@ beforeAll(async () => {
 afterAll(() => registry.close());
 
 const outboxTypes = async (tenantId: string) =>
-  (await registry.owner('outbox').where({ tenant_id: tenantId }).orderBy('seq').select('type')).map((r: { type: string }) => r.type);
+  (await registry.owner('outbox').where({ tenant_id: tenantId }).orderBy('seq').select('type')).map(
+    (r: { type: string }) => r.type,
+  );
 
 test('provisioning creates the tenant, its settings and a tenant.provisioned event', async () => {
   const res = await registry.call('/internal/tenants', { method: 'POST', body: storeBody('acme') });
@@ -16,14 +18,29 @@ test('provisioning creates the tenant, its settings and a tenant.provisioned eve
   expect(tenant).toMatchObject({ status: 'active', hosts: ['acme.fleet.test'], version: 1 });
   expect(tenant.id).toMatch(/^ten_/);
   expect(await outboxTypes(tenant.id)).toEqual(['tenant.provisioned']);
-  const info = await registry.call('/api/store/info', { ctx: { tenantId: tenant.id, actor: { kind: 'anonymous' } } });
-  expect(await info.json()).toEqual({ name: 'Store acme', currency: 'USD', theme: {}, payment: { provider: 'offline' } });
+  const info = await registry.call('/api/store/info', {
+    ctx: { tenantId: tenant.id, actor: { kind: 'anonymous' } },
+  });
+  expect(await info.json()).toEqual({
+    name: 'Store acme',
+    currency: 'USD',
+    theme: {},
+    payment: { provider: 'offline' },
+  });
 });
 
 test('a taken slug is 409; a retry with the same provisioning key returns the first tenant', async () => {
   const headers = { 'idempotency-key': 'signup-42' };
-  const first = await registry.call('/internal/tenants', { method: 'POST', body: storeBody('bolt'), headers });
-  const retry = await registry.call('/internal/tenants', { method: 'POST', body: storeBody('bolt'), headers });
+  const first = await registry.call('/internal/tenants', {
+    method: 'POST',
+    body: storeBody('bolt'),
+    headers,
+  });
+  const retry = await registry.call('/internal/tenants', {
+    method: 'POST',
+    body: storeBody('bolt'),
+    headers,
+  });
   const other = await registry.call('/internal/tenants', { method: 'POST', body: storeBody('bolt') });
   expect(first.status).toBe(201);
   expect(retry.status).toBe(200);
@@ -34,7 +51,9 @@ test('a taken slug is 409; a retry with the same provisioning key returns the fi
 
 test('concurrent provisioning of one slug creates exactly one store', async () => {
   const answers = await Promise.all(
-    Array.from({ length: 12 }, () => registry.call('/internal/tenants', { method: 'POST', body: storeBody('rush') })),
+    Array.from({ length: 12 }, () =>
+      registry.call('/internal/tenants', { method: 'POST', body: storeBody('rush') }),
+    ),
   );
   const statuses = answers.map((r) => r.status).sort();
   expect(statuses.filter((s) => s === 201)).toHaveLength(1);
@@ -63,14 +82,26 @@ test.each([
 });
 
 test('suspend and resume bump the version and emit events', async () => {
-  const created = (await (await registry.call('/internal/tenants', { method: 'POST', body: storeBody('sleepy') })).json()) as { id: string };
+  const created = (await (
+    await registry.call('/internal/tenants', { method: 'POST', body: storeBody('sleepy') })
+  ).json()) as { id: string };
   const suspended = await registry.call(`/internal/tenants/${created.id}/suspend`, { method: 'POST' });
   expect(await suspended.json()).toMatchObject({ status: 'suspended', version: 2 });
   const resumed = await registry.call(`/internal/tenants/${created.id}/resume`, { method: 'POST' });
   expect(await resumed.json()).toMatchObject({ status: 'active', version: 3 });
-  const replanned = await registry.call(`/internal/tenants/${created.id}`, { method: 'PATCH', body: { plan: 'pro' } });
+  const replanned = await registry.call(`/internal/tenants/${created.id}`, {
+    method: 'PATCH',
+    body: { plan: 'pro' },
+  });
   expect(await replanned.json()).toMatchObject({ plan: 'pro', version: 4 });
-  expect(await outboxTypes(created.id)).toEqual(['tenant.provisioned', 'tenant.suspended', 'tenant.resumed', 'tenant.updated']);
-  const missing = await registry.call('/internal/tenants/ten_00000000000000000000000000/suspend', { method: 'POST' });
+  expect(await outboxTypes(created.id)).toEqual([
+    'tenant.provisioned',
+    'tenant.suspended',
+    'tenant.resumed',
+    'tenant.updated',
+  ]);
+  const missing = await registry.call('/internal/tenants/ten_00000000000000000000000000/suspend', {
+    method: 'POST',
+  });
   expect(missing.status).toBe(404);
 });

@@ -16,7 +16,10 @@ export interface RegistryFixture {
   db: Db;
   owner: Knex;
   database: TestDatabase;
-  call(path: string, init?: { method?: string; body?: unknown; ctx?: Partial<Ctx>; headers?: Record<string, string> }): Promise<Response>;
+  call(
+    path: string,
+    init?: { method?: string; body?: unknown; ctx?: Partial<Ctx>; headers?: Record<string, string> },
+  ): Promise<Response>;
   close(): Promise<void>;
 }
 
@@ -26,7 +29,13 @@ export async function startRegistry(label: string): Promise<RegistryFixture> {
   const db = createDb({ url: database.appUrl, max: 10 });
   const owner = knex({ client: 'pg', connection: database.ownerUrl, pool: { min: 0, max: 2 } });
   const logger = createLogger({ service: 'tenancy-test', level: 'silent' });
-  const app = createApp({ db, logger, platformDomain: PLATFORM_DOMAIN, signingKey: SIGNING_KEY, readiness: { postgres: () => db.ping() } });
+  const app = createApp({
+    db,
+    logger,
+    platformDomain: PLATFORM_DOMAIN,
+    signingKey: SIGNING_KEY,
+    readiness: { postgres: () => db.ping() },
+  });
   const server: RunningHttpServer = await startHttpServer(app, { port: 0, logger });
   return {
     url: server.url,
@@ -37,7 +46,11 @@ export async function startRegistry(label: string): Promise<RegistryFixture> {
       const ctx: Ctx = { requestId: 'test', actor: { kind: 'service', id: 'test' }, ...init.ctx };
       return fetch(`${server.url}${path}`, {
         method: init.method ?? 'GET',
-        headers: { [CONTEXT_HEADER]: signContext(ctx, SIGNING_KEY), 'content-type': 'application/json', ...init.headers },
+        headers: {
+          [CONTEXT_HEADER]: signContext(ctx, SIGNING_KEY),
+          'content-type': 'application/json',
+          ...init.headers,
+        },
         body: init.body === undefined ? undefined : JSON.stringify(init.body),
       });
     },

@@ -20,8 +20,18 @@ export async function insertDefaultSettings(
 }
 
 export async function readSettings(tx: Queryable): Promise<StoreSettings | undefined> {
-  const row = await tx.maybeOne<{ name: string; currency: string; theme: StoreSettings['theme']; payment_provider: string }>(
-    'SELECT name, currency, theme, payment_provider FROM store_settings',
+  const row = await tx.maybeOne<{
+    name: string;
+    currency: string;
+    theme: StoreSettings['theme'];
+    payment_provider: string;
+  }>('SELECT name, currency, theme, payment_provider FROM store_settings');
+  return (
+    row && {
+      name: row.name,
+      currency: row.currency.trim(),
+      theme: row.theme,
+      paymentProvider: row.payment_provider,
+    }
   );
-  return row && { name: row.name, currency: row.currency.trim(), theme: row.theme, paymentProvider: row.payment_provider };
 }

@@ -48,7 +48,9 @@ export function findTenantById(tx: Queryable, id: string): Promise<TenantRow | u
 /** The tenant of a verified custom domain. */
 export function findTenantByCustomDomain(tx: Queryable, hostname: string): Promise<TenantRow | undefined> {
   return tx.maybeOne<TenantRow>(
-    `SELECT ${COLUMNS.split(', ').map((c) => `t.${c}`).join(', ')}
+    `SELECT ${COLUMNS.split(', ')
+      .map((c) => `t.${c}`)
+      .join(', ')}
        FROM domains d JOIN tenants t ON t.id = d.tenant_id
       WHERE d.hostname = $1 AND d.verified_at IS NOT NULL`,
     [hostname],

@@ -26,7 +26,11 @@ export interface ProvisionResult {
  * Creates the tenant, its default store settings and the `tenant.provisioned` event in one
  * transaction. Concurrent calls for one slug create exactly one tenant: the unique slug decides.
  */
-export async function provisionTenant(ctx: Ctx, deps: RegistryDeps, input: ProvisionInput): Promise<ProvisionResult> {
+export async function provisionTenant(
+  ctx: Ctx,
+  deps: RegistryDeps,
+  input: ProvisionInput,
+): Promise<ProvisionResult> {
   assertSlugAllowed(input.slug);
   const tenantId = newId('ten');
   return deps.db.withTenant({ ...ctx, tenantId }, async (tx) => {
@@ -50,10 +54,14 @@ export async function provisionTenant(ctx: Ctx, deps: RegistryDeps, input: Provi
 function assertSlugAllowed(slug: string): void {
   const problem = checkSlug(slug);
   if (problem === 'invalid') {
-    throw new AppError('validation', 'The slug must be 3-40 characters of a-z, 0-9 and single inner hyphens.', {
-      code: 'slug_invalid',
-      errors: [{ path: 'slug', message: 'must be 3-40 characters of a-z, 0-9 and inner hyphens' }],
-    });
+    throw new AppError(
+      'validation',
+      'The slug must be 3-40 characters of a-z, 0-9 and single inner hyphens.',
+      {
+        code: 'slug_invalid',
+        errors: [{ path: 'slug', message: 'must be 3-40 characters of a-z, 0-9 and inner hyphens' }],
+      },
+    );
   }
   if (problem === 'reserved') {
     throw new AppError('validation', `The slug "${slug}" is reserved.`, {

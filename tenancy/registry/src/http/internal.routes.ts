@@ -45,7 +45,10 @@ export function internalRoutes(deps: RegistryDeps): Router {
     res.json(await changeTenant(requestCtx(res), deps, id, { plan }));
   });
 
-  for (const [action, status] of [['suspend', 'suspended'], ['resume', 'active']] as const) {
+  for (const [action, status] of [
+    ['suspend', 'suspended'],
+    ['resume', 'active'],
+  ] as const) {
     router.post(`/internal/tenants/:id/${action}`, async (req, res) => {
       const { id } = parseParams(tenantIdParams, req);
       res.json(await changeTenant(requestCtx(res), deps, id, { status }));

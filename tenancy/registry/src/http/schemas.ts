@@ -8,7 +8,9 @@ export const provisionBody = z.strictObject({
   plan: z.enum(['free', 'basic', 'pro', 'enterprise']).optional(),
 });
 
-export const tenantIdParams = z.strictObject({ id: z.string().regex(/^ten_[0-9a-z]{26}$/, 'is not a tenant id') });
+export const tenantIdParams = z.strictObject({
+  id: z.string().regex(/^ten_[0-9a-z]{26}$/, 'is not a tenant id'),
+});
 
 export const changeTenantBody = z.strictObject({
   plan: z.enum(['free', 'basic', 'pro', 'enterprise']),

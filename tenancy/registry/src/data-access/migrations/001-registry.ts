@@ -21,7 +21,9 @@ export const registryMigration: Migration = {
       t.timestamp('created_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
       t.timestamp('updated_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
     });
-    await knex.raw("ALTER TABLE tenants ADD CONSTRAINT tenants_status_check CHECK (status IN ('active', 'suspended'))");
+    await knex.raw(
+      "ALTER TABLE tenants ADD CONSTRAINT tenants_status_check CHECK (status IN ('active', 'suspended'))",
+    );
     await knex.raw('CREATE INDEX tenants_created_idx ON tenants (created_at DESC, id DESC)');
 
     await knex.schema.createTable('domains', (t) => {
