@@ -7,11 +7,9 @@
 //   Redis       TEST_REDIS_URL, REDIS_URL, else redis://127.0.0.1:6379
 //   RabbitMQ    TEST_AMQP_URL, AMQP_URL, else amqp://guest:guest@127.0.0.1:5672
 // (TEST_* are the variables the test helpers in libs/testing read.)
-const { Buffer } = require('node:buffer');
 const net = require('node:net');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
-const { URL } = require('node:url');
 const { setTimeout: sleep } = require('node:timers/promises');
 
 const root = path.resolve(__dirname, '..');
