@@ -31,9 +31,9 @@ const logger = createLogger({ service: 'gateway-test', level: 'silent' });
 /** Routes used by the tests on top of the real table: an echo service that shows what it received. */
 export const TEST_ROUTES: RouteRule[] = [
   ...ROUTES,
-  { door: 'store', prefix: '/api/store/echo', upstream: 'echo', audience: 'shopper' },
-  { door: 'store', prefix: '/api/admin/echo', upstream: 'echo', audience: 'merchant' },
-  { door: 'apex', prefix: '/api/echo', upstream: 'echo', audience: 'public' },
+  { door: 'store', prefix: '/api/store/echo', upstream: 'echo', audience: 'shopper', auth: 'public' },
+  { door: 'store', prefix: '/api/admin/echo', upstream: 'echo', audience: 'merchant', auth: 'public' },
+  { door: 'apex', prefix: '/api/echo', upstream: 'echo', audience: 'public', auth: 'public' },
 ];
 
 export interface GatewayFixture {

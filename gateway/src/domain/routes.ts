@@ -5,22 +5,34 @@ export interface RouteRule {
   upstream: string;
   /** Shoppers are refused on suspended stores; merchant admin stays reachable. */
   audience: 'shopper' | 'merchant' | 'platform' | 'public';
+  /**
+   * Who may call it. `public`: anyone (a bearer token, when sent, must still be valid and for
+   * this host); otherwise a valid token with that role, issued for this host's tenant.
+   */
+  auth: 'public' | 'customer' | 'staff' | 'platform_admin';
 }
 
 export const ROUTES: readonly RouteRule[] = [
-  { door: 'store', prefix: '/api/store/info', upstream: 'tenancy', audience: 'shopper' },
+  { door: 'apex', prefix: '/api/signup', upstream: 'tenancy', audience: 'public', auth: 'public' },
+
+  { door: 'console', prefix: '/api/platform/auth', upstream: 'identity', audience: 'platform', auth: 'public' },
+  { door: 'console', prefix: '/api/platform/me', upstream: 'identity', audience: 'platform', auth: 'platform_admin' },
+  { door: 'console', prefix: '/api/platform/tenants', upstream: 'tenancy', audience: 'platform', auth: 'platform_admin' },
+
+  { door: 'store', prefix: '/api/store/info', upstream: 'tenancy', audience: 'shopper', auth: 'public' },
+  { door: 'store', prefix: '/api/store/auth', upstream: 'identity', audience: 'shopper', auth: 'public' },
+  { door: 'store', prefix: '/api/store/me', upstream: 'identity', audience: 'shopper', auth: 'customer' },
+  { door: 'store', prefix: '/api/admin/auth', upstream: 'identity', audience: 'merchant', auth: 'public' },
+  { door: 'store', prefix: '/api/admin/me', upstream: 'identity', audience: 'merchant', auth: 'staff' },
+  { door: 'store', prefix: '/api/admin/domains', upstream: 'tenancy', audience: 'merchant', auth: 'staff' },
+  { door: 'store', prefix: '/api/admin/settings/store', upstream: 'tenancy', audience: 'merchant', auth: 'staff' },
 ];
 
-export function findRoute(
-  rules: readonly RouteRule[],
-  door: RouteRule['door'],
-  path: string,
-): RouteRule | undefined {
+export function findRoute(rules: readonly RouteRule[], door: RouteRule['door'], path: string): RouteRule | undefined {
   let best: RouteRule | undefined;
   for (const rule of rules) {
     if (rule.door !== door) continue;
-    const matches =
-      path === rule.prefix || path.startsWith(`${rule.prefix}/`) || path.startsWith(`${rule.prefix}?`);
+    const matches = path === rule.prefix || path.startsWith(`${rule.prefix}/`);
     if (matches && (!best || rule.prefix.length > best.prefix.length)) best = rule;
   }
   return best;

@@ -17,6 +17,8 @@ export interface Ctx {
   actor?: Actor;
   correlationId?: string;
   causationId?: string;
+  /** The shopper's or operator's IP as the gateway saw it (for throttling and audit). */
+  clientIp?: string;
 }
 
 /** A context that is known to carry a tenant. */

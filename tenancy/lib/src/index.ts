@@ -4,3 +4,4 @@ export * from './context-header';
 export * from './context-middleware';
 export * from './tenant-resolver';
 export * from './registry-client';
+export * from './usage';
