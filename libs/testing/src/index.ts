@@ -4,3 +4,4 @@ export * from './test-redis';
 export * from './test-amqp';
 export * from './wait-for';
 export * from './host-request';
+export * from './dns-server';

@@ -3,7 +3,11 @@ import { createHttpApp, type ReadinessCheck } from '@fleet/http';
 import type { Logger } from '@fleet/logger';
 import { requireSignedContext } from '@fleet/tenancy';
 import type { RegistryDeps } from './domain/registry-deps';
+import { domainRoutes } from './http/domains.routes';
 import { internalRoutes } from './http/internal.routes';
+import { platformRoutes } from './http/platform.routes';
+import { settingsRoutes } from './http/settings.routes';
+import { signUpRoutes } from './http/signup.routes';
 import { storeRoutes } from './http/store.routes';
 
 export interface RegistryAppDeps extends RegistryDeps {
@@ -20,7 +24,11 @@ export function createApp(deps: RegistryAppDeps): Express {
     routes(app) {
       app.use(requireSignedContext({ key: deps.signingKey }));
       app.use(internalRoutes(deps));
+      app.use(signUpRoutes(deps));
+      app.use(platformRoutes(deps));
       app.use(storeRoutes(deps));
+      app.use(settingsRoutes(deps));
+      app.use(domainRoutes(deps));
     },
   });
 }

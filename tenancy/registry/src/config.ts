@@ -10,8 +10,28 @@ export const configSchema = z.object({
     .describe('Postgres URL of the outbox relay role (reads the outbox across tenants only).'),
   AMQP_URL: common.AMQP_URL,
   AMQP_PREFIX: common.AMQP_PREFIX,
+  REDIS_URL: common.REDIS_URL,
+  REDIS_PREFIX: common.REDIS_PREFIX,
   INTERNAL_SIGNING_KEY: common.INTERNAL_SIGNING_KEY,
   PLATFORM_DOMAIN: common.PLATFORM_DOMAIN,
+  IDENTITY_URL: z.url().describe('Base URL of the identity service (creates store owners at sign-up).'),
+  PUBLIC_SCHEME: z
+    .enum(['http', 'https'])
+    .default('http')
+    .describe('Scheme of the store URLs given to merchants.'),
+  PUBLIC_PORT: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(65535)
+    .optional()
+    .describe('Port of the store URLs given to merchants (omit for 80/443).'),
+  DNS_SERVERS: z
+    .string()
+    .optional()
+    .describe(
+      'Comma-separated DNS servers (host or host:port) for custom-domain TXT checks; system resolver when unset.',
+    ),
 });
 
 export type RegistryConfig = z.infer<typeof configSchema>;

@@ -1,3 +1,4 @@
+import Redis from 'ioredis';
 import { loadConfigOrExit } from '@fleet/config';
 import { createDb } from '@fleet/db';
 import { startHttpServer } from '@fleet/http';
@@ -5,6 +6,9 @@ import { createLogger } from '@fleet/logger';
 import { createBroker, startOutboxRelay } from '@fleet/messaging';
 import { createApp } from './app';
 import { configSchema } from './config';
+import { createIdentityClient } from './data-access/identity.client';
+import { createTxtResolver } from './data-access/txt-resolver';
+import { USAGE_EVENTS, usageConsumer } from './messaging/usage.consumer';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit('tenancy', configSchema);
@@ -14,6 +18,7 @@ async function main(): Promise<void> {
     applicationName: 'tenancy',
     onError: (err) => logger.warn({ err }, 'idle db connection failed'),
   });
+  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 });
   const broker = await createBroker({
     url: config.AMQP_URL,
     prefix: config.AMQP_PREFIX,
@@ -21,18 +26,31 @@ async function main(): Promise<void> {
     logger,
   });
   const relay = startOutboxRelay({ relayUrl: config.RELAY_DATABASE_URL, broker, logger });
+  await broker.consume({ name: 'usage', bindings: USAGE_EVENTS, handler: usageConsumer(db) });
   const app = createApp({
     db,
     logger,
+    redis,
+    redisPrefix: config.REDIS_PREFIX,
     platformDomain: config.PLATFORM_DOMAIN,
+    publicUrl: { scheme: config.PUBLIC_SCHEME, port: config.PUBLIC_PORT },
+    identity: createIdentityClient({ baseUrl: config.IDENTITY_URL, signingKey: config.INTERNAL_SIGNING_KEY }),
+    resolveTxt: createTxtResolver(config.DNS_SERVERS),
     signingKey: config.INTERNAL_SIGNING_KEY,
-    readiness: { postgres: () => db.ping(), rabbitmq: () => broker.ping() },
+    readiness: { postgres: () => db.ping(), redis: () => redis.ping(), rabbitmq: () => broker.ping() },
   });
   await startHttpServer(app, {
     port: config.PORT,
     logger,
     handleSignals: true,
-    onShutdown: [() => relay.stop(), () => broker.close(), () => db.close()],
+    onShutdown: [
+      () => broker.close(),
+      () => relay.stop(),
+      () => db.close(),
+      async () => {
+        await redis.quit();
+      },
+    ],
   });
   logger.info({ port: config.PORT }, 'tenancy registry listening');
 }

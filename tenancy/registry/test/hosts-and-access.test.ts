@@ -23,6 +23,9 @@ beforeAll(async () => {
     },
     { hostname: 'pending.alpha.example', tenant_id: tenantA.id, id: 'dom_2', verification_token: 't2' },
   ]);
+  await registry
+    .owner('hostnames')
+    .insert({ hostname: 'shop.alpha.example', tenant_id: tenantA.id, domain_id: 'dom_1' });
 });
 afterAll(() => registry.close());
 

@@ -5,7 +5,7 @@ import { createLogger } from '@fleet/logger';
 import { CONTEXT_HEADER, signContext } from '@fleet/tenancy';
 import { createTestDatabase, type TestDatabase } from '@fleet/testing';
 import type { Ctx } from '@fleet/context';
-import { createApp } from '../src/app';
+import { createApp, type RegistryAppDeps } from '../src/app';
 import { migrations, relayTables } from '../src/data-access/migrations';
 
 export const SIGNING_KEY = 'test-signing-key-0123456789abcdef';
@@ -24,7 +24,10 @@ export interface RegistryFixture {
 }
 
 /** The registry in-process on port 0 against its own fresh database. */
-export async function startRegistry(label: string): Promise<RegistryFixture> {
+export async function startRegistry(
+  label: string,
+  extra: Partial<RegistryAppDeps> = {},
+): Promise<RegistryFixture> {
   const database = await createTestDatabase(label, { migrations, relayTables });
   const db = createDb({ url: database.appUrl, max: 10 });
   const owner = knex({ client: 'pg', connection: database.ownerUrl, pool: { min: 0, max: 2 } });
@@ -35,6 +38,7 @@ export async function startRegistry(label: string): Promise<RegistryFixture> {
     platformDomain: PLATFORM_DOMAIN,
     signingKey: SIGNING_KEY,
     readiness: { postgres: () => db.ping() },
+    ...extra,
   });
   const server: RunningHttpServer = await startHttpServer(app, { port: 0, logger });
   return {

@@ -35,3 +35,27 @@ export async function readSettings(tx: Queryable): Promise<StoreSettings | undef
     }
   );
 }
+
+export async function updateSettings(
+  tx: Queryable,
+  change: { name?: string; theme?: StoreSettings['theme'] },
+): Promise<StoreSettings | undefined> {
+  const row = await tx.maybeOne<{
+    name: string;
+    currency: string;
+    theme: StoreSettings['theme'];
+    payment_provider: string;
+  }>(
+    `UPDATE store_settings SET name = COALESCE($1, name), theme = theme || $2::jsonb, updated_at = now()
+     RETURNING name, currency, theme, payment_provider`,
+    [change.name ?? null, JSON.stringify(change.theme ?? {})],
+  );
+  return (
+    row && {
+      name: row.name,
+      currency: row.currency.trim(),
+      theme: row.theme,
+      paymentProvider: row.payment_provider,
+    }
+  );
+}

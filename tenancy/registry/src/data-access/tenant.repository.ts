@@ -51,15 +51,15 @@ export function findTenantByCustomDomain(tx: Queryable, hostname: string): Promi
     `SELECT ${COLUMNS.split(', ')
       .map((c) => `t.${c}`)
       .join(', ')}
-       FROM domains d JOIN tenants t ON t.id = d.tenant_id
-      WHERE d.hostname = $1 AND d.verified_at IS NOT NULL`,
+       FROM hostnames h JOIN tenants t ON t.id = h.tenant_id
+      WHERE h.hostname = $1`,
     [hostname],
   );
 }
 
 export async function verifiedDomains(tx: Queryable, tenantId: string): Promise<string[]> {
   const rows = await tx.rows<{ hostname: string }>(
-    'SELECT hostname FROM domains WHERE tenant_id = $1 AND verified_at IS NOT NULL ORDER BY hostname',
+    'SELECT hostname FROM hostnames WHERE tenant_id = $1 ORDER BY hostname',
     [tenantId],
   );
   return rows.map((r) => r.hostname);

@@ -26,15 +26,31 @@ export const registryMigration: Migration = {
     );
     await knex.raw('CREATE INDEX tenants_created_idx ON tenants (created_at DESC, id DESC)');
 
-    await knex.schema.createTable('domains', (t) => {
+    // Routing: only verified hostnames, globally unique. A platform table because any host must
+    // resolve; merchants never read it directly.
+    await knex.schema.createTable('hostnames', (t) => {
       t.text('hostname').primary();
       t.text('tenant_id').notNullable().references('id').inTable('tenants').onDelete('CASCADE');
-      t.text('id').notNullable().unique();
-      t.text('verification_token').notNullable();
-      t.timestamp('verified_at', { useTz: true });
-      t.timestamp('created_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
+      t.text('domain_id').notNullable();
+      t.timestamp('verified_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
       t.index(['tenant_id']);
     });
+
+    // A merchant's claims on custom domains: tenant-owned, so one store never sees another's
+    // claims. Several stores may claim one hostname; the first to prove it in DNS gets it.
+    await createTenantTable(
+      knex,
+      'domains',
+      (t) => {
+        t.text('id').notNullable();
+        t.text('hostname').notNullable();
+        t.text('verification_token').notNullable();
+        t.timestamp('verified_at', { useTz: true });
+        t.timestamp('created_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
+        t.unique(['tenant_id', 'hostname']);
+      },
+      { primaryKey: ['id'] },
+    );
 
     await createTenantTable(
       knex,

@@ -1,0 +1,47 @@
+import type { Ctx } from '@fleet/context';
+import { AppError } from '@fleet/errors';
+import type { TenantSnapshot } from '@fleet/tenancy';
+import { listTenants } from '../data-access/tenant-list.repository';
+import { toSnapshot } from '../data-access/tenant.repository';
+import type { RegistryDeps } from './registry-deps';
+
+export interface TenantPage {
+  items: Array<TenantSnapshot & { createdAt: string }>;
+  nextCursor: string | null;
+}
+
+export async function listTenantsPage(
+  _ctx: Ctx,
+  deps: RegistryDeps,
+  query: { q?: string; status?: string; limit: number; cursor?: string },
+): Promise<TenantPage> {
+  const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+  const rows = await deps.db.transaction((tx) => listTenants(tx, { ...query, after }));
+  const page = rows.slice(0, query.limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map((row) => ({
+      ...toSnapshot(row, deps.platformDomain, []),
+      createdAt: row.created_at.toISOString(),
+    })),
+    nextCursor:
+      rows.length > query.limit && last ? encodeCursor(last.created_at.toISOString(), last.id) : null,
+  };
+}
+
+function encodeCursor(createdAt: string, id: string): string {
+  return Buffer.from(JSON.stringify([createdAt, id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { createdAt: string; id: string } {
+  try {
+    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
+    if (typeof id === 'string' && !Number.isNaN(Date.parse(createdAt))) return { createdAt, id };
+  } catch {
+    // fall through
+  }
+  throw new AppError('validation', 'The cursor is not one this API issued.', {
+    code: 'invalid_cursor',
+    errors: [{ path: 'cursor', message: 'is invalid' }],
+  });
+}

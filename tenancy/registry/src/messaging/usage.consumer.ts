@@ -1,0 +1,32 @@
+import type { Db } from '@fleet/db';
+import { inboxConsumer, type EventEnvelope } from '@fleet/messaging';
+import { addUsage } from '../data-access/usage.repository';
+
+export const USAGE_EVENTS = ['product.created', 'product.deleted', 'order.placed'];
+
+interface OrderPlaced {
+  total?: number;
+  currency?: string;
+}
+
+/** Keeps the console's per-tenant counters; the inbox makes each event count once. */
+export function usageConsumer(db: Db) {
+  return inboxConsumer(db, 'tenancy.usage', async (tx, event: EventEnvelope) => {
+    switch (event.type) {
+      case 'product.created':
+        return addUsage(tx, event.tenantId, { products: 1 });
+      case 'product.deleted':
+        return addUsage(tx, event.tenantId, { products: -1 });
+      case 'order.placed': {
+        const data = event.data as OrderPlaced;
+        const gmv =
+          Number.isInteger(data.total) && typeof data.currency === 'string'
+            ? { currency: data.currency, amount: data.total as number }
+            : undefined;
+        return addUsage(tx, event.tenantId, { orders: 1, gmv });
+      }
+      default:
+        return undefined;
+    }
+  });
+}
