@@ -25,6 +25,11 @@ function serviceEnv(service) {
     AMQP_URL: env.AMQP_URL || 'amqp://guest:guest@127.0.0.1:5672',
     AMQP_PREFIX: env.AMQP_PREFIX || 'fleet.',
     INTERNAL_SIGNING_KEY: env.INTERNAL_SIGNING_KEY || 'dev-only-internal-signing-key-change-me',
+    IDENTITY_ISSUER: env.IDENTITY_ISSUER || 'http://identity.fleet.internal',
+    IDENTITY_KEY_ENCRYPTION_KEY: env.IDENTITY_KEY_ENCRYPTION_KEY || 'dev-only-key-encryption-key-change-me-please',
+    PLATFORM_ADMIN_EMAIL: env.PLATFORM_ADMIN_EMAIL || 'admin@fleet.local',
+    PLATFORM_ADMIN_PASSWORD: env.PLATFORM_ADMIN_PASSWORD || 'fleet-admin-dev',
+    PUBLIC_PORT: env.GATEWAY_PORT || '8080',
   };
   for (const other of services) {
     if (other.envName) shared[other.envName] = `http://127.0.0.1:${other.port}`;

@@ -2,6 +2,7 @@
 // `dist/migrate.js` runs first. Add a line here when a service appears (helm/compose list them too).
 const services = [
   { name: 'tenancy', dir: 'tenancy/registry', port: 4001, database: 'fleet_tenancy', envName: 'TENANCY_URL' },
+  { name: 'identity', dir: 'services/identity', port: 4002, database: 'fleet_identity', envName: 'IDENTITY_URL' },
   { name: 'gateway', dir: 'gateway', port: 8080, database: null, envName: null },
 ];
 

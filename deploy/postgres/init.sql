@@ -2,3 +2,4 @@
 -- Only the databases: each service's migrations create its roles, tables and grants
 -- (and create the database too when it is missing, so this is a convenience, not a requirement).
 CREATE DATABASE fleet_tenancy;
+CREATE DATABASE fleet_identity;
