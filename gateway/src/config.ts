@@ -1,16 +1,89 @@
 import { common, z } from '@fleet/config';
 
-export const configSchema = z.object({
-  NODE_ENV: common.NODE_ENV,
-  LOG_LEVEL: common.LOG_LEVEL,
-  PORT: common.PORT.default(8080),
-  PLATFORM_DOMAIN: common.PLATFORM_DOMAIN,
-  REDIS_URL: common.REDIS_URL,
-  REDIS_PREFIX: common.REDIS_PREFIX,
-  AMQP_URL: common.AMQP_URL,
-  AMQP_PREFIX: common.AMQP_PREFIX,
-  INTERNAL_SIGNING_KEY: common.INTERNAL_SIGNING_KEY,
-  TENANCY_URL: z.url().describe('Base URL of the tenant registry service.'),
-});
+/** `TRUST_PROXY` as express's `trust proxy` takes it: false, true, a hop count, or addresses. */
+const trustProxy = z
+  .string()
+  .default('false')
+  .transform((raw): boolean | number | string[] => {
+    const value = raw.trim();
+    if (value === '' || value === 'false') return false;
+    if (value === 'true') return true;
+    if (/^\d+$/.test(value)) return Number(value);
+    return value.split(',').map((part) => part.trim());
+  })
+  .describe(
+    "Which proxies in front of the gateway to trust for the client IP (X-Forwarded-For): 'false' (none, " +
+      "the default), 'true' (all), a hop count such as '1', or addresses/CIDRs/'loopback,uniquelocal'.",
+  );
+
+const milliseconds = (fallback: number) => z.coerce.number().int().min(1).max(600_000).default(fallback);
+
+export const configSchema = z
+  .object({
+    NODE_ENV: common.NODE_ENV,
+    LOG_LEVEL: common.LOG_LEVEL,
+    PORT: common.PORT.default(8080),
+    PLATFORM_DOMAIN: common.PLATFORM_DOMAIN,
+    REDIS_URL: common.REDIS_URL,
+    REDIS_PREFIX: common.REDIS_PREFIX,
+    AMQP_URL: common.AMQP_URL,
+    AMQP_PREFIX: common.AMQP_PREFIX,
+    INTERNAL_SIGNING_KEY: common.INTERNAL_SIGNING_KEY,
+    TENANCY_URL: z.url().describe('Base URL of the tenant registry service.'),
+    IDENTITY_URL: z
+      .url()
+      .describe(
+        'Base URL of the identity service: the auth routes are proxied to it and, unless Keycloak is ' +
+          'configured, access tokens are verified against its keys at /.well-known/jwks.json.',
+      ),
+    IDENTITY_ISSUER: z
+      .string()
+      .min(1)
+      .default('http://identity.fleet.internal')
+      .describe('The `iss` the identity service puts in its access tokens; any other issuer is refused.'),
+    KEYCLOAK_URL: z
+      .url()
+      .optional()
+      .describe(
+        'Keycloak base URL (e.g. http://keycloak:8080). With KEYCLOAK_REALM set, access tokens are ' +
+          'verified against that realm instead of the identity service.',
+      ),
+    KEYCLOAK_REALM: z.string().min(1).optional().describe('Keycloak realm whose access tokens are accepted.'),
+    KEYCLOAK_ISSUER: z
+      .url()
+      .optional()
+      .describe(
+        'The `iss` of the realm when it differs from KEYCLOAK_URL/realms/KEYCLOAK_REALM (Keycloak reached ' +
+          'on an internal address while browsers use its public hostname). Defaults to that URL.',
+      ),
+    KEYCLOAK_TENANT_CLAIM: z
+      .string()
+      .min(1)
+      .default('tenant_id')
+      .describe('Access-token claim that names the tenant: a tenant id (ten_...) or a store slug.'),
+    KEYCLOAK_AUDIENCE: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('When set, Keycloak access tokens must carry this audience (`aud`).'),
+    UPSTREAM_TIMEOUT_MS: milliseconds(5_000).describe(
+      'How long an upstream may take to send its response headers, and then between two body chunks.',
+    ),
+    UPSTREAM_RETRIES: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(2)
+      .default(1)
+      .describe('Retries of an idempotent read (GET/HEAD) after a connection error or a 5xx (0-2).'),
+    CIRCUIT_RESET_TIMEOUT_MS: milliseconds(10_000).describe(
+      'How long an open circuit fails fast before letting trial calls through to the upstream.',
+    ),
+    TRUST_PROXY: trustProxy,
+  })
+  .refine((c) => Boolean(c.KEYCLOAK_URL) === Boolean(c.KEYCLOAK_REALM), {
+    message: 'KEYCLOAK_URL and KEYCLOAK_REALM are set together or not at all',
+    path: ['KEYCLOAK_REALM'],
+  });
 
 export type GatewayConfig = z.infer<typeof configSchema>;

@@ -3,16 +3,31 @@ import { loadConfigOrExit } from '@fleet/config';
 import { startHttpServer } from '@fleet/http';
 import { createLogger } from '@fleet/logger';
 import { createBroker } from '@fleet/messaging';
-import { createRegistryClient, createTenantResolver, type TenantSnapshot } from '@fleet/tenancy';
-import { createApp } from './app';
-import { configSchema } from './config';
-import { ROUTES } from './domain/routes';
-import { createUpstream } from './http/proxy';
+import { createRegistryClient, createTenantResolver } from '@fleet/tenancy';
+import { configSchema, type GatewayConfig } from './config';
+import { createGateway } from './create-gateway';
+import type { TokenIssuer } from './data-access/token-verifiers';
+import { subscribeToTenantEvents } from './messaging/tenant-events.consumer';
+
+/** Keycloak when KEYCLOAK_URL and KEYCLOAK_REALM are set, else the built-in identity service. */
+function tokenIssuerOf(config: GatewayConfig): TokenIssuer {
+  if (config.KEYCLOAK_URL && config.KEYCLOAK_REALM) {
+    return {
+      kind: 'keycloak',
+      url: config.KEYCLOAK_URL,
+      realm: config.KEYCLOAK_REALM,
+      issuer: config.KEYCLOAK_ISSUER,
+      tenantClaim: config.KEYCLOAK_TENANT_CLAIM,
+      audience: config.KEYCLOAK_AUDIENCE,
+    };
+  }
+  return { kind: 'identity', url: config.IDENTITY_URL, issuer: config.IDENTITY_ISSUER };
+}
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit('gateway', configSchema);
   const logger = createLogger({ service: 'gateway', level: config.LOG_LEVEL });
-  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 });
+  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2, enableAutoPipelining: true });
   const registry = createRegistryClient({
     baseUrl: config.TENANCY_URL,
     signingKey: config.INTERNAL_SIGNING_KEY,
@@ -30,40 +45,41 @@ async function main(): Promise<void> {
     service: 'gateway',
     logger,
   });
-  await broker.subscribeTransient({
-    bindings: ['tenant.*'],
-    handler: async (event) => {
-      const data = event.data as { tenant: TenantSnapshot; previousHosts?: string[] };
-      await resolver.apply(data.tenant, data.previousHosts);
-    },
-    // Events published while the subscription was down are lost: start from the registry again.
-    onResubscribe: () => resolver.clear(),
-  });
-  const upstreams = { tenancy: createUpstream('tenancy', config.TENANCY_URL) };
-  const app = createApp({
+  await subscribeToTenantEvents(broker, resolver);
+  const tokenIssuer = tokenIssuerOf(config);
+  const gateway = createGateway({
     logger,
     platformDomain: config.PLATFORM_DOMAIN,
     signingKey: config.INTERNAL_SIGNING_KEY,
     resolver,
-    upstreams,
-    routes: ROUTES,
+    redis,
+    redisPrefix: config.REDIS_PREFIX,
+    upstreamUrls: { tenancy: config.TENANCY_URL, identity: config.IDENTITY_URL },
+    upstream: {
+      timeoutMs: config.UPSTREAM_TIMEOUT_MS,
+      retries: config.UPSTREAM_RETRIES,
+      breaker: { resetTimeoutMs: config.CIRCUIT_RESET_TIMEOUT_MS },
+    },
+    tokenIssuer,
+    trustProxy: config.TRUST_PROXY,
     readiness: { redis: () => redis.ping(), rabbitmq: () => broker.ping() },
   });
-  await startHttpServer(app, {
+  await startHttpServer(gateway.app, {
     port: config.PORT,
     logger,
     handleSignals: true,
     onShutdown: [
+      () => gateway.close(),
       () => broker.close(),
-      async () => {
-        await Promise.all(Object.values(upstreams).map((u) => u.pool.close()));
-      },
       async () => {
         await redis.quit();
       },
     ],
   });
-  logger.info({ port: config.PORT, platformDomain: config.PLATFORM_DOMAIN }, 'gateway listening');
+  logger.info(
+    { port: config.PORT, platformDomain: config.PLATFORM_DOMAIN, tokenIssuer: tokenIssuer.kind },
+    'gateway listening',
+  );
 }
 
 main().catch((err: unknown) => {

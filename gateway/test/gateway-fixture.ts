@@ -1,3 +1,4 @@
+import type { Writable } from 'node:stream';
 import express from 'express';
 import knex, { type Knex } from 'knex';
 import { createDb, type Db } from '@fleet/db';
@@ -9,6 +10,7 @@ import {
   requestCtx,
   requireSignedContext,
   type TenantResolver,
+  type TenantSnapshot,
 } from '@fleet/tenancy';
 import { createApp as createRegistryApp, migrations, relayTables } from '@fleet/tenancy-registry';
 import {
@@ -20,13 +22,14 @@ import {
   type TestDatabase,
   type TestRedis,
 } from '@fleet/testing';
-import { createApp } from '../src/app';
+import { createGateway, type Gateway, type GatewayOptions } from '../src/create-gateway';
+import type { TokenIssuer } from '../src/data-access/token-verifiers';
 import { ROUTES, type RouteRule } from '../src/domain/routes';
-import { createUpstream } from '../src/http/proxy';
+import { startTestIssuer, type TestIssuer } from './token-issuer';
 
 export const KEY = 'gateway-test-signing-key-0123456789';
 export const DOMAIN = 'fleet.test';
-const logger = createLogger({ service: 'gateway-test', level: 'silent' });
+const quiet = createLogger({ service: 'gateway-test', level: 'silent' });
 
 /** Routes used by the tests on top of the real table: an echo service that shows what it received. */
 export const TEST_ROUTES: RouteRule[] = [
@@ -34,65 +37,87 @@ export const TEST_ROUTES: RouteRule[] = [
   { door: 'store', prefix: '/api/store/echo', upstream: 'echo', audience: 'shopper', auth: 'public' },
   { door: 'store', prefix: '/api/admin/echo', upstream: 'echo', audience: 'merchant', auth: 'public' },
   { door: 'apex', prefix: '/api/echo', upstream: 'echo', audience: 'public', auth: 'public' },
+  { door: 'console', prefix: '/api/platform/echo', upstream: 'echo', audience: 'platform', auth: 'public' },
 ];
+
+export interface FixtureOptions {
+  /** More upstreams by name (their routes go in `routes`). */
+  upstreamUrls?: Record<string, string>;
+  routes?: RouteRule[];
+  /** Default: the built-in issuer, served by a local JWKS stand-in (`f.issuer`). */
+  tokenIssuer?: TokenIssuer;
+  /** Where the gateway's log lines go (default: nowhere). */
+  logTo?: Writable;
+  gateway?: Partial<Pick<GatewayOptions, 'upstream' | 'planLimits' | 'clientIpLimit' | 'usageFlushIntervalMs'>>;
+}
 
 export interface GatewayFixture {
   gateway: RunningHttpServer;
   registry: RunningHttpServer;
   echo: RunningHttpServer;
+  wiring: Gateway;
   resolver: TenantResolver;
+  issuer: TestIssuer;
+  redis: TestRedis;
   owner: Knex;
-  provision(slug: string): Promise<{ id: string }>;
+  provision(slug: string, plan?: string): Promise<TenantSnapshot>;
   /** A request to the gateway as if sent to `host`. */
   get(host: string, path: string, init?: HostRequestInit): Promise<HostResponse>;
   close(): Promise<void>;
 }
 
-export async function startGateway(label: string): Promise<GatewayFixture> {
+/** The real registry in-process, an echo upstream, Redis, and the gateway wired as in production. */
+export async function startGateway(label: string, options: FixtureOptions = {}): Promise<GatewayFixture> {
   const database: TestDatabase = await createTestDatabase(label, { migrations, relayTables });
   const redis: TestRedis = await createTestRedis(label);
   const db: Db = createDb({ url: database.appUrl });
   const owner = knex({ client: 'pg', connection: database.ownerUrl, pool: { min: 0, max: 1 } });
   const registry = await startHttpServer(
-    createRegistryApp({ db, logger, platformDomain: DOMAIN, signingKey: KEY, readiness: {} }),
-    { port: 0, logger },
+    createRegistryApp({ db, logger: quiet, platformDomain: DOMAIN, signingKey: KEY, readiness: {} }),
+    { port: 0, logger: quiet },
   );
-  const echo = await startHttpServer(echoApp(), { port: 0, logger });
+  const echo = await startHttpServer(echoApp(), { port: 0, logger: quiet });
+  const issuer = await startTestIssuer();
   const client = createRegistryClient({ baseUrl: registry.url, signingKey: KEY, caller: 'gateway' });
   const resolver = createTenantResolver({
     fetchByHost: (h) => client.fetchByHost(h),
     redis: redis.client,
     redisPrefix: redis.prefix,
   });
-  const upstreams = {
-    tenancy: createUpstream('tenancy', registry.url),
-    echo: createUpstream('echo', echo.url),
-  };
-  const gateway = await startHttpServer(
-    createApp({
-      logger,
-      platformDomain: DOMAIN,
-      signingKey: KEY,
-      resolver,
-      upstreams,
-      routes: TEST_ROUTES,
-      readiness: {},
-    }),
-    { port: 0, logger },
-  );
+  const logger = options.logTo
+    ? createLogger({ service: 'gateway', level: 'info', destination: options.logTo })
+    : quiet;
+  const wiring = createGateway({
+    logger,
+    platformDomain: DOMAIN,
+    signingKey: KEY,
+    resolver,
+    redis: redis.client,
+    redisPrefix: redis.prefix,
+    upstreamUrls: { tenancy: registry.url, identity: echo.url, echo: echo.url, ...options.upstreamUrls },
+    tokenIssuer: options.tokenIssuer ?? { kind: 'identity', url: issuer.url, issuer: issuer.issuer },
+    routes: options.routes ?? TEST_ROUTES,
+    ...options.gateway,
+  });
+  const gateway = await startHttpServer(wiring.app, { port: 0, logger: quiet });
   return {
     gateway,
     registry,
     echo,
+    wiring,
     resolver,
+    issuer,
+    redis,
     owner,
-    provision: (slug) => client.provision({ slug, name: `Store ${slug}`, currency: 'EUR', country: 'DE' }),
+    provision: (slug, plan) =>
+      client.provision({ slug, name: `Store ${slug}`, currency: 'EUR', country: 'DE', ...(plan ? { plan } : {}) }),
     get(host, path, init = {}) {
       return requestAs(host, `${gateway.url}${path}`, init);
     },
     async close() {
       await gateway.close();
-      await Promise.all(Object.values(upstreams).map((u) => u.pool.close()));
+      await wiring.close();
+      await issuer.close();
       await echo.close();
       await registry.close();
       await db.close();
@@ -103,9 +128,25 @@ export async function startGateway(label: string): Promise<GatewayFixture> {
   };
 }
 
+/** What an upstream sees: the verified context, the path, the body, and any leaked internal header. */
+export interface Echoed {
+  ctx: {
+    tenantId?: string;
+    requestId: string;
+    clientIp?: string;
+    actor: { kind: string; id?: string; roles?: string[] };
+  };
+  path: string;
+  method: string;
+  body: unknown;
+  leaked: string[];
+  spoof: string | null;
+  forwardedFor: string | null;
+}
+
 function echoApp() {
   return createHttpApp({
-    logger,
+    logger: quiet,
     routes(app) {
       app.use(requireSignedContext({ key: KEY }));
       app.all('/{*any}', express.text({ type: '*/*' }), (req, res) => {
@@ -119,6 +160,7 @@ function echoApp() {
           body: req.body ?? null,
           leaked,
           spoof: req.headers['x-spoof'] ?? null,
+          forwardedFor: req.headers['x-forwarded-for'] ?? null,
         });
       });
     },

@@ -2,3 +2,5 @@
 export { createApp } from './app';
 export { migrations, relayTables } from './data-access/migrations';
 export type { RegistryAppDeps } from './app';
+export { createIdentityClient, type IdentityClient } from './data-access/identity.client';
+export { createTxtResolver } from './data-access/txt-resolver';

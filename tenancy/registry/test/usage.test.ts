@@ -16,7 +16,12 @@ beforeAll(async () => {
     service: 'tenancy',
     logger: createLogger({ service: 'usage-test', level: 'silent' }),
   });
-  await broker.consume({ name: 'usage', bindings: USAGE_EVENTS, handler: usageConsumer(registry.db), baseDelayMs: 50 });
+  await broker.consume({
+    name: 'usage',
+    bindings: USAGE_EVENTS,
+    handler: usageConsumer(registry.db),
+    baseDelayMs: 50,
+  });
 });
 afterAll(async () => {
   await broker.deleteDeclared();
@@ -25,10 +30,14 @@ afterAll(async () => {
 });
 
 test('product and order events update the tenant usage exactly once each', async () => {
-  const tenant = (await (await registry.call('/internal/tenants', { method: 'POST', body: storeBody('busy') })).json()) as {
+  const tenant = (await (
+    await registry.call('/internal/tenants', { method: 'POST', body: storeBody('busy') })
+  ).json()) as {
     id: string;
   };
-  const other = (await (await registry.call('/internal/tenants', { method: 'POST', body: storeBody('quiet') })).json()) as {
+  const other = (await (
+    await registry.call('/internal/tenants', { method: 'POST', body: storeBody('quiet') })
+  ).json()) as {
     id: string;
   };
   const ctx = { requestId: 'usage-test', tenantId: tenant.id };
@@ -43,7 +52,9 @@ test('product and order events update the tenant usage exactly once each', async
   ];
   for (const event of events) await broker.publish(event);
   const detail = await waitFor('usage to reach 2 orders', async () => {
-    const body = (await (await registry.call(`/api/platform/tenants/${tenant.id}`, { ctx: admin })).json()) as {
+    const body = (await (
+      await registry.call(`/api/platform/tenants/${tenant.id}`, { ctx: admin })
+    ).json()) as {
       usage: { orders: number; products: number; revenue: Array<{ currency: string; amount: number }> };
     };
     return body.usage.orders === 2 ? body : undefined;

@@ -31,7 +31,10 @@ const BY_EMAIL = prepared(
   'identity_customer_by_email',
   `SELECT ${COLUMNS} FROM customers WHERE tenant_id = $1 AND email = $2`,
 );
-const BY_ID = prepared('identity_customer_by_id', `SELECT ${COLUMNS} FROM customers WHERE tenant_id = $1 AND id = $2`);
+const BY_ID = prepared(
+  'identity_customer_by_id',
+  `SELECT ${COLUMNS} FROM customers WHERE tenant_id = $1 AND id = $2`,
+);
 
 export function findCustomerByEmail(tx: Queryable, tenantId: string, email: string) {
   return tx.maybeOne<CustomerRow>(BY_EMAIL, [tenantId, email]);

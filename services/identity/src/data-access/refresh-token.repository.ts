@@ -40,11 +40,12 @@ export function findRefreshTokenForUpdate(tx: Queryable, tenantId: string, token
   return tx.maybeOne<RefreshTokenRow>(BY_HASH_FOR_UPDATE, [tenantId, tokenHash]);
 }
 
-export async function markRotated(tx: Queryable, tenantId: string, id: string, replacedBy: string) {
-  await tx.query(
-    'UPDATE refresh_tokens SET revoked_at = now(), replaced_by = $3 WHERE tenant_id = $1 AND id = $2',
-    [tenantId, id, replacedBy],
-  );
+/** A used token is revoked at once: presenting it again is a replay. */
+export async function revokeToken(tx: Queryable, tenantId: string, id: string): Promise<void> {
+  await tx.query('UPDATE refresh_tokens SET revoked_at = now() WHERE tenant_id = $1 AND id = $2', [
+    tenantId,
+    id,
+  ]);
 }
 
 /** Revokes every live token of a login (logout, or a stolen token replayed). */

@@ -35,7 +35,10 @@ const BY_EMAIL = prepared(
   'identity_staff_by_email',
   `SELECT ${COLUMNS} FROM staff WHERE tenant_id = $1 AND email = $2`,
 );
-const BY_ID = prepared('identity_staff_by_id', `SELECT ${COLUMNS} FROM staff WHERE tenant_id = $1 AND id = $2`);
+const BY_ID = prepared(
+  'identity_staff_by_id',
+  `SELECT ${COLUMNS} FROM staff WHERE tenant_id = $1 AND id = $2`,
+);
 
 export function findStaffByEmail(tx: Queryable, tenantId: string, email: string) {
   return tx.maybeOne<StaffRow>(BY_EMAIL, [tenantId, email]);

@@ -39,7 +39,9 @@ export const accountsMigration: Migration = {
       },
       { primaryKey: ['id'] },
     );
-    await knex.raw("ALTER TABLE staff ADD CONSTRAINT staff_role_check CHECK (role IN ('owner', 'admin', 'staff'))");
+    await knex.raw(
+      "ALTER TABLE staff ADD CONSTRAINT staff_role_check CHECK (role IN ('owner', 'admin', 'staff'))",
+    );
 
     await createTenantTable(
       knex,
@@ -53,7 +55,6 @@ export const accountsMigration: Migration = {
         t.timestamp('expires_at', { useTz: true }).notNullable();
         t.timestamp('created_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
         t.timestamp('revoked_at', { useTz: true });
-        t.text('replaced_by');
         t.unique(['tenant_id', 'token_hash']);
         t.index(['tenant_id', 'family_id']);
       },

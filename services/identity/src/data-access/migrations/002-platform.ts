@@ -27,6 +27,8 @@ export const platformMigration: Migration = {
       t.timestamp('created_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
       t.timestamp('retired_at', { useTz: true });
     });
-    await knex.raw('CREATE INDEX signing_keys_active_idx ON signing_keys (created_at DESC) WHERE retired_at IS NULL');
+    await knex.raw(
+      'CREATE INDEX signing_keys_active_idx ON signing_keys (created_at DESC) WHERE retired_at IS NULL',
+    );
   },
 };

@@ -6,13 +6,19 @@ const isApi = (req: Request) => req.path === '/api' || req.path.startsWith('/api
 /** API callers get problem+json; browsers get a small page. */
 export function answerError(req: Request, res: Response, error: AppError): void {
   const problem = toProblem(error, req.path);
-  if (error.retryAfter !== undefined) res.setHeader('Retry-After', String(error.retryAfter));
+  if (error.retryAfter !== undefined) res.setHeader('Retry-After', String(Math.ceil(error.retryAfter)));
+  if (error.status === 401) res.setHeader('WWW-Authenticate', bearerChallenge(error.code));
   res.status(problem.status);
   if (isApi(req)) {
     res.type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
     return;
   }
   res.type('html').send(page(problem.title, problem.detail));
+}
+
+/** RFC 6750: a missing token gets a bare challenge, a bad one says `invalid_token`. */
+function bearerChallenge(code: string): string {
+  return code === 'token_invalid' ? 'Bearer realm="fleet", error="invalid_token"' : 'Bearer realm="fleet"';
 }
 
 function page(title: string, detail: string): string {
@@ -31,3 +37,18 @@ export const suspendedStore = () =>
     code: 'store_suspended',
     retryAfter: 3600,
   });
+
+export const rateLimited = (retryAfterSeconds: number) =>
+  new AppError('rate_limited', 'Too many requests; retry after the time given in Retry-After.', {
+    code: 'rate_limited',
+    retryAfter: retryAfterSeconds,
+  });
+
+export const tokenInvalid = () =>
+  new AppError('unauthenticated', 'The access token is invalid or expired.', { code: 'token_invalid' });
+
+export const accessDenied = (code: 'token_required' | 'wrong_role' | 'wrong_tenant', detail: string) =>
+  new AppError(code === 'token_required' ? 'unauthenticated' : 'forbidden', detail, { code });
+
+export const originNotAllowed = () =>
+  new AppError('forbidden', 'This origin may not call this store.', { code: 'origin_not_allowed' });

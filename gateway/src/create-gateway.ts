@@ -1,0 +1,92 @@
+import type { Express } from 'express';
+import type Redis from 'ioredis';
+import type { ReadinessCheck } from '@fleet/http';
+import type { Logger } from '@fleet/logger';
+import type { TenantResolver } from '@fleet/tenancy';
+import { createApp, type GatewayAppDeps } from './app';
+import { createRateLimiter } from './data-access/rate-limiter';
+import { createTokenVerifier, type TokenIssuer } from './data-access/token-verifiers';
+import { createUsageCounter, type UsageCounter } from './data-access/usage-counter';
+import type { PlanLimits, RateLimit } from './domain/plan-limits';
+import { ROUTES, type RouteRule } from './domain/routes';
+import type { TokenVerifier } from './domain/token-verifier';
+import { createUpstream, type Upstream, type UpstreamOptions } from './http/upstream';
+
+export interface GatewayOptions {
+  logger: Logger;
+  platformDomain: string;
+  signingKey: string;
+  resolver: TenantResolver;
+  /** Shared by the rate limiter and the usage counter. */
+  redis: Redis;
+  redisPrefix: string;
+  /** Base URL of each upstream named in the route table. */
+  upstreamUrls: Record<string, string>;
+  upstream?: Omit<UpstreamOptions, 'onCircuitChange'>;
+  tokenIssuer: TokenIssuer;
+  routes?: readonly RouteRule[];
+  readiness?: Record<string, ReadinessCheck>;
+  trustProxy?: GatewayAppDeps['trustProxy'];
+  planLimits?: PlanLimits;
+  clientIpLimit?: RateLimit;
+  usageFlushIntervalMs?: number;
+  /** Replaces the verifier built from `tokenIssuer` (tests of the pipeline only). */
+  verifier?: TokenVerifier;
+}
+
+export interface Gateway {
+  app: Express;
+  upstreams: Record<string, Upstream>;
+  usage: UsageCounter;
+  /** Flushes usage and closes the upstream pools (after the server stopped taking requests). */
+  close(): Promise<void>;
+}
+
+/** Everything the gateway runs with, wired the same way in production, tests and benchmarks. */
+export function createGateway(options: GatewayOptions): Gateway {
+  const { logger } = options;
+  const upstreams: Record<string, Upstream> = {};
+  for (const [name, url] of Object.entries(options.upstreamUrls)) {
+    upstreams[name] = createUpstream(name, url, {
+      ...options.upstream,
+      onCircuitChange: (upstream, state) =>
+        logger[state === 'open' ? 'warn' : 'info']({ upstream, state }, 'upstream circuit changed'),
+    });
+  }
+  const usage = createUsageCounter({
+    redis: options.redis,
+    prefix: options.redisPrefix,
+    flushIntervalMs: options.usageFlushIntervalMs,
+    onError: (err) => logger.warn({ err }, 'usage counters not written; kept for the next flush'),
+  });
+  const limiter = createRateLimiter({
+    redis: options.redis,
+    prefix: options.redisPrefix,
+    plans: options.planLimits,
+    clientIpLimit: options.clientIpLimit,
+    onError: (err) => logger.warn({ err }, 'rate limiter failed; request let through'),
+  });
+  const tenants = { resolver: options.resolver, platformDomain: options.platformDomain };
+  const app = createApp({
+    logger,
+    readiness: options.readiness ?? {},
+    trustProxy: options.trustProxy,
+    platformDomain: options.platformDomain,
+    signingKey: options.signingKey,
+    resolver: options.resolver,
+    routes: options.routes ?? ROUTES,
+    upstreams,
+    verifier: options.verifier ?? createTokenVerifier(options.tokenIssuer, tenants),
+    limiter,
+    usage,
+  });
+  return {
+    app,
+    upstreams,
+    usage,
+    async close() {
+      await usage.close();
+      await Promise.all(Object.values(upstreams).map((u) => u.close()));
+    },
+  };
+}

@@ -1,0 +1,114 @@
+import CircuitBreaker from 'opossum';
+
+export interface BreakerOptions {
+  /** The circuit opens when at least this share of calls in the rolling window failed. Default 50. */
+  errorThresholdPercentage: number;
+  /** Fewest calls in the rolling window before the circuit may open. Default 10. */
+  volumeThreshold: number;
+  /** Length of the rolling window and its number of buckets. Default 10 s in 10 buckets. */
+  rollingCountTimeoutMs: number;
+  rollingCountBuckets: number;
+  /** How long the circuit stays open before trial calls are let through. Default 10 s. */
+  resetTimeoutMs: number;
+  /** Trial calls let through when half-open; all must succeed to close the circuit. Default 3. */
+  halfOpenTrials: number;
+}
+
+export const DEFAULT_BREAKER_OPTIONS: BreakerOptions = {
+  errorThresholdPercentage: 50,
+  volumeThreshold: 10,
+  rollingCountTimeoutMs: 10_000,
+  rollingCountBuckets: 10,
+  resetTimeoutMs: 10_000,
+  halfOpenTrials: 3,
+};
+
+/** Thrown instead of calling the upstream while the circuit is open. */
+export class CircuitOpenError extends Error {
+  constructor(readonly retryAfterMs: number) {
+    super('The circuit is open.');
+    this.name = 'CircuitOpenError';
+  }
+}
+
+export type CircuitState = 'closed' | 'open' | 'half_open';
+
+export interface Breaker {
+  /** Runs `call` unless the circuit is open; a rejection of `call` counts as a failure. */
+  run<T>(call: () => Promise<T>): Promise<T>;
+  state(): CircuitState;
+  shutdown(): void;
+}
+
+/**
+ * A circuit breaker built on opossum. opossum keeps the rolling statistics, opens the circuit and
+ * turns it half-open after `resetTimeout`. It lets a single trial call through when half-open;
+ * this wrapper admits `halfOpenTrials` instead, closes only when all of them succeed (with a fresh
+ * opossum breaker, so old failures cannot reopen it at once) and reopens on the first failure.
+ */
+export function createBreaker(
+  name: string,
+  overrides: Partial<BreakerOptions> = {},
+  onStateChange: (state: CircuitState) => void = () => undefined,
+): Breaker {
+  const options = { ...DEFAULT_BREAKER_OPTIONS, ...overrides };
+  let openedAt = 0;
+  let trial = { generation: 0, admitted: 0, succeeded: 0 };
+  let breaker = fresh();
+
+  function fresh(): CircuitBreaker<[() => Promise<unknown>], unknown> {
+    const created = new CircuitBreaker((call: () => Promise<unknown>) => call(), {
+      name,
+      timeout: false, // undici's headers/body timeouts bound each call
+      // opossum opens when the failure rate is strictly above the threshold.
+      errorThresholdPercentage: options.errorThresholdPercentage - 1e-9,
+      volumeThreshold: options.volumeThreshold,
+      rollingCountTimeout: options.rollingCountTimeoutMs,
+      rollingCountBuckets: options.rollingCountBuckets,
+      resetTimeout: options.resetTimeoutMs,
+      rollingPercentilesEnabled: false,
+      enableSnapshots: false,
+    });
+    created.on('open', () => {
+      openedAt = Date.now();
+      onStateChange('open');
+    });
+    created.on('halfOpen', () => {
+      trial = { generation: trial.generation + 1, admitted: 0, succeeded: 0 };
+      onStateChange('half_open');
+    });
+    return created;
+  }
+
+  const retryAfterMs = () => Math.max(0, openedAt + options.resetTimeoutMs - Date.now());
+
+  async function runTrial<T>(call: () => Promise<T>): Promise<T> {
+    if (trial.admitted >= options.halfOpenTrials) throw new CircuitOpenError(1_000);
+    trial.admitted++;
+    const { generation } = trial;
+    let result: T;
+    try {
+      result = await call();
+    } catch (err) {
+      if (generation === trial.generation && breaker.halfOpen) breaker.open();
+      throw err;
+    }
+    if (generation === trial.generation && breaker.halfOpen && ++trial.succeeded >= options.halfOpenTrials) {
+      const old = breaker;
+      breaker = fresh();
+      old.shutdown();
+      onStateChange('closed');
+    }
+    return result;
+  }
+
+  return {
+    run<T>(call: () => Promise<T>): Promise<T> {
+      if (breaker.opened) return Promise.reject(new CircuitOpenError(retryAfterMs()));
+      if (breaker.halfOpen) return runTrial(call);
+      return breaker.fire(call) as Promise<T>;
+    },
+    state: () => (breaker.opened ? 'open' : breaker.halfOpen ? 'half_open' : 'closed'),
+    shutdown: () => breaker.shutdown(),
+  };
+}

@@ -1,0 +1,54 @@
+import { Pool, type Dispatcher } from 'undici';
+import { createBreaker, type Breaker, type BreakerOptions, type CircuitState } from './circuit-breaker';
+
+export interface UpstreamOptions {
+  /** Longest wait for the response headers, then between two body chunks. Default 5 s. */
+  timeoutMs?: number;
+  /** Retries of an idempotent read after a connection error or a 5xx (0-2). Default 1. */
+  retries?: number;
+  /** Keep-alive connections to this upstream. Default 64. */
+  connections?: number;
+  breaker?: Partial<BreakerOptions>;
+  /** Told when the circuit opens, turns half-open or closes again (for logs). */
+  onCircuitChange?(upstream: string, state: CircuitState): void;
+}
+
+/** A service behind the gateway: a keep-alive pool guarded by its own circuit breaker. */
+export interface Upstream {
+  name: string;
+  pool: Pool;
+  breaker: Breaker;
+  retries: number;
+  close(): Promise<void>;
+}
+
+export function createUpstream(name: string, url: string, options: UpstreamOptions = {}): Upstream {
+  const timeoutMs = options.timeoutMs ?? 5_000;
+  const pool = new Pool(url, {
+    connections: options.connections ?? 64,
+    pipelining: 1,
+    keepAliveTimeout: 30_000,
+    headersTimeout: timeoutMs,
+    bodyTimeout: timeoutMs,
+    connectTimeout: Math.min(timeoutMs, 2_000),
+  });
+  const breaker = createBreaker(name, options.breaker, (state) => options.onCircuitChange?.(name, state));
+  return {
+    name,
+    pool,
+    breaker,
+    retries: Math.min(2, Math.max(0, options.retries ?? 1)),
+    async close() {
+      breaker.shutdown();
+      await pool.close();
+    },
+  };
+}
+
+/** A 5xx answer: a failure for the circuit, yet still the answer the client gets if no retry helps. */
+export class UpstreamServerError extends Error {
+  constructor(readonly answer: Dispatcher.ResponseData) {
+    super(`The upstream answered ${answer.statusCode}.`);
+    this.name = 'UpstreamServerError';
+  }
+}

@@ -1,0 +1,31 @@
+import type { Express } from 'express';
+import { createHttpApp, type ReadinessCheck } from '@fleet/http';
+import { requireSignedContext } from '@fleet/tenancy';
+import type { IdentityDeps } from './domain/identity-deps';
+import { authRoutes } from './http/auth.routes';
+import { internalRoutes } from './http/internal.routes';
+import { JWKS_PATH, jwksRoutes } from './http/jwks.routes';
+import { profileRoutes } from './http/profile.routes';
+
+export interface IdentityAppDeps extends IdentityDeps {
+  signingKey: string;
+  readiness: Record<string, ReadinessCheck>;
+}
+
+/** Probes and the JWKS need no signed context; everything else comes through the gateway. */
+const PUBLIC_PATHS: ReadonlySet<string> = new Set(['/healthz', '/readyz', '/metrics', JWKS_PATH]);
+
+/** Builds identity's HTTP app; no side effects (main.ts owns connections and the port). */
+export function createApp(deps: IdentityAppDeps): Express {
+  return createHttpApp({
+    logger: deps.logger,
+    readiness: deps.readiness,
+    routes(app) {
+      app.use(requireSignedContext({ key: deps.signingKey, publicPaths: PUBLIC_PATHS }));
+      app.use(jwksRoutes(deps));
+      app.use(internalRoutes(deps));
+      app.use(authRoutes(deps));
+      app.use(profileRoutes(deps));
+    },
+  });
+}

@@ -1,0 +1,67 @@
+import Redis from 'ioredis';
+import { loadConfigOrExit } from '@fleet/config';
+import { createDb } from '@fleet/db';
+import { startHttpServer } from '@fleet/http';
+import { createLogger } from '@fleet/logger';
+import { createBroker, startOutboxRelay } from '@fleet/messaging';
+import { createApp } from './app';
+import { bootstrapIdentity, createIdentityDeps } from './bootstrap';
+import { configSchema } from './config';
+
+async function main(): Promise<void> {
+  const config = loadConfigOrExit('identity', configSchema);
+  const logger = createLogger({ service: 'identity', level: config.LOG_LEVEL });
+  const db = createDb({
+    url: config.DATABASE_URL,
+    applicationName: 'identity',
+    onError: (err) => logger.warn({ err }, 'idle db connection failed'),
+  });
+  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 });
+  redis.on('error', (err) => logger.warn({ err }, 'redis connection error'));
+  const broker = await createBroker({
+    url: config.AMQP_URL,
+    prefix: config.AMQP_PREFIX,
+    service: 'identity',
+    logger,
+  });
+  const relay = startOutboxRelay({ relayUrl: config.RELAY_DATABASE_URL, broker, logger });
+  const deps = createIdentityDeps({
+    db,
+    redis,
+    redisPrefix: config.REDIS_PREFIX,
+    logger,
+    issuer: config.IDENTITY_ISSUER,
+    accessTokenTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
+    keyEncryptionKey: config.IDENTITY_KEY_ENCRYPTION_KEY,
+  });
+  await bootstrapIdentity(deps, {
+    email: config.PLATFORM_ADMIN_EMAIL,
+    password: config.PLATFORM_ADMIN_PASSWORD,
+  });
+  const app = createApp({
+    ...deps,
+    signingKey: config.INTERNAL_SIGNING_KEY,
+    readiness: {
+      postgres: () => db.ping(),
+      redis: () => redis.ping(),
+      rabbitmq: () => broker.ping(),
+    },
+  });
+  await startHttpServer(app, {
+    port: config.PORT,
+    logger,
+    handleSignals: true,
+    onShutdown: [
+      () => relay.stop(),
+      () => broker.close(),
+      async () => void (await redis.quit()),
+      () => db.close(),
+    ],
+  });
+  logger.info({ port: config.PORT, issuer: config.IDENTITY_ISSUER }, 'identity listening');
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`[identity] failed to start: ${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});
