@@ -110,7 +110,7 @@ describe('a token that does not verify is 401 token_invalid, never downgraded to
   });
 });
 
-test('verified tokens are cached: the issuer keys are fetched once, not per request', async () => {
+test("the issuer's keys are fetched once, not per request", async () => {
   const token = await f.issuer.staff(acme.id);
   const before = f.issuer.jwksFetches();
   for (let i = 0; i < 20; i++) {

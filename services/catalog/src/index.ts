@@ -1,0 +1,2 @@
+// catalog service as a library (see its README)
+export {};

@@ -1,0 +1,2 @@
+// search service as a library (see its README)
+export {};
