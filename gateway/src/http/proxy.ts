@@ -7,7 +7,7 @@ import { AppError } from '@fleet/errors';
 import { INTERNAL_HEADER_PREFIX } from '@fleet/tenancy';
 import { CircuitOpenError } from './circuit-breaker';
 import { isConnectionError, isIdempotent, isTimeout, retryDelayMs } from './retry-policy';
-import { UpstreamServerError, type Upstream } from './upstream';
+import { UpstreamServerError, UpstreamTimeoutError, type Upstream } from './upstream';
 
 const HOP_BY_HOP = new Set([
   'connection',
@@ -75,8 +75,20 @@ export async function forward(
   }
 }
 
+/**
+ * One attempt. undici's own headers timeout ticks on a coarse (500 ms) clock, so the deadline for
+ * the response headers is kept here precisely; undici's timeouts stay as the backstop and bound
+ * the gaps between body chunks.
+ */
 async function send(upstream: Upstream, request: Dispatcher.RequestOptions): Promise<Dispatcher.ResponseData> {
-  const answer = await upstream.pool.request(request);
+  const abort = new AbortController();
+  const deadline = setTimeout(() => abort.abort(new UpstreamTimeoutError(upstream.timeoutMs)), upstream.timeoutMs);
+  let answer: Dispatcher.ResponseData;
+  try {
+    answer = await upstream.pool.request({ ...request, signal: abort.signal });
+  } finally {
+    clearTimeout(deadline);
+  }
   if (answer.statusCode >= 500) throw new UpstreamServerError(answer);
   return answer;
 }

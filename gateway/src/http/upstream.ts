@@ -19,6 +19,8 @@ export interface Upstream {
   pool: Pool;
   breaker: Breaker;
   retries: number;
+  /** Deadline of the response headers. */
+  timeoutMs: number;
   close(): Promise<void>;
 }
 
@@ -37,6 +39,7 @@ export function createUpstream(name: string, url: string, options: UpstreamOptio
     name,
     pool,
     breaker,
+    timeoutMs,
     retries: Math.min(2, Math.max(0, options.retries ?? 1)),
     async close() {
       breaker.shutdown();
@@ -50,5 +53,15 @@ export class UpstreamServerError extends Error {
   constructor(readonly answer: Dispatcher.ResponseData) {
     super(`The upstream answered ${answer.statusCode}.`);
     this.name = 'UpstreamServerError';
+  }
+}
+
+/** The response headers did not arrive in time. */
+export class UpstreamTimeoutError extends Error {
+  readonly code = 'UPSTREAM_HEADERS_TIMEOUT';
+
+  constructor(timeoutMs: number) {
+    super(`No response headers within ${timeoutMs} ms.`);
+    this.name = 'UpstreamTimeoutError';
   }
 }

@@ -1,1 +1,3 @@
 export * from './product-events';
+export * from './inventory';
+export * from './payment';

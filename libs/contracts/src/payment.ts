@@ -1,0 +1,62 @@
+/**
+ * Payment's internal API (called by the order saga) and its events. A payment belongs to one
+ * order; creating it again for the same order returns the first one.
+ */
+export interface CreatePaymentRequest {
+  orderId: string;
+  /** Integer minor units of `currency`. */
+  amount: number;
+  currency: string;
+  /** For providers that want it (receipt e-mails, Stripe metadata). */
+  email?: string;
+}
+
+export type PaymentStatus = 'pending' | 'succeeded' | 'failed' | 'refunded' | 'partially_refunded';
+
+export interface PaymentView {
+  paymentId: string;
+  orderId: string;
+  provider: 'offline' | 'stripe' | 'razorpay';
+  status: PaymentStatus;
+  amount: number;
+  refundedAmount: number;
+  currency: string;
+  /** What the storefront needs to complete the payment (client secret, provider order id, …). */
+  clientParams: Record<string, unknown>;
+}
+
+export interface RefundRequest {
+  /** Minor units; the whole remaining amount when absent. */
+  amount?: number;
+  reason?: string;
+}
+
+export const PAYMENT_EVENTS = {
+  succeeded: 'payment.succeeded',
+  failed: 'payment.failed',
+  refunded: 'payment.refunded',
+} as const;
+
+export interface PaymentSucceeded {
+  paymentId: string;
+  orderId: string;
+  amount: number;
+  currency: string;
+}
+
+export interface PaymentFailed {
+  paymentId: string;
+  orderId: string;
+  reason: string;
+}
+
+export interface PaymentRefunded {
+  paymentId: string;
+  orderId: string;
+  refundId: string;
+  amount: number;
+  /** Total refunded so far, including this refund. */
+  refundedAmount: number;
+  currency: string;
+  fullyRefunded: boolean;
+}

@@ -1,0 +1,2 @@
+// inventory service as a library (see its README)
+export {};

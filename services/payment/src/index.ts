@@ -1,0 +1,2 @@
+// payment service as a library (see its README)
+export {};
