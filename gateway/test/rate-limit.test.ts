@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { TenantSnapshot } from '@fleet/tenancy';
 import { startGateway, type GatewayFixture } from './gateway-fixture';
 
@@ -27,39 +28,46 @@ const percentile = (values: number[], p: number) =>
   [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))] ?? NaN;
 
 test('a tenant hammered past its limit gets 429s while another tenant is neither limited nor slowed', async () => {
+  // The calm store stays well within its own limit: one request every 20 ms (50/s).
   const calmAlone: number[] = [];
-  for (let i = 0; i < 30; i++) calmAlone.push((await timed('calm.fleet.test')).ms);
+  for (let i = 0; i < 40; i++) {
+    calmAlone.push((await timed('calm.fleet.test')).ms);
+    await sleep(20);
+  }
 
-  const hotResults: Awaited<ReturnType<typeof timed>>[] = [];
+  // 600 requests/s at the hot store for 2 s: twice its burst and six times its sustained rate,
+  // paced so that the gateway's CPU (shared with this test) is not what is measured.
+  const hotResults: Promise<Awaited<ReturnType<typeof timed>>>[] = [];
+  const pacer = setInterval(() => {
+    for (let i = 0; i < 6; i++) hotResults.push(timed('hot.fleet.test'));
+  }, 10);
   const calmResults: Awaited<ReturnType<typeof timed>>[] = [];
-  let hammering = true;
-  const hammer = async () => {
-    while (hammering) hotResults.push(await timed('hot.fleet.test'));
-  };
-  const hammers = Array.from({ length: 40 }, hammer);
-  for (let i = 0; i < 60; i++) calmResults.push(await timed('calm.fleet.test'));
-  hammering = false;
-  await Promise.all(hammers);
+  const until = Date.now() + 2_000;
+  while (Date.now() < until) {
+    calmResults.push(await timed('calm.fleet.test'));
+    await sleep(20);
+  }
+  clearInterval(pacer);
+  const hot = await Promise.all(hotResults);
 
-  const limited = hotResults.filter((r) => r.status === 429);
-  const served = hotResults.filter((r) => r.status === 200);
-  expect(hotResults.length).toBeGreaterThan(400);
-  expect(served.length).toBeGreaterThanOrEqual(100);
+  const limited = hot.filter((r) => r.status === 429);
+  const served = hot.filter((r) => r.status === 200);
+  expect(hot.every((r) => r.status === 200 || r.status === 429)).toBe(true);
+  expect(served.length).toBeGreaterThanOrEqual(300); // the burst, then 100/s
+  expect(served.length).toBeLessThanOrEqual(300 + 3 * 100);
   expect(limited.length).toBeGreaterThan(0);
   expect(limited.every((r) => r.code === 'rate_limited' && Number(r.retryAfter) >= 1)).toBe(true);
-  expect(hotResults.every((r) => r.status === 200 || r.status === 429)).toBe(true);
 
+  const calm = calmResults.map((r) => r.ms);
   expect(calmResults.every((r) => r.status === 200)).toBe(true);
-  const calmUnderLoad = calmResults.map((r) => r.ms);
   console.log(
-    `calm tenant p50/p95: alone ${percentile(calmAlone, 50).toFixed(1)}/${percentile(calmAlone, 95).toFixed(1)} ms, ` +
-      `beside the hammered one ${percentile(calmUnderLoad, 50).toFixed(1)}/${percentile(calmUnderLoad, 95).toFixed(1)} ms; ` +
-      `hot tenant: ${served.length} served, ${limited.length} limited`,
+    `calm tenant p50/p95: alone ${percentile(calmAlone, 50).toFixed(2)}/${percentile(calmAlone, 95).toFixed(2)} ms, ` +
+      `beside the hammered one ${percentile(calm, 50).toFixed(2)}/${percentile(calm, 95).toFixed(2)} ms ` +
+      `(${calm.length} requests); hot tenant: ${served.length} served, ${limited.length} limited`,
   );
-  // The hammering shares this test process's CPU with the gateway, so some slowdown is only
-  // contention; the calm tenant must still be far from waiting out a rate-limit window (1 s).
-  expect(percentile(calmUnderLoad, 50)).toBeLessThan(50);
-  expect(percentile(calmUnderLoad, 95)).toBeLessThan(100);
+  expect(calm.length).toBeGreaterThan(50);
+  expect(percentile(calm, 50)).toBeLessThan(Math.max(5, 3 * percentile(calmAlone, 50)));
+  expect(percentile(calm, 95)).toBeLessThan(25);
 });
 
 test('the apex and console are limited per client IP', async () => {

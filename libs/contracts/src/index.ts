@@ -1,3 +1,5 @@
 export * from './product-events';
+export * from './catalog';
 export * from './inventory';
 export * from './payment';
+export * from './order';
