@@ -6,6 +6,7 @@ import type { RegistryDeps } from './domain/registry-deps';
 import { domainRoutes } from './http/domains.routes';
 import { internalRoutes } from './http/internal.routes';
 import { platformRoutes } from './http/platform.routes';
+import { ratesRoutes } from './http/rates.routes';
 import { settingsRoutes } from './http/settings.routes';
 import { signUpRoutes } from './http/signup.routes';
 import { storeRoutes } from './http/store.routes';
@@ -28,6 +29,7 @@ export function createApp(deps: RegistryAppDeps): Express {
       app.use(platformRoutes(deps));
       app.use(storeRoutes(deps));
       app.use(settingsRoutes(deps));
+      app.use(ratesRoutes(deps));
       app.use(domainRoutes(deps));
     },
   });

@@ -2,8 +2,15 @@ import type { Migration } from '@fleet/db';
 import { inboxMigration, outboxMigration } from '@fleet/messaging';
 import { registryMigration } from './001-registry';
 import { usageMigration } from './002-usage';
+import { storeRatesMigration } from './003-store-rates';
 
-export const migrations: Migration[] = [outboxMigration, inboxMigration, registryMigration, usageMigration];
+export const migrations: Migration[] = [
+  outboxMigration,
+  inboxMigration,
+  registryMigration,
+  usageMigration,
+  storeRatesMigration,
+];
 
 /** Tables the outbox relay reads across tenants. */
 export const relayTables = ['outbox'];

@@ -1,0 +1,47 @@
+import { Router } from 'express';
+import { parseBody } from '@fleet/http';
+import { AppError } from '@fleet/errors';
+import { requestCtx } from '@fleet/tenancy';
+import { z } from 'zod';
+import { readRates, updateRates } from '../data-access/store-rates.repository';
+import type { RegistryDeps } from '../domain/registry-deps';
+import { assertServiceCaller, assertStaff, assertTenantRequest } from './guards';
+
+const ratesBody = z
+  .strictObject({
+    shippingFlatRate: z.number().int().min(0).max(100_000_000).optional(),
+    taxRateBps: z.number().int().min(0).max(10_000).optional(),
+    unpaidOrderTimeoutMinutes: z.number().int().min(1).max(10_080).optional(),
+  })
+  .refine((b) => Object.keys(b).length > 0, { message: 'at least one rate is required' });
+
+/** Checkout reads the rates (internal); merchants set them (`/api/admin/settings/rates`). */
+export function ratesRoutes(deps: RegistryDeps): Router {
+  const router = Router();
+  const notFound = () =>
+    new AppError('not_found', 'This store has no settings.', { code: 'store_not_found' });
+
+  router.get('/internal/store-rates', async (_req, res) => {
+    const ctx = requestCtx(res);
+    assertServiceCaller(ctx);
+    assertTenantRequest(ctx);
+    const rates = await deps.db.readAsTenant(ctx, readRates);
+    if (!rates) throw notFound();
+    res.json(rates);
+  });
+
+  router.get('/api/admin/settings/rates', async (_req, res) => {
+    const ctx = requestCtx(res);
+    assertStaff(ctx);
+    res.json((await deps.db.readAsTenant(ctx, readRates)) ?? {});
+  });
+
+  router.patch('/api/admin/settings/rates', async (req, res) => {
+    const ctx = requestCtx(res);
+    assertStaff(ctx);
+    const rates = await deps.db.withTenant(ctx, (tx) => updateRates(tx, parseBody(ratesBody, req)));
+    if (!rates) throw notFound();
+    res.json(rates);
+  });
+  return router;
+}
