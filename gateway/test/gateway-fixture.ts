@@ -56,6 +56,8 @@ export interface GatewayFixture {
   registry: RunningHttpServer;
   echo: RunningHttpServer;
   wiring: Gateway;
+  /** Requests that reached the echo upstream so far. */
+  echoHits(): number;
   resolver: TenantResolver;
   issuer: TestIssuer;
   redis: TestRedis;
@@ -77,6 +79,8 @@ export async function startGateway(label: string, options: FixtureOptions = {}):
     { port: 0, logger: quiet },
   );
   const echo = await startHttpServer(echoApp(), { port: 0, logger: quiet });
+  let echoHits = 0;
+  echo.server.on('request', () => echoHits++);
   const issuer = await startTestIssuer();
   const client = createRegistryClient({ baseUrl: registry.url, signingKey: KEY, caller: 'gateway' });
   const resolver = createTenantResolver({
@@ -105,6 +109,7 @@ export async function startGateway(label: string, options: FixtureOptions = {}):
     registry,
     echo,
     wiring,
+    echoHits: () => echoHits,
     resolver,
     issuer,
     redis,

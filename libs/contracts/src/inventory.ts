@@ -11,7 +11,12 @@ export interface ReserveRequest {
   expiresAt: string;
 }
 
-export type ReservationStatus = 'reserved' | 'committed' | 'released' | 'expired';
+/**
+ * `POST /internal/reservations/{id}/commit` turns reserved units into sold ones;
+ * `/release` gives reserved units back; `/restock` gives committed (sold) units back when a
+ * placed order is cancelled or returned. All three are idempotent.
+ */
+export type ReservationStatus = 'reserved' | 'committed' | 'released' | 'expired' | 'restocked';
 
 export interface ReservationView {
   reservationId: string;
@@ -38,6 +43,7 @@ export const INVENTORY_EVENTS = {
   reserved: 'inventory.reserved',
   committed: 'inventory.committed',
   released: 'inventory.released',
+  restocked: 'inventory.restocked',
   /** A reservation passed its expiry uncommitted and its stock went back: the order must cancel. */
   expired: 'inventory.reservation_expired',
   /** Sellable units of a variant changed (catalog keeps its availability read model from it). */

@@ -1,0 +1,2 @@
+// order service as a library (see its README)
+export {};
