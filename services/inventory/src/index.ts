@@ -1,2 +1,19 @@
-// inventory service as a library (see its README)
-export {};
+// Inventory as a library: other workspaces' tests and the benchmarks run it in-process (see README).
+export { createApp, type InventoryAppDeps } from './app';
+export { configSchema, migrateConfigSchema, type InventoryConfig } from './config';
+export { migrations, relayTables } from './data-access/migrations';
+export { DEFAULT_LOCATION_ID } from './data-access/location.repository';
+export type { InventoryDeps, SweepDeps } from './domain/inventory-deps';
+export { sweepExpiredReservations, expireReservation, type SweepOptions } from './domain/expire-reservations';
+export {
+  consumeProductEvents,
+  productEventsHandler,
+  PRODUCT_CONSUMER,
+  PRODUCT_EVENT_BINDINGS,
+} from './messaging/product-events.consumer';
+export {
+  startReservationSweeper,
+  RESERVATION_SWEEP_QUEUE,
+  type ReservationSweeper,
+  type ReservationSweeperOptions,
+} from './messaging/reservation-sweeper';

@@ -1,0 +1,70 @@
+import Redis from 'ioredis';
+import { loadConfigOrExit } from '@fleet/config';
+import { createDb } from '@fleet/db';
+import { startHttpServer } from '@fleet/http';
+import { createLogger } from '@fleet/logger';
+import { createBroker, startOutboxRelay } from '@fleet/messaging';
+import { createApp } from './app';
+import { configSchema } from './config';
+import { consumeProductEvents } from './messaging/product-events.consumer';
+import { startReservationSweeper } from './messaging/reservation-sweeper';
+
+async function main(): Promise<void> {
+  const config = loadConfigOrExit('inventory', configSchema);
+  const logger = createLogger({ service: 'inventory', level: config.LOG_LEVEL });
+  const db = createDb({
+    url: config.DATABASE_URL,
+    applicationName: 'inventory',
+    onError: (err) => logger.warn({ err }, 'idle db connection failed'),
+  });
+  // The relay role, for the sweep's cross-tenant scan of due reservation ids only.
+  const scanDb = createDb({
+    url: config.RELAY_DATABASE_URL,
+    max: 2,
+    applicationName: 'inventory-sweep-scan',
+    onError: (err) => logger.warn({ err }, 'idle scan connection failed'),
+  });
+  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 });
+  redis.on('error', (err) => logger.warn({ err }, 'redis connection error'));
+  const broker = await createBroker({
+    url: config.AMQP_URL,
+    prefix: config.AMQP_PREFIX,
+    service: 'inventory',
+    logger,
+  });
+  const relay = startOutboxRelay({ relayUrl: config.RELAY_DATABASE_URL, broker, logger });
+  await consumeProductEvents(broker, db);
+  const sweeper = await startReservationSweeper({
+    db,
+    scanDb,
+    logger,
+    redisUrl: config.REDIS_URL,
+    redisPrefix: config.REDIS_PREFIX,
+    everyMs: config.RESERVATION_SWEEP_MS,
+  });
+  const app = createApp({
+    db,
+    logger,
+    signingKey: config.INTERNAL_SIGNING_KEY,
+    readiness: { postgres: () => db.ping(), redis: () => redis.ping(), rabbitmq: () => broker.ping() },
+  });
+  await startHttpServer(app, {
+    port: config.PORT,
+    logger,
+    handleSignals: true,
+    onShutdown: [
+      () => sweeper.stop(),
+      () => broker.close(),
+      () => relay.stop(),
+      async () => void (await redis.quit()),
+      () => scanDb.close(),
+      () => db.close(),
+    ],
+  });
+  logger.info({ port: config.PORT, sweepEveryMs: config.RESERVATION_SWEEP_MS }, 'inventory listening');
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`[inventory] failed to start: ${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});
