@@ -1,2 +1,29 @@
-// payment service as a library (see its README)
-export {};
+// Payment as a library: other workspaces' tests (order saga, gateway, e2e) run it in-process.
+export { createApp, type PaymentAppDeps } from './app';
+export { createPaymentDeps, type PaymentDepsOptions } from './bootstrap';
+export { configSchema, type PaymentConfig } from './config';
+export { migrations, relayTables } from './data-access/migrations';
+export type { PaymentDeps } from './domain/payment-deps';
+export type {
+  PaymentProvider,
+  ProviderCredentials,
+  ProviderEvent,
+  ProviderName,
+  WebhookVerification,
+} from './domain/payment-provider';
+export { createProviderRegistry, type ProviderRegistry } from './domain/provider-registry';
+export {
+  createOfflineProvider,
+  offlineWebhook,
+  signOfflineWebhook,
+  type OfflineWebhookBody,
+} from './domain/providers/offline.provider';
+export { OFFLINE_SIGNATURE_HEADER } from './domain/providers/offline-signature';
+export { createCredentialsCipher, type CredentialsCipher } from './domain/credentials-cipher';
+export { PAYMENT_TRANSITIONS, assertTransition, canTransition } from './domain/payment-lifecycle';
+export type { RefundView } from './domain/views';
+export {
+  startWebhookProcessor,
+  type WebhookProcessor,
+  type WebhookProcessorOptions,
+} from './messaging/webhook-processor';

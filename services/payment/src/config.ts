@@ -1,0 +1,38 @@
+import { common, z } from '@fleet/config';
+import { CREDENTIALS_KEY_PATTERN } from './domain/credentials-cipher';
+
+export const configSchema = z.object({
+  NODE_ENV: common.NODE_ENV,
+  LOG_LEVEL: common.LOG_LEVEL,
+  PORT: common.PORT.default(4006),
+  DATABASE_URL: common.DATABASE_URL,
+  RELAY_DATABASE_URL: z
+    .url()
+    .describe(
+      'Postgres URL of the relay role: reads the outbox and the webhook receipts across tenants, nothing else.',
+    ),
+  AMQP_URL: common.AMQP_URL,
+  AMQP_PREFIX: common.AMQP_PREFIX,
+  INTERNAL_SIGNING_KEY: common.INTERNAL_SIGNING_KEY,
+  PAYMENT_CREDENTIALS_KEY: z
+    .string()
+    .regex(CREDENTIALS_KEY_PATTERN, 'must be <keyId>:<secret of 32+ chars>[,<keyId>:<secret>…]')
+    .describe(
+      'Keys that encrypt provider credentials at rest (AES-256-GCM): `<keyId>:<secret>` pairs, comma-separated, ' +
+        'the current key first; older keys still decrypt what they sealed (rotation).',
+    ),
+  WEBHOOK_BASE_URL: z
+    .url()
+    .optional()
+    .describe(
+      'Base URL the offline provider POSTs its simulated webhooks to (this service); default http://127.0.0.1:PORT.',
+    ),
+});
+
+export type PaymentConfig = z.infer<typeof configSchema>;
+
+export const migrateConfigSchema = z.object({
+  DATABASE_URL: common.DATABASE_URL,
+  RELAY_DATABASE_URL: configSchema.shape.RELAY_DATABASE_URL,
+  MIGRATION_DATABASE_URL: common.MIGRATION_DATABASE_URL,
+});

@@ -1,0 +1,63 @@
+import type { Ctx } from '@fleet/context';
+import type { Queryable } from '@fleet/db';
+import type { Logger } from '@fleet/logger';
+import {
+  findPayment,
+  lockPaymentByProviderRef,
+  updatePaymentStatus,
+} from '../data-access/payment.repository';
+import { findRefund } from '../data-access/refund.repository';
+import type { EventOutcome } from './event-outcome';
+import { emitPaymentFailed, emitPaymentSucceeded } from './payment-events';
+import { canTransition } from './payment-lifecycle';
+import type { ProviderEvent, ProviderName } from './payment-provider';
+import { settleRefund } from './settle-refund';
+
+/** Applies one verified provider event to its payment, in the caller's tenant transaction. */
+export async function applyProviderEvent(
+  tx: Queryable,
+  ctx: Ctx,
+  logger: Logger,
+  provider: ProviderName,
+  event: ProviderEvent,
+): Promise<EventOutcome> {
+  if (event.type === 'refund.succeeded') return applyRefundSucceeded(tx, ctx, provider, event);
+  const payment = await lockPaymentByProviderRef(tx, provider, event.providerPaymentId);
+  // It may arrive before the transaction that recorded the provider's payment id commits.
+  if (!payment) return { kind: 'retry', reason: 'payment_not_found' };
+  const to = event.type === 'payment.succeeded' ? 'succeeded' : 'failed';
+  if (!canTransition(payment.status, to)) {
+    return { kind: 'ignored', reason: `illegal_transition:${payment.status}->${to}` };
+  }
+  if (to === 'succeeded' && event.amount !== undefined && event.amount !== payment.amount) {
+    logger.error(
+      { paymentId: payment.id, expected: payment.amount, received: event.amount },
+      'provider reports a payment of another amount; not applied',
+    );
+    return { kind: 'ignored', reason: 'amount_mismatch' };
+  }
+  const updated = await updatePaymentStatus(
+    tx,
+    payment.id,
+    to === 'succeeded' ? { status: to } : { status: to, failureReason: event.reason ?? 'payment_failed' },
+  );
+  await (to === 'succeeded' ? emitPaymentSucceeded(tx, ctx, updated) : emitPaymentFailed(tx, ctx, updated));
+  return { kind: 'applied' };
+}
+
+async function applyRefundSucceeded(
+  tx: Queryable,
+  ctx: Ctx,
+  provider: ProviderName,
+  event: ProviderEvent,
+): Promise<EventOutcome> {
+  // Refunds made outside Fleet (a provider's dashboard) carry none of our ids: not supported yet.
+  if (!event.refundId) return { kind: 'ignored', reason: 'external_refund_not_supported' };
+  const refund = await findRefund(tx, event.refundId);
+  if (!refund) return { kind: 'retry', reason: 'refund_not_found' };
+  const payment = await findPayment(tx, refund.paymentId);
+  if (payment?.provider !== provider || payment.providerPaymentId !== event.providerPaymentId) {
+    return { kind: 'ignored', reason: 'refund_payment_mismatch' };
+  }
+  return settleRefund(tx, ctx, refund, null);
+}

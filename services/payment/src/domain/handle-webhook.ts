@@ -1,0 +1,47 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import type { TenantCtx } from '@fleet/context';
+import { AppError } from '@fleet/errors';
+import { insertReceipt } from '../data-access/webhook-receipt.repository';
+import type { PaymentDeps } from './payment-deps';
+import type { ProviderName } from './payment-provider';
+import { providerAccount } from './provider-accounts';
+
+export interface WebhookReceived {
+  /** False for a repeat of an event already stored (processed or not): nothing changes. */
+  stored: boolean;
+}
+
+/**
+ * The first half of every provider's webhook: verify the signature over the raw body with this
+ * tenant's secret, store the receipt once by (tenant, provider, event id), and return at once.
+ * The processor applies it later. A bad signature stores nothing and leaves one security log line.
+ */
+export async function handleWebhook(
+  ctx: TenantCtx,
+  deps: PaymentDeps,
+  input: { provider: string; rawBody: Buffer; headers: IncomingHttpHeaders },
+): Promise<WebhookReceived> {
+  const provider = deps.providers.find(input.provider);
+  if (!provider) {
+    throw new AppError('not_found', 'No such payment provider.', { code: 'provider_not_supported' });
+  }
+  const name: ProviderName = provider.name;
+  const account = await deps.db.readAsTenant(ctx, (tx) => providerAccount(tx, ctx, deps, name));
+  const verified = account
+    ? await provider.verifyWebhook(input.rawBody, input.headers, account.credentials.webhookSecret)
+    : { ok: false as const, reason: 'no_webhook_secret' };
+  if (!verified.ok) {
+    deps.logger.warn(
+      { security: true, provider: name, reason: verified.reason, clientIp: ctx.clientIp },
+      'webhook rejected: signature not verified',
+    );
+    throw new AppError('validation', 'The webhook signature could not be verified.', {
+      code: 'invalid_webhook_signature',
+    });
+  }
+  const stored = await deps.db.withTenant(ctx, (tx) =>
+    insertReceipt(tx, ctx.tenantId, name, verified.event, ctx.requestId),
+  );
+  if (stored) deps.onReceiptStored?.();
+  return { stored };
+}

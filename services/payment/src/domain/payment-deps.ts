@@ -1,0 +1,17 @@
+import type { Db } from '@fleet/db';
+import type { Logger } from '@fleet/logger';
+import type { WebhookSender } from '../data-access/webhook-sender';
+import type { CredentialsCipher } from './credentials-cipher';
+import type { ProviderRegistry } from './provider-registry';
+
+/** What payment's use cases need; `createPaymentDeps` builds it for main.ts and for tests. */
+export interface PaymentDeps {
+  db: Db;
+  logger: Logger;
+  cipher: CredentialsCipher;
+  providers: ProviderRegistry;
+  /** Delivers the offline provider's signed webhooks to this service, as a real provider would. */
+  webhookSender: WebhookSender;
+  /** Called after a new webhook receipt committed (main.ts wakes the processor with it). */
+  onReceiptStored?: () => void;
+}

@@ -1,0 +1,98 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import type { TenantCtx } from '@fleet/context';
+import type { PaymentView } from '@fleet/contracts';
+
+/**
+ * The strategy every payment provider implements (Stripe, Razorpay, offline). Which one serves a
+ * tenant is tenant data (`payment_settings`); a payment keeps the provider it started with.
+ */
+export type ProviderName = PaymentView['provider'];
+
+export const PROVIDER_NAMES: readonly ProviderName[] = ['offline', 'stripe', 'razorpay'];
+
+/** A tenant's decrypted credentials for one provider. Never logged, never returned by an API. */
+export interface ProviderCredentials {
+  /** Publishable key / key id (not secret; shown masked to the merchant). */
+  publicKeyId: string | null;
+  /** Verifies this tenant's webhooks from the provider. */
+  webhookSecret: string;
+  /** API secrets (Stripe secret key, Razorpay key secret); empty for offline. */
+  secrets: Record<string, string>;
+}
+
+export interface CreateProviderPaymentInput {
+  /** Our payment id: providers use it as their idempotency key / metadata. */
+  paymentId: string;
+  orderId: string;
+  amount: number;
+  currency: string;
+  email?: string;
+  credentials: ProviderCredentials;
+}
+
+export interface ProviderPayment {
+  providerPaymentId: string;
+  /** What the storefront needs to complete the payment (client secret, provider order id, …). */
+  clientParams: Record<string, unknown>;
+}
+
+export type ProviderEventType = 'payment.succeeded' | 'payment.failed' | 'refund.succeeded';
+
+/** A verified webhook, normalised: what the processor applies, whatever the provider. */
+export interface ProviderEvent {
+  /** The provider's event id: receipts are stored once per (tenant, provider, eventId). */
+  eventId: string;
+  type: ProviderEventType;
+  providerPaymentId: string;
+  /** Minor units, when the provider says. */
+  amount?: number;
+  /** Our refund id, echoed back by the provider (metadata / idempotency key). */
+  refundId?: string;
+  reason?: string;
+}
+
+export type WebhookVerification = { ok: true; event: ProviderEvent } | { ok: false; reason: string };
+
+export interface VerifyOptions {
+  /** Epoch milliseconds; defaults to now (tests move the clock). */
+  now?: number;
+}
+
+export interface ProviderRefundInput {
+  providerPaymentId: string;
+  amount: number;
+  currency: string;
+  /** Our refund id: the provider's idempotency key, so a retried refund is made once. */
+  refundId: string;
+  reason?: string;
+  credentials: ProviderCredentials;
+}
+
+export interface ProviderRefund {
+  providerRefundId: string;
+  /** `pending`: the provider confirms later with a `refund.succeeded` webhook. */
+  status: 'succeeded' | 'pending';
+}
+
+export interface ProviderCaptureInput {
+  providerPaymentId: string;
+  amount: number;
+  credentials: ProviderCredentials;
+}
+
+export interface PaymentProvider {
+  readonly name: ProviderName;
+  /** Starts a payment at the provider. Must be idempotent by `paymentId`. */
+  createPayment(ctx: TenantCtx, input: CreateProviderPaymentInput): Promise<ProviderPayment>;
+  /** Checks the signature over the RAW body (constant time, with a timestamp tolerance) and parses it. */
+  verifyWebhook(
+    rawBody: Buffer,
+    headers: IncomingHttpHeaders,
+    secret: string,
+    options?: VerifyOptions,
+  ): Promise<WebhookVerification>;
+  /** Refunds at the provider. Must be idempotent by `refundId`. */
+  refund(ctx: TenantCtx, input: ProviderRefundInput): Promise<ProviderRefund>;
+  /** For providers that authorise first and capture later. */
+  capture?(ctx: TenantCtx, input: ProviderCaptureInput): Promise<{ status: 'succeeded' | 'pending' }>;
+}

@@ -1,0 +1,125 @@
+import { createHash } from 'node:crypto';
+import type { TenantCtx } from '@fleet/context';
+import { newId, type Queryable } from '@fleet/db';
+import { AppError } from '@fleet/errors';
+import { lockPayment, type Payment } from '../data-access/payment.repository';
+import {
+  committedRefundTotal,
+  findRefund,
+  findRefundByKey,
+  insertRefund,
+  recordProviderRefundId,
+  type Refund,
+} from '../data-access/refund.repository';
+import { paymentNotFound } from './get-payment';
+import type { PaymentDeps } from './payment-deps';
+import { requireProviderAccount } from './provider-accounts';
+import { settleRefund } from './settle-refund';
+import { toRefundView, type RefundView } from './views';
+
+export interface RefundInput {
+  /** Minor units; the whole remaining amount when absent. */
+  amount?: number;
+  reason?: string;
+  idempotencyKey?: string;
+}
+
+export interface RefundResult {
+  created: boolean;
+  refund: RefundView;
+}
+
+/**
+ * Refunds (part of) a captured payment. The refund is first reserved against the payment under
+ * its row lock, so concurrent refunds never exceed it; then the provider is asked (idempotently by
+ * refund id) outside any transaction; a `succeeded` answer settles it at once, a `pending` one
+ * waits for the provider's `refund.succeeded` webhook. A repeat with the same Idempotency-Key
+ * returns the first refund (and resumes it if the provider was never reached).
+ */
+export async function refundPayment(
+  ctx: TenantCtx,
+  deps: PaymentDeps,
+  paymentId: string,
+  input: RefundInput,
+): Promise<RefundResult> {
+  const reserved = await deps.db.withTenant(ctx, (tx) => reserveRefund(tx, ctx, paymentId, input));
+  const { payment, refund, created } = reserved;
+  const submitted = refund.status === 'pending' && refund.providerRefundId === null;
+  const current = submitted ? await submitToProvider(ctx, deps, payment, refund) : refund;
+  return { created, refund: toRefundView(current) };
+}
+
+async function reserveRefund(
+  tx: Queryable,
+  ctx: TenantCtx,
+  paymentId: string,
+  input: RefundInput,
+): Promise<{ payment: Payment; refund: Refund; created: boolean }> {
+  const payment = await lockPayment(tx, paymentId);
+  if (!payment) throw paymentNotFound();
+  const requestHash = hashRequest(paymentId, input);
+  const prior = input.idempotencyKey ? await findRefundByKey(tx, input.idempotencyKey) : undefined;
+  if (prior) return { payment, refund: sameRequest(prior, requestHash), created: false };
+  if (payment.status === 'pending' || payment.status === 'failed') {
+    throw new AppError('business_rule', `The payment is ${payment.status}: nothing was captured.`, {
+      code: 'payment_not_captured',
+    });
+  }
+  const remaining = payment.amount - (await committedRefundTotal(tx, payment.id));
+  const amount = input.amount ?? remaining;
+  if (amount <= 0 || amount > remaining) {
+    throw new AppError('business_rule', `At most ${remaining} ${payment.currency} can still be refunded.`, {
+      code: 'refund_exceeds_payment',
+    });
+  }
+  const refund = await insertRefund(tx, {
+    tenantId: ctx.tenantId,
+    id: newId('ref'),
+    paymentId,
+    amount,
+    currency: payment.currency,
+    reason: input.reason ?? null,
+    idempotencyKey: input.idempotencyKey ?? null,
+    requestHash,
+  });
+  return { payment, refund: refund ?? sameRequest(undefined, requestHash), created: true };
+}
+
+async function submitToProvider(
+  ctx: TenantCtx,
+  deps: PaymentDeps,
+  payment: Payment,
+  refund: Refund,
+): Promise<Refund> {
+  const account = await deps.db.readAsTenant(ctx, (tx) =>
+    requireProviderAccount(tx, ctx, deps, payment.provider),
+  );
+  const answer = await deps.providers.get(payment.provider).refund(ctx, {
+    providerPaymentId: payment.providerPaymentId as string,
+    amount: refund.amount,
+    currency: refund.currency,
+    refundId: refund.id,
+    ...(refund.reason ? { reason: refund.reason } : {}),
+    credentials: account.credentials,
+  });
+  return deps.db.withTenant(ctx, async (tx) => {
+    if (answer.status === 'succeeded') await settleRefund(tx, ctx, refund, answer.providerRefundId);
+    else await recordProviderRefundId(tx, refund.id, answer.providerRefundId);
+    return (await findRefund(tx, refund.id)) as Refund;
+  });
+}
+
+function hashRequest(paymentId: string, input: RefundInput): string {
+  const canonical = JSON.stringify([paymentId, input.amount ?? null, input.reason ?? null]);
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+/** The same key with another request (or for another payment) is a 409, as everywhere. */
+function sameRequest(prior: Refund | undefined, requestHash: string): Refund {
+  if (!prior || prior.requestHash !== requestHash) {
+    throw new AppError('conflict', 'This Idempotency-Key was used for another refund request.', {
+      code: 'idempotency_key_reused',
+    });
+  }
+  return prior;
+}

@@ -1,0 +1,31 @@
+import type { Ctx } from '@fleet/context';
+import type { Queryable } from '@fleet/db';
+import { lockPayment, updatePaymentStatus } from '../data-access/payment.repository';
+import { markRefundSucceeded, type Refund } from '../data-access/refund.repository';
+import { emitPaymentRefunded } from './payment-events';
+import { assertTransition, statusAfterRefund } from './payment-lifecycle';
+import type { EventOutcome } from './event-outcome';
+
+/**
+ * Marks a pending refund succeeded, adds it to the payment's refunded amount, moves the payment to
+ * partially_refunded or refunded and writes `payment.refunded`: all in the caller's transaction.
+ * Called by the refund use case when the provider answers `succeeded`, and by the webhook
+ * processor for `refund.succeeded`; whichever comes second finds it settled and changes nothing.
+ */
+export async function settleRefund(
+  tx: Queryable,
+  ctx: Ctx,
+  refund: Refund,
+  providerRefundId: string | null,
+): Promise<EventOutcome> {
+  const payment = await lockPayment(tx, refund.paymentId);
+  if (!payment) throw new Error(`Refund ${refund.id} has no payment.`);
+  const settled = await markRefundSucceeded(tx, refund.id, providerRefundId);
+  if (!settled) return { kind: 'ignored', reason: 'refund_not_pending' };
+  const refundedAmount = payment.refundedAmount + settled.amount;
+  const status = statusAfterRefund(payment.amount, refundedAmount);
+  assertTransition(payment.status, status); // the refund was reserved against this payment: never fails
+  const updated = await updatePaymentStatus(tx, payment.id, { status, refundedAmount });
+  await emitPaymentRefunded(tx, ctx, updated, settled);
+  return { kind: 'applied' };
+}

@@ -1,0 +1,105 @@
+import { createDb } from '@fleet/db';
+import { createDueReceiptScanner } from '../data-access/due-receipts';
+import type { RetryPolicy } from '../data-access/webhook-receipt.repository';
+import type { PaymentDeps } from '../domain/payment-deps';
+import { processReceipt } from '../domain/process-receipt';
+
+export interface WebhookProcessorOptions {
+  deps: Pick<PaymentDeps, 'db' | 'logger'>;
+  /** RELAY_DATABASE_URL: the role that may read `webhook_receipts` across tenants. */
+  relayUrl: string;
+  /** Polling, for receipts stored by other instances and for retries. Default 1000 ms. */
+  pollMs?: number;
+  /** Receipts taken per scan. Default 50. */
+  batchSize?: number;
+  /** Retries of receipts that cannot be applied yet. Default 1 s doubling to 5 min, 20 attempts. */
+  retry?: Partial<RetryPolicy>;
+  /** Finished receipts are kept this long (duplicates within it are recognised). Default 30 days. */
+  retentionMs?: number;
+  /** How often old receipts are purged. Default 1 h. */
+  purgeEveryMs?: number;
+}
+
+export interface WebhookProcessor {
+  /** Processes soon (after a receipt was stored). */
+  wake(): void;
+  /** Processes every receipt due now; resolves with how many it handled (tests and shutdown). */
+  drain(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+const DEFAULT_RETRY: RetryPolicy = { baseMs: 1000, maxMs: 5 * 60_000, maxAttempts: 20 };
+
+/**
+ * Applies stored webhook receipts asynchronously: finds due receipts of every tenant through the
+ * relay role, then handles each in its own tenant transaction (see process-receipt.ts). Woken
+ * in-process when this instance stores a receipt, and by polling. Several processors may run:
+ * SKIP LOCKED keeps them off each other's receipts.
+ */
+export function startWebhookProcessor(options: WebhookProcessorOptions): WebhookProcessor {
+  const { deps } = options;
+  const policy: RetryPolicy = { ...DEFAULT_RETRY, ...options.retry };
+  const batchSize = options.batchSize ?? 50;
+  const relayDb = createDb({
+    url: options.relayUrl,
+    max: 1,
+    applicationName: 'payment-webhook-processor',
+    onError: (err) => deps.logger.warn({ err }, 'webhook processor idle connection failed'),
+  });
+  const scanner = createDueReceiptScanner(relayDb);
+  let stopped = false;
+  let wanted = false;
+  let serial: Promise<unknown> = Promise.resolve();
+
+  /** Scans never overlap within one processor (the loop and drain share this chain). */
+  function exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = serial.then(work, work);
+    serial = run.catch(() => undefined);
+    return run;
+  }
+
+  async function drainDue(): Promise<number> {
+    let handled = 0;
+    for (;;) {
+      const due = await scanner.due(batchSize);
+      for (const key of due) {
+        if ((await processReceipt(deps, key, policy)) !== 'skipped') handled += 1;
+      }
+      if (due.length < batchSize || stopped) return handled;
+    }
+  }
+
+  function wake(): void {
+    if (stopped) return;
+    if (wanted) return;
+    wanted = true;
+    void exclusive(async () => {
+      wanted = false;
+      await drainDue();
+    }).catch((err: unknown) => deps.logger.warn({ err }, 'webhook processor cycle failed'));
+  }
+
+  async function purge(): Promise<void> {
+    try {
+      await exclusive(() => scanner.purge(options.retentionMs ?? 30 * 24 * 3600_000));
+    } catch (err) {
+      deps.logger.warn({ err }, 'webhook receipt purge failed');
+    }
+  }
+
+  const poller = setInterval(wake, options.pollMs ?? 1000);
+  const purger = setInterval(() => void purge(), options.purgeEveryMs ?? 3600_000);
+  wake();
+
+  return {
+    wake,
+    drain: () => exclusive(drainDue),
+    async stop() {
+      stopped = true;
+      clearInterval(poller);
+      clearInterval(purger);
+      await serial;
+      await relayDb.close();
+    },
+  };
+}
