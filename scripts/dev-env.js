@@ -30,6 +30,7 @@ function serviceEnv(service) {
     PLATFORM_ADMIN_EMAIL: env.PLATFORM_ADMIN_EMAIL || 'admin@fleet.local',
     PLATFORM_ADMIN_PASSWORD: env.PLATFORM_ADMIN_PASSWORD || 'fleet-admin-dev',
     PUBLIC_PORT: env.GATEWAY_PORT || '8080',
+    PAYMENT_CREDENTIALS_KEY: env.PAYMENT_CREDENTIALS_KEY || 'dev:dev-only-payment-credentials-key-change-me',
   };
   for (const other of services) {
     if (other.envName) shared[other.envName] = `http://127.0.0.1:${other.port}`;

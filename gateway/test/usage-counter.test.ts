@@ -22,7 +22,9 @@ test('calls are attributed to the UTC day they happened on', async () => {
 });
 
 test('a failed flush keeps its counts for the next one', async () => {
-  const client = new Redis(redis.url, { lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false });
+  const client = new Redis(redis.url, { maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null });
+  await client.ping();
+  client.disconnect();
   const errors: unknown[] = [];
   const usage = createUsageCounter({ redis: client, prefix: redis.prefix, onError: (e) => errors.push(e) });
   usage.count('ten_b');

@@ -53,6 +53,7 @@ export function createRateLimiter(options: RateLimiterOptions): RequestRateLimit
     }
     return limiter;
   };
+  Object.values(plans).forEach(limiterFor);
   const ipLimiter = limiterFor(options.clientIpLimit ?? CLIENT_IP_LIMIT);
 
   async function consume(limiter: BurstyLimiter, key: string): Promise<RateDecision> {

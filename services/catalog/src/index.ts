@@ -1,2 +1,13 @@
-// catalog service as a library (see its README)
-export {};
+// Catalog as a library: benchmarks and other workspaces' tests run the real catalog in-process.
+export { createApp, type CatalogAppDeps } from './app';
+export { configSchema, type CatalogConfig } from './config';
+export { migrations, relayTables } from './data-access/migrations';
+export type { CatalogDeps } from './domain/catalog-deps';
+export type { ProductView, VariantView } from './domain/product-view';
+export {
+  INVENTORY_EVENTS,
+  INVENTORY_LEVEL_CHANGED,
+  inventoryLevelConsumer,
+  type InventoryLevelChanged,
+} from './messaging/inventory-level.consumer';
+export { seedProducts, type SeedOptions, type SeededCatalog } from './testing-seed';

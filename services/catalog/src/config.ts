@@ -1,0 +1,29 @@
+import { common, z } from '@fleet/config';
+
+export const configSchema = z.object({
+  NODE_ENV: common.NODE_ENV,
+  LOG_LEVEL: common.LOG_LEVEL,
+  PORT: common.PORT.default(4003),
+  DATABASE_URL: common.DATABASE_URL,
+  DATABASE_POOL_SIZE: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(200)
+    .default(20)
+    .describe('Connections in the application pool (the storefront list holds one per request for one round trip).'),
+  RELAY_DATABASE_URL: z
+    .url()
+    .describe('Postgres URL of the outbox relay role (reads the outbox across tenants only).'),
+  AMQP_URL: common.AMQP_URL,
+  AMQP_PREFIX: common.AMQP_PREFIX,
+  INTERNAL_SIGNING_KEY: common.INTERNAL_SIGNING_KEY,
+});
+
+export type CatalogConfig = z.infer<typeof configSchema>;
+
+export const migrateConfigSchema = z.object({
+  DATABASE_URL: common.DATABASE_URL,
+  RELAY_DATABASE_URL: configSchema.shape.RELAY_DATABASE_URL,
+  MIGRATION_DATABASE_URL: common.MIGRATION_DATABASE_URL,
+});

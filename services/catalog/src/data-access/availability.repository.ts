@@ -1,0 +1,47 @@
+import { prepared, type Queryable } from '@fleet/db';
+
+export async function productOfVariant(tx: Queryable, tenantId: string, variantId: string): Promise<string | undefined> {
+  const row = await tx.maybeOne<{ product_id: string }>(
+    prepared('catalog_product_of_variant', 'SELECT product_id FROM variants WHERE tenant_id = $1 AND id = $2'),
+    [tenantId, variantId],
+  );
+  return row?.product_id;
+}
+
+export interface AvailabilityRow {
+  available: number | null;
+  source_version: number | null;
+}
+
+/** The variant's availability; undefined when the variant is gone. Call with its product locked. */
+export function readAvailability(tx: Queryable, tenantId: string, variantId: string): Promise<AvailabilityRow | undefined> {
+  return tx.maybeOne<AvailabilityRow>(
+    prepared(
+      'catalog_read_availability',
+      `SELECT a.available, a.source_version FROM variants v
+         LEFT JOIN variant_availability a ON a.tenant_id = v.tenant_id AND a.variant_id = v.id
+        WHERE v.tenant_id = $1 AND v.id = $2`,
+    ),
+    [tenantId, variantId],
+  );
+}
+
+/** Sets the units and remembers the inventory version they came from (kept when null). */
+export async function writeAvailability(
+  tx: Queryable,
+  tenantId: string,
+  variantId: string,
+  available: number,
+  sourceVersion: number | null,
+): Promise<void> {
+  await tx.query(
+    prepared(
+      'catalog_write_availability',
+      `INSERT INTO variant_availability AS a (tenant_id, variant_id, available, source_version)
+       VALUES ($1, $2, $3, $4)
+       ON CONFLICT (tenant_id, variant_id) DO UPDATE SET available = EXCLUDED.available,
+         source_version = coalesce(EXCLUDED.source_version, a.source_version), updated_at = now()`,
+    ),
+    [tenantId, variantId, available, sourceVersion],
+  );
+}

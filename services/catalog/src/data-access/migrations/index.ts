@@ -1,0 +1,16 @@
+import type { Migration } from '@fleet/db';
+import { inboxMigration, outboxMigration } from '@fleet/messaging';
+import { productsMigration } from './001-products';
+import { taxonomyMigration } from './002-taxonomy';
+import { availabilityMigration } from './003-availability';
+
+export const migrations: Migration[] = [
+  outboxMigration,
+  inboxMigration,
+  productsMigration,
+  taxonomyMigration,
+  availabilityMigration,
+];
+
+/** Tables the outbox relay reads across tenants. */
+export const relayTables = ['outbox'];

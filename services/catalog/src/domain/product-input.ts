@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { isCurrency, MAX_AMOUNT } from './money';
+import { SLUG_MAX, SLUG_PATTERN } from './slug';
+
+const money = z.int('must be an integer amount in minor units (1999 is 19.99 USD)').min(0).max(MAX_AMOUNT);
+const currency = z.string().refine(isCurrency, 'is not a supported ISO 4217 currency code such as USD');
+export const slugInput = z
+  .string()
+  .max(SLUG_MAX)
+  .regex(SLUG_PATTERN, 'must be lower-case letters and digits in words joined by single hyphens');
+export const idOf = (prefix: string) =>
+  z.string().regex(new RegExp(`^${prefix}_[0-9a-z]{26}$`), `is not a ${prefix}_ id`);
+const optionName = z.string().trim().min(1).max(50);
+
+const variantFields = {
+  sku: z.string().trim().min(1).max(64).regex(/^\S+$/, 'must not contain spaces'),
+  title: z.string().trim().min(1).max(200),
+  price: money,
+  currency,
+  compareAtPrice: money.nullable().optional(),
+  weightGrams: z.int().min(0).max(10_000_000).nullable().optional(),
+  options: z.record(optionName, z.string().trim().min(1).max(100)).optional(),
+  /** Extra prices in other currencies. */
+  prices: z.array(z.strictObject({ currency, amount: money })).max(20).optional(),
+};
+
+const variantInput = z.strictObject({ ...variantFields, stock: z.int().min(0).max(MAX_AMOUNT) });
+const variantPatchInput = z.strictObject({ ...variantFields, stock: z.int().min(0).max(MAX_AMOUNT).optional() });
+
+const productFields = {
+  title: z.string().trim().min(1).max(200),
+  slug: slugInput.optional(),
+  description: z.string().max(50_000).optional(),
+  status: z.enum(['draft', 'active', 'archived']).optional(),
+  categoryIds: z.array(idOf('cat')).max(50).optional(),
+  collectionIds: z.array(idOf('col')).max(50).optional(),
+  images: z
+    .array(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2000))
+    .max(20)
+    .optional(),
+  seo: z
+    .strictObject({ title: z.string().max(200).nullable().optional(), description: z.string().max(500).nullable().optional() })
+    .optional(),
+  options: z.array(optionName).max(3).optional(),
+};
+
+export type VariantInput = z.output<typeof variantPatchInput>;
+
+/** A whole product (create, and each item of a bulk or import). */
+export const productInput = z
+  .strictObject({ ...productFields, variants: z.array(variantInput).min(1).max(100) })
+  .superRefine((p, ctx) => variantIssues(p.variants, p.options ?? []).forEach((i) => ctx.addIssue(i)));
+
+/** A partial change; `variants`, when given, replaces the whole set (ids kept for matching skus). */
+export const productPatch = z
+  .strictObject({
+    ...productFields,
+    title: productFields.title.optional(),
+    variants: z.array(variantPatchInput).min(1).max(100).optional(),
+  })
+  .refine((p) => Object.keys(p).length > 0, 'at least one field is required')
+  .superRefine((p, ctx) => variantIssues(p.variants ?? [], p.options).forEach((i) => ctx.addIssue(i)));
+
+export type ProductInput = z.output<typeof productInput>;
+export type ProductPatch = z.output<typeof productPatch>;
+
+type Issue = { code: 'custom'; path: PropertyKey[]; message: string };
+
+/**
+ * Rules across variants: one currency per product (its prices sort and filter together), unique
+ * SKUs, extra prices in other currencies only, and option keys among the product's options
+ * (checked when `optionNames` is known).
+ */
+export function variantIssues(variants: readonly VariantInput[], optionNames?: readonly string[]): Issue[] {
+  const issues: Issue[] = [];
+  const add = (path: PropertyKey[], message: string) => issues.push({ code: 'custom', path, message });
+  const seen = new Set<string>();
+  variants.forEach((v, i) => {
+    const first = variants[0]?.currency;
+    if (v.currency !== first) add(['variants', i, 'currency'], `must be ${first}, like the first variant`);
+    if (seen.has(v.sku)) add(['variants', i, 'sku'], 'is repeated in this product');
+    seen.add(v.sku);
+    const extra = new Set<string>();
+    v.prices?.forEach((p, j) => {
+      if (p.currency === v.currency || extra.has(p.currency))
+        add(['variants', i, 'prices', j, 'currency'], 'repeats a currency this variant already has');
+      extra.add(p.currency);
+    });
+    for (const key of Object.keys(v.options ?? {})) {
+      if (optionNames && !optionNames.includes(key))
+        add(['variants', i, 'options', key], "is not one of the product's options");
+    }
+  });
+  return issues;
+}

@@ -1,0 +1,50 @@
+import { loadConfigOrExit } from '@fleet/config';
+import { createDb } from '@fleet/db';
+import { startHttpServer } from '@fleet/http';
+import { createLogger } from '@fleet/logger';
+import { createBroker, startOutboxRelay } from '@fleet/messaging';
+import { createApp } from './app';
+import { configSchema } from './config';
+import { INVENTORY_EVENTS, inventoryLevelConsumer } from './messaging/inventory-level.consumer';
+
+async function main(): Promise<void> {
+  const config = loadConfigOrExit('catalog', configSchema);
+  const logger = createLogger({ service: 'catalog', level: config.LOG_LEVEL });
+  const db = createDb({
+    url: config.DATABASE_URL,
+    max: config.DATABASE_POOL_SIZE,
+    applicationName: 'catalog',
+    onError: (err) => logger.warn({ err }, 'idle db connection failed'),
+  });
+  const broker = await createBroker({
+    url: config.AMQP_URL,
+    prefix: config.AMQP_PREFIX,
+    service: 'catalog',
+    logger,
+  });
+  const relay = startOutboxRelay({ relayUrl: config.RELAY_DATABASE_URL, broker, logger });
+  await broker.consume({
+    name: 'inventory-level',
+    bindings: INVENTORY_EVENTS,
+    handler: inventoryLevelConsumer({ db, logger }),
+  });
+  const app = createApp({
+    db,
+    logger,
+    signingKey: config.INTERNAL_SIGNING_KEY,
+    readiness: { postgres: () => db.ping(), rabbitmq: () => broker.ping() },
+  });
+  await startHttpServer(app, {
+    port: config.PORT,
+    logger,
+    handleSignals: true,
+    // The relay stops publishing, the broker drains in-flight handlers, then the pool they used closes.
+    onShutdown: [() => relay.stop(), () => broker.close(), () => db.close()],
+  });
+  logger.info({ port: config.PORT }, 'catalog listening');
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`[catalog] failed to start: ${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});

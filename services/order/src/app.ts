@@ -1,0 +1,26 @@
+import type { Express } from 'express';
+import { createHttpApp, type ReadinessCheck } from '@fleet/http';
+import { requireSignedContext } from '@fleet/tenancy';
+import type { OrderDeps } from './domain/order-deps';
+import { adminRoutes } from './http/admin.routes';
+import { internalRoutes } from './http/internal.routes';
+import { storeRoutes } from './http/store.routes';
+
+export interface OrderAppDeps extends OrderDeps {
+  signingKey: string;
+  readiness: Record<string, ReadinessCheck>;
+}
+
+/** Builds the order service's HTTP app; no side effects (main.ts owns connections and the port). */
+export function createApp(deps: OrderAppDeps): Express {
+  return createHttpApp({
+    logger: deps.logger,
+    readiness: deps.readiness,
+    routes(app) {
+      app.use(requireSignedContext({ key: deps.signingKey }));
+      app.use(internalRoutes(deps));
+      app.use(storeRoutes(deps));
+      app.use(adminRoutes(deps));
+    },
+  });
+}

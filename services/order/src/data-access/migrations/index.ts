@@ -1,0 +1,9 @@
+import type { Migration } from '@fleet/db';
+import { inboxMigration, outboxMigration } from '@fleet/messaging';
+import { ordersMigration } from './001-orders';
+import { sagaStateMigration } from './002-saga-state';
+
+export const migrations: Migration[] = [outboxMigration, inboxMigration, ordersMigration, sagaStateMigration];
+
+/** Tables the relay role reads across tenants: the outbox (relay) and due sagas (recovery scan). */
+export const relayTables = ['outbox', 'saga_state'];

@@ -1,0 +1,213 @@
+import type { OrderStatus, ShippingAddress } from '@fleet/contracts';
+import { prepared, type Queryable } from '@fleet/db';
+
+export interface OrderRecord {
+  id: string;
+  checkoutId: string;
+  requestHash: string;
+  status: OrderStatus;
+  statusReason: string | null;
+  email: string;
+  customerId: string | null;
+  currency: string;
+  subtotal: number;
+  shipping: number;
+  tax: number;
+  total: number;
+  paidAmount: number | null;
+  refundedAmount: number;
+  shippingAddress: ShippingAddress;
+  accessTokenHash: string;
+  accessTokenNonce: string;
+  paymentId: string | null;
+  paymentProvider: string | null;
+  paymentClientParams: Record<string, unknown> | null;
+  carrier: string | null;
+  expiresAt: Date;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface OrderRow {
+  id: string;
+  checkout_id: string;
+  request_hash: string;
+  status: OrderStatus;
+  status_reason: string | null;
+  email: string;
+  customer_id: string | null;
+  currency: string;
+  subtotal: string;
+  shipping: string;
+  tax: string;
+  total: string;
+  paid_amount: string | null;
+  refunded_amount: string;
+  shipping_address: ShippingAddress;
+  access_token_hash: string;
+  access_token_nonce: string;
+  payment_id: string | null;
+  payment_provider: string | null;
+  payment_client_params: Record<string, unknown> | null;
+  carrier: string | null;
+  expires_at: Date;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export function toOrder(row: OrderRow): OrderRecord {
+  return {
+    id: row.id,
+    checkoutId: row.checkout_id,
+    requestHash: row.request_hash,
+    status: row.status,
+    statusReason: row.status_reason,
+    email: row.email,
+    customerId: row.customer_id,
+    currency: row.currency,
+    subtotal: Number(row.subtotal),
+    shipping: Number(row.shipping),
+    tax: Number(row.tax),
+    total: Number(row.total),
+    paidAmount: row.paid_amount === null ? null : Number(row.paid_amount),
+    refundedAmount: Number(row.refunded_amount),
+    shippingAddress: row.shipping_address,
+    accessTokenHash: row.access_token_hash,
+    accessTokenNonce: row.access_token_nonce,
+    paymentId: row.payment_id,
+    paymentProvider: row.payment_provider,
+    paymentClientParams: row.payment_client_params,
+    carrier: row.carrier,
+    expiresAt: row.expires_at,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export interface NewOrder {
+  tenantId: string;
+  id: string;
+  checkoutId: string;
+  requestHash: string;
+  email: string;
+  customerId: string | null;
+  currency: string;
+  subtotal: number;
+  shipping: number;
+  tax: number;
+  total: number;
+  shippingAddress: ShippingAddress;
+  accessTokenHash: string;
+  accessTokenNonce: string;
+  expiresAt: Date;
+}
+
+/** Inserts the order PENDING, or nothing when this checkout already has one (then undefined). */
+export async function insertOrder(tx: Queryable, o: NewOrder): Promise<OrderRecord | undefined> {
+  const row = await tx.maybeOne<OrderRow>(
+    `INSERT INTO orders (tenant_id, id, checkout_id, request_hash, status, email, customer_id, currency,
+       subtotal, shipping, tax, total, shipping_address, access_token_hash, access_token_nonce, expires_at)
+     VALUES ($1, $2, $3, $4, 'PENDING', $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+     ON CONFLICT (tenant_id, checkout_id) DO NOTHING
+     RETURNING *`,
+    [
+      o.tenantId,
+      o.id,
+      o.checkoutId,
+      o.requestHash,
+      o.email,
+      o.customerId,
+      o.currency,
+      o.subtotal,
+      o.shipping,
+      o.tax,
+      o.total,
+      JSON.stringify(o.shippingAddress),
+      o.accessTokenHash,
+      o.accessTokenNonce,
+      o.expiresAt,
+    ],
+  );
+  return row && toOrder(row);
+}
+
+const FIND = prepared('order_find', 'SELECT * FROM orders WHERE id = $1');
+const LOCK = prepared('order_lock', 'SELECT * FROM orders WHERE id = $1 FOR UPDATE');
+
+export async function findOrder(tx: Queryable, id: string): Promise<OrderRecord | undefined> {
+  const row = await tx.maybeOne<OrderRow>(FIND, [id]);
+  return row && toOrder(row);
+}
+
+/** Locks the order row: every writer of an order locks it first, then its saga. */
+export async function lockOrder(tx: Queryable, id: string): Promise<OrderRecord | undefined> {
+  const row = await tx.maybeOne<OrderRow>(LOCK, [id]);
+  return row && toOrder(row);
+}
+
+export async function findOrderByCheckout(
+  tx: Queryable,
+  checkoutId: string,
+): Promise<OrderRecord | undefined> {
+  const row = await tx.maybeOne<OrderRow>('SELECT * FROM orders WHERE checkout_id = $1', [checkoutId]);
+  return row && toOrder(row);
+}
+
+/** Sets the status, bumps the version; the caller has locked the row and checked the move. */
+export async function updateStatus(
+  tx: Queryable,
+  id: string,
+  status: OrderStatus,
+  reason: string | null,
+): Promise<OrderRecord> {
+  const row = await tx.maybeOne<OrderRow>(
+    `UPDATE orders SET status = $2, status_reason = $3, version = version + 1, updated_at = now()
+      WHERE id = $1 RETURNING *`,
+    [id, status, reason],
+  );
+  if (!row) throw new Error(`order ${id} vanished while locked`);
+  return toOrder(row);
+}
+
+export interface OrderFacts {
+  paymentId?: string;
+  paymentProvider?: string;
+  paymentClientParams?: Record<string, unknown>;
+  paidAmount?: number;
+  refundedAmount?: number;
+  carrier?: string | null;
+}
+
+/**
+ * Records what the saga learned. The payment id is written once (a payment belongs to one order);
+ * the refunded amount only grows (events may arrive out of order).
+ */
+export async function recordFacts(tx: Queryable, id: string, facts: OrderFacts): Promise<OrderRecord> {
+  const row = await tx.maybeOne<OrderRow>(
+    `UPDATE orders SET
+       payment_id = COALESCE(payment_id, $2),
+       payment_provider = COALESCE(payment_provider, $3),
+       payment_client_params = COALESCE(payment_client_params, $4::jsonb),
+       paid_amount = COALESCE($5, paid_amount),
+       refunded_amount = GREATEST(refunded_amount, COALESCE($6, 0)),
+       carrier = CASE WHEN $7::boolean THEN $8 ELSE carrier END,
+       updated_at = now()
+     WHERE id = $1
+     RETURNING *`,
+    [
+      id,
+      facts.paymentId ?? null,
+      facts.paymentProvider ?? null,
+      facts.paymentClientParams === undefined ? null : JSON.stringify(facts.paymentClientParams),
+      facts.paidAmount ?? null,
+      facts.refundedAmount ?? null,
+      facts.carrier !== undefined,
+      facts.carrier ?? null,
+    ],
+  );
+  if (!row) throw new Error(`order ${id} vanished while locked`);
+  return toOrder(row);
+}

@@ -1,0 +1,52 @@
+import type { TenantCtx } from '@fleet/context';
+import {
+  listHistory,
+  listItems,
+  type OrderItemRecord,
+  type StatusChangeRecord,
+} from '../data-access/order-lines.repository';
+import { findOrder, type OrderRecord } from '../data-access/order.repository';
+import { findSaga } from '../data-access/saga.repository';
+import type { SagaRecord } from '../saga/saga-types';
+import { shopperOwns, type ShopperProof } from './order-access';
+import type { OrderDeps } from './order-deps';
+import { orderNotFound } from './order-errors';
+
+export interface OrderDetail {
+  order: OrderRecord;
+  items: OrderItemRecord[];
+  history: StatusChangeRecord[];
+  saga?: SagaRecord;
+}
+
+/** The shopper's view: only with the guest token or as the order's customer (else 404). */
+export async function getShopperOrder(
+  ctx: TenantCtx,
+  deps: OrderDeps,
+  orderId: string,
+  proof: ShopperProof,
+): Promise<OrderDetail> {
+  return deps.db.readAsTenant(ctx, async (tx) => {
+    const order = await findOrder(tx, orderId);
+    if (!order || !shopperOwns(ctx, order, proof)) throw orderNotFound();
+    return { order, items: await listItems(tx, orderId), history: await listHistory(tx, orderId) };
+  });
+}
+
+/** The merchant's view, with the saga's progress. */
+export async function getMerchantOrder(
+  ctx: TenantCtx,
+  deps: OrderDeps,
+  orderId: string,
+): Promise<OrderDetail> {
+  return deps.db.readAsTenant(ctx, async (tx) => {
+    const order = await findOrder(tx, orderId);
+    if (!order) throw orderNotFound();
+    const [items, history, saga] = [
+      await listItems(tx, orderId),
+      await listHistory(tx, orderId),
+      await findSaga(tx, orderId),
+    ];
+    return { order, items, history, ...(saga ? { saga } : {}) };
+  });
+}

@@ -1,0 +1,56 @@
+import type { TenantCtx } from '@fleet/context';
+import type { OrderStatus } from '@fleet/contracts';
+import { createEnvelope, type EventEnvelope } from '@fleet/messaging';
+import type { OrderItemRecord } from '../data-access/order-lines.repository';
+import type { OrderRecord } from '../data-access/order.repository';
+import { STATUS_EVENTS } from './order-state-machine';
+
+/** What every order.* event carries: enough for usage (total, currency) and notifications. */
+export interface OrderEventData {
+  orderId: string;
+  checkoutId: string;
+  status: OrderStatus;
+  previousStatus: OrderStatus | null;
+  reason: string | null;
+  total: number;
+  currency: string;
+  customerId: string | null;
+  email: string;
+  items?: Array<{ variantId: string; productId: string; quantity: number; unitPrice: number }>;
+  carrier?: string;
+}
+
+/** The event of the order's arrival in its current status, versioned by the order's version. */
+export function orderStatusEvent(
+  ctx: TenantCtx,
+  order: OrderRecord,
+  previousStatus: OrderStatus | null,
+  items?: readonly OrderItemRecord[],
+): EventEnvelope<OrderEventData> {
+  const data: OrderEventData = {
+    orderId: order.id,
+    checkoutId: order.checkoutId,
+    status: order.status,
+    previousStatus,
+    reason: order.statusReason,
+    total: order.total,
+    currency: order.currency,
+    customerId: order.customerId,
+    email: order.email,
+  };
+  if (items) {
+    data.items = items.map((i) => ({
+      variantId: i.variantId,
+      productId: i.productId,
+      quantity: i.quantity,
+      unitPrice: i.unitPrice,
+    }));
+  }
+  if (order.carrier) data.carrier = order.carrier;
+  return createEnvelope(ctx, {
+    type: STATUS_EVENTS[order.status],
+    aggregateId: order.id,
+    version: order.version,
+    data,
+  });
+}

@@ -1,0 +1,18 @@
+import { PAYMENT_EVENTS, type PaymentFailed } from '@fleet/contracts';
+import { z } from 'zod';
+import { startCancel } from '../saga/compensation';
+import type { Reaction } from './reaction';
+
+const schema = z.object({ paymentId: z.string(), orderId: z.string(), reason: z.string() });
+
+/** A declined payment cancels a PENDING order: CANCEL_REQUESTED -> release -> CANCELLED. */
+export const paymentFailed: Reaction<PaymentFailed> = {
+  type: PAYMENT_EVENTS.failed,
+  schema,
+  orderIdOf: (data) => data.orderId,
+  async apply(unit, data) {
+    await unit.recordFacts({ paymentId: data.paymentId });
+    if (unit.order.status !== 'PENDING') return;
+    await startCancel(unit, { reason: 'payment_failed', stock: 'release' });
+  },
+};

@@ -1,0 +1,29 @@
+import { PAYMENT_EVENTS, type PaymentRefunded } from '@fleet/contracts';
+import { z } from 'zod';
+import { advanceCompensation } from '../saga/compensation';
+import type { Reaction } from './reaction';
+
+const schema = z.object({
+  paymentId: z.string(),
+  orderId: z.string(),
+  refundId: z.string(),
+  amount: z.number().int(),
+  refundedAmount: z.number().int(),
+  currency: z.string(),
+  fullyRefunded: z.boolean(),
+});
+
+/** Records how much went back; for a cancel or a rejection it is the refund's confirmation. */
+export const paymentRefunded: Reaction<PaymentRefunded> = {
+  type: PAYMENT_EVENTS.refunded,
+  schema,
+  orderIdOf: (data) => data.orderId,
+  async apply(unit, data) {
+    await unit.recordFacts({ refundedAmount: data.refundedAmount });
+    const c = unit.data.compensation;
+    const captured = unit.order.paidAmount ?? unit.order.total;
+    if (c?.refund && !c.refundDone && (data.fullyRefunded || data.refundedAmount >= captured)) {
+      await advanceCompensation(unit, { refundRequested: true, refundDone: true });
+    }
+  },
+};

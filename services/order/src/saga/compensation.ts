@@ -1,0 +1,77 @@
+import type { SagaUnit } from './saga-unit';
+import type { Compensation, SagaData, StepName } from './saga-types';
+
+/** How long the saga waits for `payment.refunded` before it asks payment again. */
+export const REFUND_CONFIRM_MS = 30_000;
+
+/**
+ * Pure: the next undo step of a compensation, or null when every confirmation is in.
+ * Stock goes back first (release a reservation / restock a sale), then the money.
+ */
+export function nextCompensationStep(c: Compensation): StepName | null {
+  if (!c.stockDone) return c.stock === 'restock' ? 'restock_inventory' : 'release_inventory';
+  if (c.refund && !c.refundDone) return c.refundRequested ? 'await_refund' : 'refund_payment';
+  return null;
+}
+
+type Plan = Pick<Compensation, 'reason' | 'stock'> & { refund?: boolean };
+
+function newCompensation(target: Compensation['target'], plan: Plan, data: SagaData): Compensation {
+  return {
+    target,
+    reason: plan.reason,
+    stock: plan.stock,
+    stockDone: plan.stock === 'none',
+    refund: plan.refund ?? data.captured === true,
+    refundRequested: false,
+    refundDone: false,
+  };
+}
+
+/** PENDING -> CANCEL_REQUESTED now; CANCELLED once stock and money are confirmed back. */
+export async function startCancel(unit: SagaUnit, plan: Plan): Promise<void> {
+  await unit.transition('CANCEL_REQUESTED', plan.reason);
+  unit.mergeData({ compensation: newCompensation('CANCELLED', plan, unit.data) });
+  await continueCompensation(unit);
+}
+
+/** A failure before acceptance: REJECTED at once, then whatever was reserved is released. */
+export async function rejectOrder(
+  unit: SagaUnit,
+  rejection: NonNullable<SagaData['rejection']>,
+  stock: Compensation['stock'],
+): Promise<void> {
+  unit.mergeData({ rejection });
+  await unit.transition('REJECTED', rejection.code);
+  unit.mergeData({ compensation: newCompensation('REJECTED', { reason: rejection.code, stock }, unit.data) });
+  await continueCompensation(unit);
+}
+
+/** Records confirmations (or a change of plan) and moves to whatever is left to undo. */
+export async function advanceCompensation(unit: SagaUnit, patch: Partial<Compensation>): Promise<void> {
+  const c = unit.data.compensation;
+  if (!c) return;
+  Object.assign(c, patch);
+  await continueCompensation(unit);
+}
+
+/** Money arrived for an order that will not ship (payment raced a cancel or the expiry): give it back. */
+export async function requireRefund(unit: SagaUnit): Promise<void> {
+  unit.mergeData({ captured: true });
+  const c = unit.data.compensation;
+  if (!c || c.refund) return;
+  c.refund = true;
+  await continueCompensation(unit);
+}
+
+async function continueCompensation(unit: SagaUnit): Promise<void> {
+  const c = unit.data.compensation;
+  if (!c) return;
+  const next = nextCompensationStep(c);
+  if (next === 'await_refund') return unit.goTo(next, 'waiting', { inMs: REFUND_CONFIRM_MS });
+  if (next) return unit.goTo(next, 'compensating');
+  if (c.target === 'CANCELLED' && unit.order.status === 'CANCEL_REQUESTED') {
+    await unit.transition('CANCELLED', c.reason);
+  }
+  unit.complete();
+}

@@ -1,0 +1,65 @@
+/** Where an order's saga is. The saga id is the order id. */
+export type StepName =
+  | 'reserve_inventory'
+  | 'create_payment'
+  | 'await_payment'
+  | 'commit_inventory'
+  | 'release_inventory'
+  | 'restock_inventory'
+  | 'refund_payment'
+  | 'await_refund'
+  | 'completed';
+
+/**
+ * running: the step is due or being run (deadline = lease / retry time);
+ * waiting: for an event (deadline = when recovery acts, e.g. the payment timeout);
+ * compensating: an undo step is due or being run; done: nothing left; failed: an operator must look.
+ */
+export type SagaStatus = 'running' | 'waiting' | 'compensating' | 'done' | 'failed';
+
+/** How an order is being wound down and which confirmations are in. */
+export interface Compensation {
+  /** CANCELLED (via CANCEL_REQUESTED) or REJECTED (set at once: failed before acceptance). */
+  target: 'CANCELLED' | 'REJECTED';
+  reason: string;
+  /** What gives the stock back: release a reservation, restock a committed one, or nothing. */
+  stock: 'release' | 'restock' | 'none';
+  stockDone: boolean;
+  /** Money was captured and must go back. */
+  refund: boolean;
+  refundRequested: boolean;
+  refundDone: boolean;
+  refundId?: string;
+}
+
+export interface SagaData {
+  /** Inventory confirmed the commit (stock sold). */
+  committed?: boolean;
+  /** payment.succeeded was seen. */
+  captured?: boolean;
+  /** Why the order was rejected, with what the synchronous create answers on a replay. */
+  rejection?: { code: string; detail: string; extra?: Record<string, unknown> };
+  compensation?: Compensation;
+}
+
+export interface SagaHistoryEntry {
+  at: string;
+  step: StepName;
+  event: string;
+  attempt?: number;
+  detail?: string;
+}
+
+export interface SagaRecord {
+  orderId: string;
+  step: StepName;
+  status: SagaStatus;
+  deadlineAt: Date;
+  attempts: number;
+  claimSeq: number;
+  lastError: string | null;
+  data: SagaData;
+  history: SagaHistoryEntry[];
+  createdAt: Date;
+  updatedAt: Date;
+}

@@ -1,0 +1,107 @@
+import type { TenantCtx } from '@fleet/context';
+import type { OrderStatus } from '@fleet/contracts';
+import type { Queryable } from '@fleet/db';
+import { appendToOutbox } from '@fleet/messaging';
+import { appendHistory, listItems } from '../data-access/order-lines.repository';
+import {
+  lockOrder,
+  recordFacts,
+  updateStatus,
+  type OrderFacts,
+  type OrderRecord,
+} from '../data-access/order.repository';
+import { lockSaga, saveSaga, type Deadline } from '../data-access/saga.repository';
+import { orderStatusEvent } from '../domain/order-events';
+import { assertTransition } from '../domain/order-state-machine';
+import type { SagaData, SagaRecord, SagaStatus, StepName } from './saga-types';
+
+/** Events whose data lists the items (stock and notifications need them). */
+const WITH_ITEMS: ReadonlySet<OrderStatus> = new Set(['PENDING', 'PLACED', 'CANCELLED']);
+
+/**
+ * One transaction's view of an order and its saga, both rows locked (order first, then saga:
+ * every writer takes them in this order). Every change of either goes through here: a status
+ * move writes history + an outbox event + bumps the version; `save()` persists the saga.
+ */
+export class SagaUnit {
+  private deadline: Deadline = null;
+
+  constructor(
+    readonly tx: Queryable,
+    readonly ctx: TenantCtx,
+    public order: OrderRecord,
+    readonly saga: SagaRecord,
+  ) {}
+
+  get data(): SagaData {
+    return this.saga.data;
+  }
+
+  /** Moves the order along the transition table, with history and event, in this transaction. */
+  async transition(to: OrderStatus, reason: string): Promise<void> {
+    const from = this.order.status;
+    assertTransition(from, to);
+    this.order = await updateStatus(this.tx, this.order.id, to, reason);
+    await appendHistory(this.tx, this.ctx.tenantId, this.order.id, { from, to, reason });
+    const items = WITH_ITEMS.has(to) ? await listItems(this.tx, this.order.id) : undefined;
+    await appendToOutbox(this.tx, orderStatusEvent(this.ctx, this.order, from, items));
+  }
+
+  async recordFacts(facts: OrderFacts): Promise<void> {
+    this.order = await recordFacts(this.tx, this.order.id, facts);
+  }
+
+  mergeData(patch: Partial<SagaData>): void {
+    Object.assign(this.saga.data, patch);
+  }
+
+  /** Makes `step` current. Due at once unless a deadline is given; the same step is left alone. */
+  goTo(step: StepName, status: SagaStatus, deadline: Deadline = { inMs: 0 }): void {
+    if (this.saga.step === step && this.saga.status === status) return;
+    this.note('moved', `${this.saga.step} -> ${step}`, step);
+    this.saga.step = step;
+    this.saga.status = status;
+    this.saga.attempts = 0;
+    this.saga.lastError = null;
+    this.deadline = deadline;
+  }
+
+  complete(): void {
+    this.goTo('completed', 'done', null);
+  }
+
+  /** The current step failed for now: try again after `delayMs`. */
+  retryLater(error: string, delayMs: number): void {
+    this.saga.lastError = error;
+    this.note('retry', error);
+    this.deadline = { inMs: delayMs };
+  }
+
+  /** The current step cannot succeed without an operator (shown in the merchant's order view). */
+  fail(error: string): void {
+    this.saga.status = 'failed';
+    this.saga.lastError = error;
+    this.note('failed', error);
+  }
+
+  note(event: string, detail?: string, step: StepName = this.saga.step): void {
+    this.saga.history.push({ at: new Date().toISOString(), step, event, ...(detail ? { detail } : {}) });
+  }
+
+  async save(): Promise<void> {
+    await saveSaga(this.tx, this.saga, this.deadline);
+  }
+}
+
+/** Locks the order and its saga in `tx`; undefined when this tenant has no such order. */
+export async function openSagaUnit(
+  tx: Queryable,
+  ctx: TenantCtx,
+  orderId: string,
+): Promise<SagaUnit | undefined> {
+  const order = await lockOrder(tx, orderId);
+  if (!order) return undefined;
+  const saga = await lockSaga(tx, orderId);
+  if (!saga) return undefined;
+  return new SagaUnit(tx, ctx, order, saga);
+}

@@ -1,0 +1,66 @@
+import type { TenantCtx } from '@fleet/context';
+import { newId } from '@fleet/db';
+import { AppError } from '@fleet/errors';
+import { appendToOutbox } from '@fleet/messaging';
+import { appendHistory, insertItems } from '../../data-access/order-lines.repository';
+import { findOrderByCheckout, insertOrder, type OrderRecord } from '../../data-access/order.repository';
+import { insertSaga } from '../../data-access/saga.repository';
+import { requestHash, type CreateOrderInput } from '../../domain/create-order-input';
+import type { OrderDeps } from '../../domain/order-deps';
+import { orderStatusEvent } from '../../domain/order-events';
+import { hashToken, newTokenNonce, orderToken } from '../../domain/order-token';
+
+/**
+ * First step, in one transaction: the order PENDING, its lines, its history, its saga (next:
+ * reserve_inventory) and `order.created`. The checkout id is unique per tenant, so a retried or
+ * concurrent checkout finds the same order and resumes its saga. Compensation: REJECTED
+ * (compensation.ts `rejectOrder`), which every later step uses when the order cannot be accepted.
+ */
+export async function createOrderStep(
+  ctx: TenantCtx,
+  deps: OrderDeps,
+  input: CreateOrderInput,
+): Promise<{ order: OrderRecord; created: boolean }> {
+  const id = newId('ord');
+  const nonce = newTokenNonce();
+  const hash = requestHash(input);
+  const minutes = input.unpaidOrderTimeoutMinutes ?? deps.unpaidOrderTimeoutMinutes;
+  return deps.db.withTenant(ctx, async (tx) => {
+    const order = await insertOrder(tx, {
+      tenantId: ctx.tenantId,
+      id,
+      checkoutId: input.checkoutId,
+      requestHash: hash,
+      email: input.email,
+      customerId: input.customerId,
+      currency: input.currency,
+      subtotal: input.subtotal,
+      shipping: input.shipping,
+      tax: input.tax,
+      total: input.total,
+      shippingAddress: input.shippingAddress,
+      accessTokenHash: hashToken(orderToken(deps.tokenKey, ctx.tenantId, id, nonce)),
+      accessTokenNonce: nonce,
+      expiresAt: new Date(Date.now() + minutes * 60_000),
+    });
+    if (!order) {
+      const existing = await findOrderByCheckout(tx, input.checkoutId);
+      if (!existing || existing.requestHash !== hash) {
+        throw new AppError('conflict', 'This checkout already placed an order with other contents.', {
+          code: 'checkout_conflict',
+        });
+      }
+      return { order: existing, created: false };
+    }
+    await insertItems(tx, ctx.tenantId, id, input.items);
+    await insertSaga(tx, ctx.tenantId, {
+      orderId: id,
+      step: 'reserve_inventory',
+      status: 'running',
+      history: [{ at: new Date().toISOString(), step: 'reserve_inventory', event: 'created' }],
+    });
+    await appendHistory(tx, ctx.tenantId, id, { from: null, to: 'PENDING', reason: 'checkout' });
+    await appendToOutbox(tx, orderStatusEvent(ctx, order, null, input.items));
+    return { order, created: true };
+  });
+}

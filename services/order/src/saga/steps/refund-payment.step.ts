@@ -1,0 +1,36 @@
+import { advanceCompensation } from '../compensation';
+import { advance, describeProblem, fail, retry, type SagaStep } from '../saga-step';
+
+const COMPLETED = new Set(['succeeded', 'completed', 'refunded']);
+
+/**
+ * Compensation of create-payment once money was captured: refunds whatever is left (no amount),
+ * under an idempotency key per order, so a retry never refunds twice. Confirmed by the answer
+ * when the provider refunds at once, else by payment.refunded (await-refund.step).
+ */
+export const refundPaymentStep: SagaStep = {
+  name: 'refund_payment',
+  async run(ctx, deps, { order, saga }) {
+    const done = advance((u) => advanceCompensation(u, { refundRequested: true, refundDone: true }), {
+      detail: 'refunded',
+    });
+    if (!order.paymentId) return done;
+    const reason = saga.data.compensation?.reason ?? 'order_cancelled';
+    const result = await deps.payment.refund(ctx, order.paymentId, { reason }, `${order.id}:cancel`);
+    if (result.ok) {
+      const refundId = result.body.refundId ?? result.body.id;
+      if (result.body.status && COMPLETED.has(result.body.status)) return done;
+      return advance((u) => advanceCompensation(u, { refundRequested: true, refundId }), {
+        detail: `refund ${refundId ?? ''} requested`,
+      });
+    }
+    if (result.kind === 'unavailable') return retry(result.error);
+    const refusal = describeProblem(result.status, result.problem);
+    const payment = await deps.payment.get(ctx, order.paymentId);
+    if (!payment.ok)
+      return payment.kind === 'unavailable' ? retry(payment.error) : fail(`refund refused: ${refusal}`);
+    // Nothing left to give back: refunded already (by an earlier try or the merchant), or never captured.
+    if (payment.body.status === 'refunded' || payment.body.status === 'failed') return done;
+    return fail(`refund refused: ${refusal}`);
+  },
+};

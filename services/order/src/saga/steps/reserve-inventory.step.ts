@@ -1,0 +1,46 @@
+import { listItems } from '../../data-access/order-lines.repository';
+import { rejectOrder } from '../compensation';
+import { advance, describeProblem, isPast, retry, type SagaStep } from '../saga-step';
+
+/**
+ * Reserves the order's units until the order expires (reservation id = order id).
+ * Out of stock: REJECTED, nothing reserved. Compensation: release-inventory.step.
+ */
+export const reserveInventoryStep: SagaStep = {
+  name: 'reserve_inventory',
+  async run(ctx, deps, { order }) {
+    if (isPast(order.expiresAt)) {
+      return advance((u) =>
+        rejectOrder(
+          u,
+          { code: 'checkout_timeout', detail: 'The order expired before stock was reserved.' },
+          'release',
+        ),
+      );
+    }
+    const lines = await deps.db.readAsTenant(ctx, (tx) => listItems(tx, order.id));
+    const result = await deps.inventory.reserve(ctx, {
+      reservationId: order.id,
+      items: lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity })),
+      expiresAt: order.expiresAt.toISOString(),
+    });
+    if (result.ok) return advance((u) => u.goTo('create_payment', 'running'), { detail: 'reserved' });
+    if (result.kind === 'unavailable') return retry(result.error);
+    const { code, detail, ...extra } = result.problem;
+    delete extra.type;
+    delete extra.title;
+    delete extra.status;
+    delete extra.instance;
+    if (code === 'out_of_stock') {
+      return advance((u) => rejectOrder(u, { code, detail, extra }, 'none'), { detail: 'out of stock' });
+    }
+    // Any other refusal reserved nothing either; releasing is a harmless no-op kept for safety.
+    return advance((u) =>
+      rejectOrder(
+        u,
+        { code: 'reservation_refused', detail: describeProblem(result.status, result.problem) },
+        'release',
+      ),
+    );
+  },
+};
