@@ -1,0 +1,2 @@
+// cart service as a library (see its README)
+export {};

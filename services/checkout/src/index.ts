@@ -1,0 +1,2 @@
+// checkout service as a library (see its README)
+export {};
