@@ -11,7 +11,9 @@ export const configSchema = z.object({
     .min(1)
     .max(200)
     .default(20)
-    .describe('Connections in the application pool (the storefront list holds one per request for one round trip).'),
+    .describe(
+      'Connections in the application pool (the storefront list holds one per request for one round trip).',
+    ),
   RELAY_DATABASE_URL: z
     .url()
     .describe('Postgres URL of the outbox relay role (reads the outbox across tenants only).'),

@@ -5,9 +5,8 @@ export { migrations, relayTables } from './data-access/migrations';
 export type { CatalogDeps } from './domain/catalog-deps';
 export type { ProductView, VariantView } from './domain/product-view';
 export {
-  INVENTORY_EVENTS,
-  INVENTORY_LEVEL_CHANGED,
+  INVENTORY_BINDINGS,
+  INVENTORY_LEVEL_CONSUMER,
   inventoryLevelConsumer,
-  type InventoryLevelChanged,
 } from './messaging/inventory-level.consumer';
 export { seedProducts, type SeedOptions, type SeededCatalog } from './testing-seed';

@@ -5,7 +5,7 @@ import { createLogger } from '@fleet/logger';
 import { createBroker, startOutboxRelay } from '@fleet/messaging';
 import { createApp } from './app';
 import { configSchema } from './config';
-import { INVENTORY_EVENTS, inventoryLevelConsumer } from './messaging/inventory-level.consumer';
+import { INVENTORY_BINDINGS, inventoryLevelConsumer } from './messaging/inventory-level.consumer';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit('catalog', configSchema);
@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   const relay = startOutboxRelay({ relayUrl: config.RELAY_DATABASE_URL, broker, logger });
   await broker.consume({
     name: 'inventory-level',
-    bindings: INVENTORY_EVENTS,
+    bindings: INVENTORY_BINDINGS,
     handler: inventoryLevelConsumer({ db, logger }),
   });
   const app = createApp({

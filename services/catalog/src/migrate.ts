@@ -12,7 +12,9 @@ async function main(): Promise<void> {
     relay: { url: config.RELAY_DATABASE_URL, tables: relayTables },
     migrations,
   });
-  process.stdout.write(`[catalog-migrate] ${applied.length ? `applied ${applied.join(', ')}` : 'up to date'}\n`);
+  process.stdout.write(
+    `[catalog-migrate] ${applied.length ? `applied ${applied.join(', ')}` : 'up to date'}\n`,
+  );
 }
 
 main().catch((err: unknown) => {

@@ -1,4 +1,5 @@
 import { newId, type Db } from '@fleet/db';
+import { refreshProducts } from './data-access/product.repository';
 
 export interface SeedOptions {
   /** Products to insert. */
@@ -32,9 +33,18 @@ export async function seedProducts(db: Db, tenantId: string, options: SeedOption
   const productIds = Array.from({ length: options.count }, () => newId('prod'));
   const categoryIds = Array.from({ length: options.categories ?? 5 }, () => newId('cat'));
   const variantIds = Array.from({ length: options.count * perProduct }, () => newId('var'));
-  const values = [tenantId, productIds, categoryIds, variantIds, perProduct, prefix, options.currency ?? 'USD'];
+  const values = [
+    tenantId,
+    productIds,
+    categoryIds,
+    variantIds,
+    perProduct,
+    prefix,
+    options.currency ?? 'USD',
+  ];
   await db.withTenant({ requestId: 'seed', tenantId }, async (tx) => {
     for (const statement of STATEMENTS) await tx.query(statement, values);
+    await refreshProducts(tx, tenantId, productIds);
   });
   return { productIds, categoryIds, variantIds };
 }
@@ -49,11 +59,11 @@ const STATEMENTS = [
    SELECT s.t, c.id, s.prefix || '-category-' || c.n, initcap(s.prefix) || ' category ' || c.n, c.n
      FROM ${PARAMS}, unnest(s.cats) WITH ORDINALITY AS c(id, n)`,
   `INSERT INTO products (tenant_id, id, slug, title, description, status, currency, price_min, price_max,
-                         available, created_at, updated_at)
+                         available, option_names, version, created_at, updated_at)
    SELECT s.t, p.id, s.prefix || '-product-' || p.n, initcap(s.prefix) || ' product ' || p.n,
           'A product seeded for tests and benchmarks.', 'active', s.currency,
           100 + (p.n * 7919) % 100000, 100 + (p.n * 7919) % 100000 + (s.per - 1) * 100,
-          p.n % 10 <> 0, now() - p.n * interval '1 second', now() - p.n * interval '1 second'
+          p.n % 10 <> 0, '{Size}', 0, now() - p.n * interval '1 second', now() - p.n * interval '1 second'
      FROM ${PARAMS}, unnest(s.products) WITH ORDINALITY AS p(id, n)`,
   `INSERT INTO variants (tenant_id, id, product_id, sku, title, price, currency, options, position)
    SELECT s.t, v.id, s.products[(v.m - 1) / s.per + 1],
@@ -69,5 +79,4 @@ const STATEMENTS = [
    SELECT s.t, p.id, s.cats[(p.n - 1) % cardinality(s.cats) + 1]
      FROM ${PARAMS}, unnest(s.products) WITH ORDINALITY AS p(id, n)
     WHERE cardinality(s.cats) > 0`,
-  `UPDATE products SET option_names = '{Size}' WHERE tenant_id = $1 AND id = ANY($2::text[])`,
 ];

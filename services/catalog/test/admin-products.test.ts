@@ -74,7 +74,10 @@ test('PATCH keeps variant ids for matching SKUs, adds and removes the others, bu
   const res = await catalog.call(`/api/admin/products/${created.id}`, {
     method: 'PATCH',
     ctx: as,
-    body: { title: 'Big Mug', variants: [{ ...variant('MUG-RED', 1100), stock: undefined }, variant('MUG-GREEN', 800, 0)] },
+    body: {
+      title: 'Big Mug',
+      variants: [{ ...variant('MUG-RED', 1100), stock: undefined }, variant('MUG-GREEN', 800, 0)],
+    },
   });
   expect(res.status).toBe(200);
   const updated = (await res.json()) as ProductView;
@@ -83,10 +86,19 @@ test('PATCH keeps variant ids for matching SKUs, adds and removes the others, bu
   expect(updated.variants[0]).toMatchObject({ id: red?.id, price: 1100, available: 1 });
   expect(updated.variants[1]?.id).not.toBe(created.variants[1]?.id);
   expect(updated.available).toBe(true);
+  // `stock` only starts a NEW variant: existing units belong to inventory (and arrive by event).
   const out = await json<ProductView>(
-    catalog.call(`/api/admin/products/${created.id}`, { method: 'PATCH', ctx: as, body: { variants: [variant('MUG-RED', 1100, 0)] } }),
+    catalog.call(`/api/admin/products/${created.id}`, {
+      method: 'PATCH',
+      ctx: as,
+      body: { variants: [variant('MUG-RED', 1100, 0), variant('MUG-PINK', 1100, 4)] },
+    }),
   );
-  expect(out).toMatchObject({ available: false, version: 3 });
+  expect(out).toMatchObject({ available: true, version: 3 });
+  expect(out.variants.map((v) => [v.sku, v.available])).toEqual([
+    ['MUG-RED', 1],
+    ['MUG-PINK', 4],
+  ]);
 });
 
 test('every change writes product.* to the outbox with the product id and increasing versions', async () => {
@@ -102,8 +114,14 @@ test('every change writes product.* to the outbox with the product id and increa
     ['product.updated', 3],
     ['product.deleted', 4],
   ]);
-  expect(events[0]?.envelope).toMatchObject({ tenantId: tenant, aggregateId: product.id, data: { product: { id: product.id, version: 1 } } });
-  expect(events[2]?.envelope.data).toMatchObject({ product: { status: 'archived', description: 'Bright.', version: 3 } });
+  expect(events[0]?.envelope).toMatchObject({
+    tenantId: tenant,
+    aggregateId: product.id,
+    data: { product: { id: product.id, version: 1 } },
+  });
+  expect(events[2]?.envelope.data).toMatchObject({
+    product: { status: 'archived', description: 'Bright.', version: 3 },
+  });
   expect(events[3]?.envelope.data).toEqual({ id: product.id, version: 4 });
   expect((await catalog.call(path, { ctx: as })).status).toBe(404);
   expect((await catalog.call(path, { method: 'DELETE', ctx: as })).status).toBe(404);
@@ -113,18 +131,35 @@ test('every change writes product.* to the outbox with the product id and increa
 test('admin list: newest first, any status, filtered by status and q, paged by cursor', async () => {
   const t = newTenant();
   const mk = (title: string, status = 'active') =>
-    catalog.call('/api/admin/products', { method: 'POST', ctx: staff(t), body: productBody(title, { status }) });
+    catalog.call('/api/admin/products', {
+      method: 'POST',
+      ctx: staff(t),
+      body: productBody(title, { status }),
+    });
   for (const title of ['Alpha Boot', 'Beta Boot', 'Gamma Hat']) await mk(title);
   await mk('Delta Boot', 'draft');
   type Page = { items: ProductView[]; nextCursor: string | null };
   const list = (query: string) => json<Page>(catalog.call(`/api/admin/products${query}`, { ctx: staff(t) }));
-  expect((await list('')).items.map((p) => p.title)).toEqual(['Delta Boot', 'Gamma Hat', 'Beta Boot', 'Alpha Boot']);
+  expect((await list('')).items.map((p) => p.title)).toEqual([
+    'Delta Boot',
+    'Gamma Hat',
+    'Beta Boot',
+    'Alpha Boot',
+  ]);
   expect((await list('?status=draft')).items.map((p) => p.title)).toEqual(['Delta Boot']);
-  expect((await list('?q=boot&status=active')).items.map((p) => p.title)).toEqual(['Beta Boot', 'Alpha Boot']);
+  expect((await list('?q=boot&status=active')).items.map((p) => p.title)).toEqual([
+    'Beta Boot',
+    'Alpha Boot',
+  ]);
   expect((await list('?q=GAMMA-HAT-1')).items.map((p) => p.title)).toEqual(['Gamma Hat']);
   const first = await list('?limit=3');
   const second = await list(`?limit=3&cursor=${first.nextCursor}`);
-  expect([...first.items, ...second.items].map((p) => p.title)).toEqual(['Delta Boot', 'Gamma Hat', 'Beta Boot', 'Alpha Boot']);
+  expect([...first.items, ...second.items].map((p) => p.title)).toEqual([
+    'Delta Boot',
+    'Gamma Hat',
+    'Beta Boot',
+    'Alpha Boot',
+  ]);
   expect(second.nextCursor).toBeNull();
   expect((await catalog.call('/api/admin/products?cursor=bogus', { ctx: staff(t) })).status).toBe(400);
 });

@@ -1,5 +1,15 @@
 import type { ProductView } from '../src/domain/product-view';
-import { json, newTenant, outbox, productBody, staff, startCatalog, variant, type CatalogFixture, type Problem } from './catalog-fixture';
+import {
+  json,
+  newTenant,
+  outbox,
+  productBody,
+  staff,
+  startCatalog,
+  variant,
+  type CatalogFixture,
+  type Problem,
+} from './catalog-fixture';
 
 let catalog: CatalogFixture;
 beforeAll(async () => {
@@ -13,7 +23,11 @@ const bulk = (tenantId: string, products: unknown[]) =>
 
 test('bad items are reported with their errors and the others are saved', async () => {
   const t = newTenant();
-  await catalog.call('/api/admin/products', { method: 'POST', ctx: staff(t), body: productBody('Owner', { variants: [variant('TAKEN-1')] }) });
+  await catalog.call('/api/admin/products', {
+    method: 'POST',
+    ctx: staff(t),
+    body: productBody('Owner', { variants: [variant('TAKEN-1')] }),
+  });
   const res = await bulk(t, [
     productBody('Good One', { variants: [variant('GOOD-1')] }),
     productBody('Bad Price', { variants: [variant('BAD-1', 10.5)] }),
@@ -32,10 +46,14 @@ test('bad items are reported with their errors and the others are saved', async 
   ]);
   expect(results[1]?.errors?.map((e) => e.path)).toEqual(['variants.0.price']);
   expect(results[2]?.errors?.map((e) => e.path)).toEqual(['variants.1.sku']);
-  const titles = (await catalog.owner('products').where({ tenant_id: t }).select('title')).map((p: { title: string }) => p.title);
+  const titles = (await catalog.owner('products').where({ tenant_id: t }).select('title')).map(
+    (p: { title: string }) => p.title,
+  );
   expect(titles.sort()).toEqual(['Good One', 'Good Two', 'Owner']);
   for (const r of results.filter((x) => x.status === 'created')) {
-    expect((await outbox(catalog, { aggregate_id: r.id as string })).map((e) => e.type)).toEqual(['product.created']);
+    expect((await outbox(catalog, { aggregate_id: r.id as string })).map((e) => e.type)).toEqual([
+      'product.created',
+    ]);
   }
 });
 
@@ -81,7 +99,9 @@ test('the envelope is validated as a whole: no list, an empty one, or more than 
 test('500 products in one request, beyond the usual 1 MB body limit', async () => {
   const t = newTenant();
   const description = 'x'.repeat(3000);
-  const products = Array.from({ length: 500 }, (_, i) => productBody(`Bulk ${i}`, { description, variants: [variant(`BULK-${i}`)] }));
+  const products = Array.from({ length: 500 }, (_, i) =>
+    productBody(`Bulk ${i}`, { description, variants: [variant(`BULK-${i}`)] }),
+  );
   const res = await bulk(t, products);
   expect(res.status).toBe(200);
   const { results } = await json<{ results: Result[] }>(res);

@@ -54,7 +54,9 @@ export async function startCatalog(label: string): Promise<CatalogFixture> {
         method: init.method ?? 'GET',
         headers: {
           [CONTEXT_HEADER]: signContext(ctx, SIGNING_KEY),
-          ...(json || init.raw !== undefined ? { 'content-type': init.contentType ?? 'application/json' } : {}),
+          ...(json || init.raw !== undefined
+            ? { 'content-type': init.contentType ?? 'application/json' }
+            : {}),
           ...init.headers,
         },
         body: json ? JSON.stringify(init.body) : init.raw,
@@ -113,5 +115,9 @@ export interface OutboxRow {
 
 /** The outbox as the relay would publish it (the owner reads across tenants). */
 export function outbox(fixture: CatalogFixture, where: Record<string, string>): Promise<OutboxRow[]> {
-  return fixture.owner('outbox').where(where).orderBy('seq').select('type', 'aggregate_id', 'version', 'envelope');
+  return fixture
+    .owner('outbox')
+    .where(where)
+    .orderBy('seq')
+    .select('type', 'aggregate_id', 'version', 'envelope');
 }

@@ -1,8 +1,15 @@
 import { prepared, type Queryable } from '@fleet/db';
 
-export async function productOfVariant(tx: Queryable, tenantId: string, variantId: string): Promise<string | undefined> {
+export async function productOfVariant(
+  tx: Queryable,
+  tenantId: string,
+  variantId: string,
+): Promise<string | undefined> {
   const row = await tx.maybeOne<{ product_id: string }>(
-    prepared('catalog_product_of_variant', 'SELECT product_id FROM variants WHERE tenant_id = $1 AND id = $2'),
+    prepared(
+      'catalog_product_of_variant',
+      'SELECT product_id FROM variants WHERE tenant_id = $1 AND id = $2',
+    ),
     [tenantId, variantId],
   );
   return row?.product_id;
@@ -14,7 +21,11 @@ export interface AvailabilityRow {
 }
 
 /** The variant's availability; undefined when the variant is gone. Call with its product locked. */
-export function readAvailability(tx: Queryable, tenantId: string, variantId: string): Promise<AvailabilityRow | undefined> {
+export function readAvailability(
+  tx: Queryable,
+  tenantId: string,
+  variantId: string,
+): Promise<AvailabilityRow | undefined> {
   return tx.maybeOne<AvailabilityRow>(
     prepared(
       'catalog_read_availability',

@@ -20,7 +20,10 @@ export async function insertCategory(tx: Queryable, tenantId: string, c: Categor
 }
 
 export function findCategory(tx: Queryable, tenantId: string, id: string): Promise<CategoryRow | undefined> {
-  return tx.maybeOne<CategoryRow>(`SELECT ${COLUMNS} FROM categories WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
+  return tx.maybeOne<CategoryRow>(`SELECT ${COLUMNS} FROM categories WHERE tenant_id = $1 AND id = $2`, [
+    tenantId,
+    id,
+  ]);
 }
 
 /** By slug, or by name ignoring case (CSV imports name categories). */
@@ -43,13 +46,19 @@ export function listCategories(tx: Queryable, tenantId: string, afterId: string 
 /** The whole tree, siblings in display order (bounded by the per-store maximum). */
 export function allCategories(tx: Queryable, tenantId: string): Promise<CategoryRow[]> {
   return tx.rows<CategoryRow>(
-    prepared('catalog_all_categories', `SELECT ${COLUMNS} FROM categories WHERE tenant_id = $1 ORDER BY position, name, id`),
+    prepared(
+      'catalog_all_categories',
+      `SELECT ${COLUMNS} FROM categories WHERE tenant_id = $1 ORDER BY position, name, id`,
+    ),
     [tenantId],
   );
 }
 
 export async function countCategories(tx: Queryable, tenantId: string): Promise<number> {
-  const row = await tx.maybeOne<{ n: number }>('SELECT count(*)::int AS n FROM categories WHERE tenant_id = $1', [tenantId]);
+  const row = await tx.maybeOne<{ n: number }>(
+    'SELECT count(*)::int AS n FROM categories WHERE tenant_id = $1',
+    [tenantId],
+  );
   return row?.n ?? 0;
 }
 
@@ -63,7 +72,15 @@ export async function updateCategoryRow(
     `UPDATE categories SET name = coalesce($3, name), slug = coalesce($4, slug),
             parent_id = CASE WHEN $5 THEN $6 ELSE parent_id END, position = coalesce($7, position)
       WHERE tenant_id = $1 AND id = $2 RETURNING ${COLUMNS}`,
-    [tenantId, id, change.name ?? null, change.slug ?? null, change.parentId !== undefined, change.parentId ?? null, change.position ?? null],
+    [
+      tenantId,
+      id,
+      change.name ?? null,
+      change.slug ?? null,
+      change.parentId !== undefined,
+      change.parentId ?? null,
+      change.position ?? null,
+    ],
   );
 }
 
@@ -81,11 +98,16 @@ export async function wouldCycle(tx: Queryable, tenantId: string, categoryId: st
 
 /** Serialises changes of one store's tree (two concurrent moves could otherwise make a cycle). */
 export async function lockTree(tx: Queryable, tenantId: string): Promise<void> {
-  await tx.query("SELECT pg_advisory_xact_lock(hashtextextended('catalog.categories:' || $1, 0))", [tenantId]);
+  await tx.query("SELECT pg_advisory_xact_lock(hashtextextended('catalog.categories:' || $1, 0))", [
+    tenantId,
+  ]);
 }
 
 export async function hasChildren(tx: Queryable, tenantId: string, id: string): Promise<boolean> {
-  const row = await tx.maybeOne('SELECT 1 FROM categories WHERE tenant_id = $1 AND parent_id = $2 LIMIT 1', [tenantId, id]);
+  const row = await tx.maybeOne('SELECT 1 FROM categories WHERE tenant_id = $1 AND parent_id = $2 LIMIT 1', [
+    tenantId,
+    id,
+  ]);
   return row !== undefined;
 }
 

@@ -18,8 +18,15 @@ export async function insertCollection(tx: Queryable, tenantId: string, c: Colle
   return row !== undefined;
 }
 
-export function findCollection(tx: Queryable, tenantId: string, id: string): Promise<CollectionRow | undefined> {
-  return tx.maybeOne<CollectionRow>(`SELECT ${COLUMNS} FROM collections WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
+export function findCollection(
+  tx: Queryable,
+  tenantId: string,
+  id: string,
+): Promise<CollectionRow | undefined> {
+  return tx.maybeOne<CollectionRow>(`SELECT ${COLUMNS} FROM collections WHERE tenant_id = $1 AND id = $2`, [
+    tenantId,
+    id,
+  ]);
 }
 
 /** A page in id (creation) order. */

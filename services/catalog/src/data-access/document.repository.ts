@@ -36,7 +36,11 @@ const BY_IDS = prepared(
     WHERE p.tenant_id = $1 AND p.id = ANY($2::text[]) ORDER BY p.id`,
 );
 
-export async function loadDocuments(tx: Queryable, tenantId: string, ids: readonly string[]): Promise<ProductView[]> {
+export async function loadDocuments(
+  tx: Queryable,
+  tenantId: string,
+  ids: readonly string[],
+): Promise<ProductView[]> {
   if (!ids.length) return [];
   const rows = await tx.rows<{ doc: ProductView }>(BY_IDS, [tenantId, ids]);
   return rows.map((r) => r.doc);
@@ -62,7 +66,15 @@ export function listDocuments(tx: Queryable, tenantId: string, query: DocumentPa
         AND ($5::timestamptz IS NULL OR (p.created_at, p.id) < ($5::timestamptz, $6::text))
       ORDER BY p.created_at DESC, p.id DESC
       LIMIT $7`,
-    [tenantId, query.status ?? null, pattern, query.q ?? null, query.after?.createdAt ?? null, query.after?.id ?? null, query.limit + 1],
+    [
+      tenantId,
+      query.status ?? null,
+      pattern,
+      query.q ?? null,
+      query.after?.createdAt ?? null,
+      query.after?.id ?? null,
+      query.limit + 1,
+    ],
   );
 }
 

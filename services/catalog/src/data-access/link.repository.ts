@@ -34,10 +34,7 @@ export async function unknownIds(
 ): Promise<string[]> {
   if (!ids.length) return [];
   const rows = await tx.rows<{ id: string }>(
-    prepared(
-      `catalog_known_${kind}`,
-      `SELECT id FROM ${kind} WHERE tenant_id = $1 AND id = ANY($2::text[])`,
-    ),
+    prepared(`catalog_known_${kind}`, `SELECT id FROM ${kind} WHERE tenant_id = $1 AND id = ANY($2::text[])`),
     [tenantId, ids],
   );
   const known = new Set(rows.map((r) => r.id));

@@ -48,8 +48,9 @@ const UPSERT_VARIANTS = prepared(
 
 /**
  * Makes the product's variants exactly `variants`: variants whose SKU is gone are deleted, the
- * others keep their id (and availability), new ones get an id. Extra prices are replaced; the
- * availability is set where `stock` is given (new variants without it start at 0).
+ * others keep their id (and availability), new ones get an id. Extra prices are replaced. `stock`
+ * is the starting availability of NEW variants only: after creation the inventory service owns
+ * a variant's units and catalog learns them from `inventory.level_changed`.
  */
 export async function saveVariants(
   tx: Queryable,
@@ -61,12 +62,14 @@ export async function saveVariants(
   const rows = variants.map((v, position) => ({ ...v, id: existing.get(v.sku) ?? newId('var'), position }));
   const ids = rows.map((r) => r.id);
   if (existing.size) {
-    await tx.query('DELETE FROM variants WHERE tenant_id = $1 AND product_id = $2 AND NOT (id = ANY($3::text[]))', [
+    await tx.query(
+      'DELETE FROM variants WHERE tenant_id = $1 AND product_id = $2 AND NOT (id = ANY($3::text[]))',
+      [tenantId, productId, ids],
+    );
+    await tx.query('DELETE FROM variant_prices WHERE tenant_id = $1 AND variant_id = ANY($2::text[])', [
       tenantId,
-      productId,
       ids,
     ]);
-    await tx.query('DELETE FROM variant_prices WHERE tenant_id = $1 AND variant_id = ANY($2::text[])', [tenantId, ids]);
   }
   await tx.query(UPSERT_VARIANTS, [tenantId, productId, JSON.stringify(rows)]);
   const prices = rows.flatMap((r) => (r.prices ?? []).map((p) => ({ variantId: r.id, ...p })));
@@ -78,22 +81,12 @@ export async function saveVariants(
       [tenantId, JSON.stringify(prices)],
     );
   }
-  const stocked = rows.filter((r) => r.stock !== undefined).map((r) => ({ id: r.id, stock: r.stock }));
-  const unstocked = rows.filter((r) => r.stock === undefined).map((r) => ({ id: r.id, stock: 0 }));
-  if (stocked.length) await setAvailability(tx, tenantId, stocked, true);
-  if (unstocked.length) await setAvailability(tx, tenantId, unstocked, false);
-}
-
-async function setAvailability(
-  tx: Queryable,
-  tenantId: string,
-  rows: Array<{ id: string; stock: number | undefined }>,
-  overwrite: boolean,
-): Promise<void> {
-  await tx.query(
-    `INSERT INTO variant_availability (tenant_id, variant_id, available)
-     SELECT $1, r.id, r.stock FROM jsonb_to_recordset($2::jsonb) AS r(id text, stock int)
-     ON CONFLICT (tenant_id, variant_id) DO ${overwrite ? 'UPDATE SET available = EXCLUDED.available, updated_at = now()' : 'NOTHING'}`,
-    [tenantId, JSON.stringify(rows)],
-  );
+  const fresh = rows.filter((r) => !existing.has(r.sku)).map((r) => ({ id: r.id, stock: r.stock ?? 0 }));
+  if (fresh.length) {
+    await tx.query(
+      `INSERT INTO variant_availability (tenant_id, variant_id, available)
+       SELECT $1, r.id, r.stock FROM jsonb_to_recordset($2::jsonb) AS r(id text, stock int)`,
+      [tenantId, JSON.stringify(fresh)],
+    );
+  }
 }

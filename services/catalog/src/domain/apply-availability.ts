@@ -2,7 +2,11 @@ import type { TenantCtx } from '@fleet/context';
 import { PRODUCT_EVENTS } from '@fleet/contracts';
 import type { Queryable } from '@fleet/db';
 import { isStale } from '@fleet/messaging';
-import { productOfVariant, readAvailability, writeAvailability } from '../data-access/availability.repository';
+import {
+  productOfVariant,
+  readAvailability,
+  writeAvailability,
+} from '../data-access/availability.repository';
 import { lockProduct, refreshProduct } from '../data-access/product.repository';
 import { recordProductChanged } from './product-events';
 

@@ -1,11 +1,15 @@
 import type { Queryable } from '@fleet/db';
 import { AppError } from '@fleet/errors';
-import { takenSlugs } from '../data-access/product.repository';
+import { takenSlugs } from '../data-access/slug.repository';
 import { nextSlug, slugify } from './slug';
 
 type SluggedTable = 'products' | 'categories' | 'collections';
 
-const NOUN: Record<SluggedTable, string> = { products: 'product', categories: 'category', collections: 'collection' };
+const NOUN: Record<SluggedTable, string> = {
+  products: 'product',
+  categories: 'category',
+  collections: 'collection',
+};
 
 /**
  * Inserts a row under a slug unique in the store: the given one (taken: 409 `slug_taken`), or one

@@ -29,7 +29,12 @@ export async function bulkUpsertProducts(
   const results: BulkItemResult[] = [];
   for (const [index, item] of parsed.entries()) {
     if (!item.success) {
-      results.push({ index, status: 'error', code: 'validation_failed', errors: fieldErrors(item.error.issues) });
+      results.push({
+        index,
+        status: 'error',
+        code: 'validation_failed',
+        errors: fieldErrors(item.error.issues),
+      });
       continue;
     }
     try {

@@ -5,7 +5,13 @@ import * as repo from '../data-access/category.repository';
 import { insertWithSlug } from './assign-slug';
 import type { CatalogDeps } from './catalog-deps';
 import { inCatalogTx } from './catalog-tx';
-import { categoryNotFound, MAX_CATEGORIES, toCategoryView, unknownParent, type CategoryView } from './category-view';
+import {
+  categoryNotFound,
+  MAX_CATEGORIES,
+  toCategoryView,
+  unknownParent,
+  type CategoryView,
+} from './category-view';
 
 export interface CategoryInput {
   name: string;
@@ -15,17 +21,32 @@ export interface CategoryInput {
 }
 
 /** `POST /api/admin/categories`: under an existing parent of this store, or at the top. */
-export function createCategory(ctx: TenantCtx, deps: CatalogDeps, input: CategoryInput): Promise<CategoryView> {
+export function createCategory(
+  ctx: TenantCtx,
+  deps: CatalogDeps,
+  input: CategoryInput,
+): Promise<CategoryView> {
   const tenantId = ctx.tenantId;
   return inCatalogTx(deps, ctx, async (tx) => {
     await repo.lockTree(tx, tenantId);
     if ((await repo.countCategories(tx, tenantId)) >= MAX_CATEGORIES) {
-      throw new AppError('business_rule', `A store has at most ${MAX_CATEGORIES} categories.`, { code: 'category_limit' });
+      throw new AppError('business_rule', `A store has at most ${MAX_CATEGORIES} categories.`, {
+        code: 'category_limit',
+      });
     }
     if (input.parentId && !(await repo.findCategory(tx, tenantId, input.parentId))) throw unknownParent();
-    const row = { id: newId('cat'), parent_id: input.parentId ?? null, name: input.name, position: input.position ?? 0 };
-    const slug = await insertWithSlug(tx, 'categories', tenantId, { slug: input.slug, title: input.name }, (s) =>
-      repo.insertCategory(tx, tenantId, { ...row, slug: s }),
+    const row = {
+      id: newId('cat'),
+      parent_id: input.parentId ?? null,
+      name: input.name,
+      position: input.position ?? 0,
+    };
+    const slug = await insertWithSlug(
+      tx,
+      'categories',
+      tenantId,
+      { slug: input.slug, title: input.name },
+      (s) => repo.insertCategory(tx, tenantId, { ...row, slug: s }),
     );
     return toCategoryView({ ...row, slug });
   });

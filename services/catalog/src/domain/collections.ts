@@ -18,7 +18,11 @@ export const collectionNotFound = () =>
   new AppError('not_found', 'No such collection in this store.', { code: 'collection_not_found' });
 
 /** `POST /api/admin/collections`. */
-export function createCollection(ctx: TenantCtx, deps: CatalogDeps, input: CollectionInput): Promise<CollectionView> {
+export function createCollection(
+  ctx: TenantCtx,
+  deps: CatalogDeps,
+  input: CollectionInput,
+): Promise<CollectionView> {
   const tenantId = ctx.tenantId;
   return inCatalogTx(deps, ctx, async (tx) => {
     const row = { id: newId('col'), title: input.title, description: input.description ?? '' };

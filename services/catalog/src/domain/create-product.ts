@@ -2,7 +2,7 @@ import type { TenantCtx } from '@fleet/context';
 import { PRODUCT_EVENTS } from '@fleet/contracts';
 import { newId, type Queryable } from '@fleet/db';
 import { setLinks } from '../data-access/link.repository';
-import { insertProductRow } from '../data-access/product.repository';
+import { insertProductRow, refreshProduct } from '../data-access/product.repository';
 import { saveVariants } from '../data-access/variant.repository';
 import { insertWithSlug } from './assign-slug';
 import type { CatalogDeps } from './catalog-deps';
@@ -17,13 +17,16 @@ export function createProduct(ctx: TenantCtx, deps: CatalogDeps, input: ProductI
   return inCatalogTx(deps, ctx, (tx) => insertProduct(tx, ctx, input));
 }
 
-/** The create inside a caller's transaction (bulk and import use it too). Version 1. */
-export async function insertProduct(tx: Queryable, ctx: TenantCtx, input: ProductInput): Promise<ProductView> {
+/** The create inside a caller's transaction (bulk and import use it too): version 1. */
+export async function insertProduct(
+  tx: Queryable,
+  ctx: TenantCtx,
+  input: ProductInput,
+): Promise<ProductView> {
   const tenantId = ctx.tenantId;
   await assertLinksExist(tx, tenantId, input);
   await assertSkusFree(tx, tenantId, input.variants, null);
   const id = newId('prod');
-  const prices = input.variants.map((v) => v.price);
   await insertWithSlug(tx, 'products', tenantId, input, (slug) =>
     insertProductRow(tx, {
       tenantId,
@@ -37,13 +40,11 @@ export async function insertProduct(tx: Queryable, ctx: TenantCtx, input: Produc
       images: input.images ?? [],
       optionNames: input.options ?? [],
       currency: input.variants[0]?.currency ?? 'USD',
-      priceMin: Math.min(...prices),
-      priceMax: Math.max(...prices),
-      available: input.variants.some((v) => v.stock > 0),
     }),
   );
   await saveVariants(tx, tenantId, id, input.variants, new Map());
   if (input.categoryIds?.length) await setLinks(tx, tenantId, id, 'categories', input.categoryIds);
   if (input.collectionIds?.length) await setLinks(tx, tenantId, id, 'collections', input.collectionIds);
+  await refreshProduct(tx, tenantId, id);
   return recordProductChanged(tx, ctx, id, PRODUCT_EVENTS.created);
 }

@@ -12,20 +12,23 @@ import { slugify } from './slug';
  * top-level one. Resolved once per name per import.
  */
 export class CsvCategories {
-  private readonly ids = new Map<string, string>();
+  /** Name (lower case) -> id, shared by concurrent lookups of one name; failures are forgotten. */
+  private readonly ids = new Map<string, Promise<string>>();
 
   constructor(
     private readonly ctx: TenantCtx,
     private readonly deps: CatalogDeps,
   ) {}
 
-  async idFor(name: string): Promise<string | undefined> {
-    if (!name) return undefined;
+  idFor(name: string): Promise<string | undefined> {
+    if (!name) return Promise.resolve(undefined);
     const key = name.toLowerCase();
-    const known = this.ids.get(key);
-    if (known) return known;
-    const id = await this.findOrCreate(name);
-    this.ids.set(key, id);
+    let id = this.ids.get(key);
+    if (!id) {
+      id = this.findOrCreate(name);
+      id.catch(() => this.ids.delete(key));
+      this.ids.set(key, id);
+    }
     return id;
   }
 
@@ -38,7 +41,9 @@ export class CsvCategories {
       if ((await countCategories(tx, tenantId)) >= MAX_CATEGORIES) {
         throw new AppError('business_rule', `A store has at most ${MAX_CATEGORIES} categories.`, {
           code: 'category_limit',
-          errors: [{ path: 'category', message: 'would be a new category, and the store has the most it may have' }],
+          errors: [
+            { path: 'category', message: 'would be a new category, and the store has the most it may have' },
+          ],
         });
       }
       const id = newId('cat');

@@ -38,8 +38,10 @@ export class CsvGrouper {
 
   private addVariant(product: CsvProduct, row: CsvRow): FieldError[] | undefined {
     const first = product.rows[0] as CsvRow;
-    if (product.rows.some((r) => r.sku === row.sku)) return [{ path: 'variant_sku', message: 'is repeated in this product' }];
-    if (row.currency !== first.currency) return [{ path: 'currency', message: `must be ${first.currency}, like row ${first.row}` }];
+    if (product.rows.some((r) => r.sku === row.sku))
+      return [{ path: 'variant_sku', message: 'is repeated in this product' }];
+    if (row.currency !== first.currency)
+      return [{ path: 'currency', message: `must be ${first.currency}, like row ${first.row}` }];
     product.rows.push(row);
     return undefined;
   }

@@ -3,8 +3,16 @@ import { isCurrency, MAX_AMOUNT, parseMajorAmount } from './money';
 import { SLUG_MAX, SLUG_PATTERN } from './slug';
 
 export const CSV_COLUMNS = [
-  'handle', 'title', 'description', 'status', 'category',
-  'variant_sku', 'variant_title', 'price', 'currency', 'stock',
+  'handle',
+  'title',
+  'description',
+  'status',
+  'category',
+  'variant_sku',
+  'variant_title',
+  'price',
+  'currency',
+  'stock',
 ] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 const REQUIRED: readonly CsvColumn[] = ['handle', 'title', 'variant_sku', 'price', 'currency'];
@@ -17,11 +25,14 @@ export function readHeader(fields: readonly string[]): CsvHeader {
   const names = fields.map((f) => f.trim().toLowerCase());
   const errors: FieldError[] = [];
   names.forEach((name, i) => {
-    if (!(CSV_COLUMNS as readonly string[]).includes(name)) errors.push({ path: `header.${i}`, message: `"${name}" is not a known column` });
-    else if (names.indexOf(name) !== i) errors.push({ path: `header.${i}`, message: `"${name}" is repeated` });
+    if (!(CSV_COLUMNS as readonly string[]).includes(name))
+      errors.push({ path: `header.${i}`, message: `"${name}" is not a known column` });
+    else if (names.indexOf(name) !== i)
+      errors.push({ path: `header.${i}`, message: `"${name}" is repeated` });
   });
   for (const column of REQUIRED) {
-    if (!names.includes(column)) errors.push({ path: 'header', message: `the column "${column}" is missing` });
+    if (!names.includes(column))
+      errors.push({ path: 'header', message: `the column "${column}" is missing` });
   }
   if (errors.length) {
     throw new AppError('validation', `The CSV header must name the columns ${CSV_COLUMNS.join(',')}.`, {
@@ -54,7 +65,10 @@ export function parseRow(
   row: number,
 ): { ok: true; value: CsvRow } | { ok: false; errors: FieldError[] } {
   if (fields.length !== header.width) {
-    return { ok: false, errors: [{ path: '(row)', message: `has ${fields.length} fields, the header ${header.width}` }] };
+    return {
+      ok: false,
+      errors: [{ path: '(row)', message: `has ${fields.length} fields, the header ${header.width}` }],
+    };
   }
   const get = (c: CsvColumn) => {
     const i = header.index.get(c);
@@ -62,23 +76,40 @@ export function parseRow(
   };
   const errors: FieldError[] = [];
   const fail = (path: CsvColumn, message: string) => errors.push({ path, message });
-  const [handle, sku, currency, status] = [get('handle'), get('variant_sku'), get('currency').toUpperCase(), get('status')];
-  if (handle.length > SLUG_MAX || !SLUG_PATTERN.test(handle)) fail('handle', 'must be lower-case words joined by hyphens');
-  if (!sku || sku.length > 64 || /\s/.test(sku)) fail('variant_sku', 'is required: 1-64 characters without spaces');
+  const [handle, sku, currency, status] = [
+    get('handle'),
+    get('variant_sku'),
+    get('currency').toUpperCase(),
+    get('status'),
+  ];
+  if (handle.length > SLUG_MAX || !SLUG_PATTERN.test(handle))
+    fail('handle', 'must be lower-case words joined by hyphens');
+  if (!sku || sku.length > 64 || /\s/.test(sku))
+    fail('variant_sku', 'is required: 1-64 characters without spaces');
   if (!isCurrency(currency)) fail('currency', 'is not a supported ISO 4217 currency code such as USD');
   const price = isCurrency(currency) ? parseMajorAmount(get('price'), currency) : { amount: 0 };
   if ('error' in price) fail('price', price.error);
   const stockText = get('stock') || '0';
-  if (!/^\d{1,10}$/.test(stockText) || Number(stockText) > MAX_AMOUNT) fail('stock', 'must be a whole number of units');
-  if (status && !(STATUSES as readonly string[]).includes(status)) fail('status', 'must be draft, active or archived');
-  for (const [column, max] of [['title', 200], ['variant_title', 200], ['category', 100], ['description', 50_000]] as const) {
+  if (!/^\d{1,10}$/.test(stockText) || Number(stockText) > MAX_AMOUNT)
+    fail('stock', 'must be a whole number of units');
+  if (status && !(STATUSES as readonly string[]).includes(status))
+    fail('status', 'must be draft, active or archived');
+  for (const [column, max] of [
+    ['title', 200],
+    ['variant_title', 200],
+    ['category', 100],
+    ['description', 50_000],
+  ] as const) {
     if (get(column).length > max) fail(column, `must be at most ${max} characters`);
   }
   if (errors.length) return { ok: false, errors };
   return {
     ok: true,
     value: {
-      row, handle, sku, currency,
+      row,
+      handle,
+      sku,
+      currency,
       title: get('title'),
       description: get('description'),
       status: (status || undefined) as CsvRow['status'],

@@ -18,7 +18,9 @@ export async function deleteCategory(ctx: TenantCtx, deps: CatalogDeps, id: stri
     await lockTree(tx, ctx.tenantId);
     if (!(await findCategory(tx, ctx.tenantId, id))) throw categoryNotFound();
     if (await hasChildren(tx, ctx.tenantId, id)) {
-      throw new AppError('conflict', 'Move or delete its subcategories first.', { code: 'category_has_children' });
+      throw new AppError('conflict', 'Move or delete its subcategories first.', {
+        code: 'category_has_children',
+      });
     }
     await unlinkAndRepublish(tx, ctx, 'categories', id, () => deleteCategoryRow(tx, ctx.tenantId, id));
   });

@@ -17,6 +17,10 @@ export interface ItemFailure {
 
 /** How one failed item of a batch is reported: its AppError, or a generic internal error. */
 export function itemFailure(err: unknown): ItemFailure {
-  if (!isAppError(err)) return { code: 'internal', errors: [{ path: '(item)', message: 'An unexpected error occurred.' }] };
-  return { code: err.code, errors: err.errors?.length ? err.errors : [{ path: '(item)', message: err.message }] };
+  if (!isAppError(err))
+    return { code: 'internal', errors: [{ path: '(item)', message: 'An unexpected error occurred.' }] };
+  return {
+    code: err.code,
+    errors: err.errors?.length ? err.errors : [{ path: '(item)', message: err.message }],
+  };
 }

@@ -7,7 +7,13 @@ import { itemFailure } from './field-errors';
 import type { ImportReportBuilder } from './import-report';
 import { upsertProduct } from './upsert-product';
 
-const COLUMN_OF: Record<string, string> = { sku: 'variant_sku', title: 'variant_title', price: 'price', currency: 'currency', stock: 'stock' };
+const COLUMN_OF: Record<string, string> = {
+  sku: 'variant_sku',
+  title: 'variant_title',
+  price: 'price',
+  currency: 'currency',
+  stock: 'stock',
+};
 
 /** Creates or updates one product from its rows; when it fails, every one of its rows says why. */
 export async function importCsvProduct(
@@ -28,7 +34,8 @@ export async function importCsvProduct(
     errors = built.errors;
   } catch (err) {
     const failure = itemFailure(err);
-    if (failure.code === 'internal') deps.logger.error({ err, handle: product.handle }, 'import of a product failed');
+    if (failure.code === 'internal')
+      deps.logger.error({ err, handle: product.handle }, 'import of a product failed');
     errors = failure.errors;
   }
   product.rows.forEach(({ row }, i) => report.failed(row, errorsOfRow(errors, i)));
@@ -44,8 +51,11 @@ function errorsOfRow(errors: readonly FieldError[], i: number): FieldError[] {
   for (const error of errors) {
     const match = /^variants\.(\d+)(?:\.(\w+))?/.exec(error.path);
     if (!match) shared.push(error);
-    else if (Number(match[1]) === i) own.push({ path: COLUMN_OF[match[2] ?? ''] ?? error.path, message: error.message });
+    else if (Number(match[1]) === i)
+      own.push({ path: COLUMN_OF[match[2] ?? ''] ?? error.path, message: error.message });
   }
   const mine = [...own, ...shared];
-  return mine.length ? mine : [{ path: 'handle', message: 'the product was not imported because of other rows' }];
+  return mine.length
+    ? mine
+    : [{ path: 'handle', message: 'the product was not imported because of other rows' }];
 }

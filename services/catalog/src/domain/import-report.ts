@@ -21,7 +21,13 @@ export interface ImportReport {
 export const MAX_REPORTED_ROWS = 1000;
 
 export class ImportReportBuilder {
-  private readonly report: ImportReport = { imported: 0, failed: 0, errors: [], errorsTruncated: false, truncated: false };
+  private readonly report: ImportReport = {
+    imported: 0,
+    failed: 0,
+    errors: [],
+    errorsTruncated: false,
+    truncated: false,
+  };
 
   succeeded(rows: number): void {
     this.report.imported += rows;
@@ -35,7 +41,12 @@ export class ImportReportBuilder {
 
   stoppedAt(row: number, maxRows: number): void {
     this.report.truncated = true;
-    this.failed(row, [{ path: '(file)', message: `the import takes at most ${maxRows} rows; this row and the rest were not read` }]);
+    this.failed(row, [
+      {
+        path: '(file)',
+        message: `the import takes at most ${maxRows} rows; this row and the rest were not read`,
+      },
+    ]);
   }
 
   get imported(): number {

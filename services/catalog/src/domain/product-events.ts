@@ -20,7 +20,12 @@ export async function recordProductsChanged(
   await appendToOutbox(
     tx,
     docs.map((product) =>
-      createEnvelope<ProductChanged>(ctx, { type, aggregateId: product.id, version: product.version, data: { product } }),
+      createEnvelope<ProductChanged>(ctx, {
+        type,
+        aggregateId: product.id,
+        version: product.version,
+        data: { product },
+      }),
     ),
   );
   return docs;
@@ -37,7 +42,11 @@ export async function recordProductChanged(
   return doc;
 }
 
-export async function recordProductDeleted(tx: Queryable, ctx: TenantCtx, deleted: ProductDeleted): Promise<void> {
+export async function recordProductDeleted(
+  tx: Queryable,
+  ctx: TenantCtx,
+  deleted: ProductDeleted,
+): Promise<void> {
   await appendToOutbox(
     tx,
     createEnvelope<ProductDeleted>(ctx, {

@@ -17,12 +17,17 @@ export async function assertLinksExist(
   const check = async (kind: 'categories' | 'collections', field: string, ids: string[] = []) => {
     const unknown = new Set(await unknownIds(tx, tenantId, kind, ids));
     ids.forEach((id, i) => {
-      if (unknown.has(id)) errors.push({ path: `${field}.${i}`, message: `is not one of this store's ${kind}` });
+      if (unknown.has(id))
+        errors.push({ path: `${field}.${i}`, message: `is not one of this store's ${kind}` });
     });
   };
   await check('categories', 'categoryIds', input.categoryIds);
   await check('collections', 'collectionIds', input.collectionIds);
-  if (errors.length) throw new AppError('validation', 'Unknown categories or collections.', { code: 'validation_failed', errors });
+  if (errors.length)
+    throw new AppError('validation', 'Unknown categories or collections.', {
+      code: 'validation_failed',
+      errors,
+    });
 }
 
 /** SKUs are unique per store: a SKU of another product is a 409 naming the variants. */
@@ -32,7 +37,16 @@ export async function assertSkusFree(
   variants: readonly VariantInput[],
   productId: string | null,
 ): Promise<void> {
-  const taken = new Set((await skuOwners(tx, tenantId, variants.map((v) => v.sku), productId)).map((r) => r.sku));
+  const taken = new Set(
+    (
+      await skuOwners(
+        tx,
+        tenantId,
+        variants.map((v) => v.sku),
+        productId,
+      )
+    ).map((r) => r.sku),
+  );
   if (!taken.size) return;
   throw new AppError('conflict', 'Some SKUs belong to another product of this store.', {
     code: 'sku_taken',
@@ -43,7 +57,10 @@ export async function assertSkusFree(
 }
 
 /** Variant option keys must be among the product's option names. */
-export function assertVariantOptions(optionNames: readonly string[], variants: readonly VariantInput[]): void {
+export function assertVariantOptions(
+  optionNames: readonly string[],
+  variants: readonly VariantInput[],
+): void {
   const issues = variantIssues(variants, optionNames);
   if (issues.length) throw validationError(issues, 'The variants are invalid.');
 }

@@ -21,11 +21,21 @@ const variantFields = {
   weightGrams: z.int().min(0).max(10_000_000).nullable().optional(),
   options: z.record(optionName, z.string().trim().min(1).max(100)).optional(),
   /** Extra prices in other currencies. */
-  prices: z.array(z.strictObject({ currency, amount: money })).max(20).optional(),
+  prices: z
+    .array(z.strictObject({ currency, amount: money }))
+    .max(20)
+    .optional(),
 };
 
+/**
+ * `stock`: the units a new variant starts with. An existing variant's units belong to the
+ * inventory service (`PUT /api/admin/inventory/{variantId}`); `stock` leaves them alone.
+ */
 const variantInput = z.strictObject({ ...variantFields, stock: z.int().min(0).max(MAX_AMOUNT) });
-const variantPatchInput = z.strictObject({ ...variantFields, stock: z.int().min(0).max(MAX_AMOUNT).optional() });
+const variantPatchInput = z.strictObject({
+  ...variantFields,
+  stock: z.int().min(0).max(MAX_AMOUNT).optional(),
+});
 
 const productFields = {
   title: z.string().trim().min(1).max(200),
@@ -39,7 +49,10 @@ const productFields = {
     .max(20)
     .optional(),
   seo: z
-    .strictObject({ title: z.string().max(200).nullable().optional(), description: z.string().max(500).nullable().optional() })
+    .strictObject({
+      title: z.string().max(200).nullable().optional(),
+      description: z.string().max(500).nullable().optional(),
+    })
     .optional(),
   options: z.array(optionName).max(3).optional(),
 };

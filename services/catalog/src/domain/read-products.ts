@@ -27,7 +27,9 @@ export async function listProducts(
   const rows = await deps.db.readAsTenant(ctx, (tx) =>
     listDocuments(tx, ctx.tenantId, { ...query, after: after && { createdAt: after.key, id: after.id } }),
   );
-  const page = pageOf(rows, query.limit, (last) => encodeCursor('admin', last.created_at.toISOString(), last.id));
+  const page = pageOf(rows, query.limit, (last) =>
+    encodeCursor('admin', last.created_at.toISOString(), last.id),
+  );
   return { items: page.items.map((r) => r.doc), nextCursor: page.nextCursor };
 }
 

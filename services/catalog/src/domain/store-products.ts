@@ -18,10 +18,18 @@ export type StoreProductQuery = Omit<StoreListQuery, 'after'> & { cursor?: strin
  * `GET /api/store/products`: active products only, one round trip. The cursor is the last item's
  * sort key and id, tied to the sort that issued it.
  */
-export async function storeProductPage(ctx: TenantCtx, deps: CatalogDeps, query: StoreProductQuery): Promise<RawPage> {
+export async function storeProductPage(
+  ctx: TenantCtx,
+  deps: CatalogDeps,
+  query: StoreProductQuery,
+): Promise<RawPage> {
   const { cursor, ...rest } = query;
-  const after = cursor ? decodeCursor(query.sort, query.sort === 'newest' ? 'date' : 'int', cursor) : undefined;
-  const rows = await deps.db.readAsTenant(ctx, (tx) => listStoreProducts(tx, ctx.tenantId, { ...rest, after }));
+  const after = cursor
+    ? decodeCursor(query.sort, query.sort === 'newest' ? 'date' : 'int', cursor)
+    : undefined;
+  const rows = await deps.db.readAsTenant(ctx, (tx) =>
+    listStoreProducts(tx, ctx.tenantId, { ...rest, after }),
+  );
   const page = pageOf(rows, query.limit, (last) => encodeCursor(query.sort, last.k, last.id));
   return { items: page.items.map((r) => r.item), nextCursor: page.nextCursor };
 }

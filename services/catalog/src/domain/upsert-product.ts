@@ -20,7 +20,11 @@ export interface UpsertOutcome {
  * owns its SKUs. An update changes the fields given and replaces the variants (ids kept by SKU).
  * One transaction per product: a failing product never undoes another.
  */
-export function upsertProduct(ctx: TenantCtx, deps: CatalogDeps, input: ProductInput): Promise<UpsertOutcome> {
+export function upsertProduct(
+  ctx: TenantCtx,
+  deps: CatalogDeps,
+  input: ProductInput,
+): Promise<UpsertOutcome> {
   return inCatalogTx(deps, ctx, async (tx) => {
     const targetId = await findTarget(tx, ctx.tenantId, input);
     if (!targetId) return { status: 'created', product: await insertProduct(tx, ctx, input) };

@@ -13,7 +13,13 @@ const MAX_RECORD_BYTES = 64 * 1024;
  * early, the rest of the body is drained so the response can still be sent.
  */
 export async function* csvRecords(req: Request): AsyncGenerator<CsvRecord> {
-  const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: true, max_record_size: MAX_RECORD_BYTES, info: true });
+  const parser = parse({
+    bom: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    max_record_size: MAX_RECORD_BYTES,
+    info: true,
+  });
   const abort = () => {
     if (!req.readableEnded) parser.destroy(new Error('The request body ended before it was complete.'));
   };
@@ -21,7 +27,10 @@ export async function* csvRecords(req: Request): AsyncGenerator<CsvRecord> {
   req.on('close', abort);
   req.pipe(parser);
   try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { records: number } }>) {
+    for await (const { record, info } of parser as AsyncIterable<{
+      record: string[];
+      info: { records: number };
+    }>) {
       yield { fields: record, row: info.records };
     }
   } catch (err) {

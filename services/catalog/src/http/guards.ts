@@ -13,7 +13,8 @@ export function storeCtx(res: Response): TenantCtx {
 /** Merchant staff of the host's store (the gateway already checked the token's tenant). */
 export function staffCtx(res: Response): TenantCtx {
   const ctx = storeCtx(res);
-  if (ctx.actor?.kind !== 'staff') throw new AppError('forbidden', 'Only store staff may do this.', { code: 'wrong_role' });
+  if (ctx.actor?.kind !== 'staff')
+    throw new AppError('forbidden', 'Only store staff may do this.', { code: 'wrong_role' });
   return ctx;
 }
 

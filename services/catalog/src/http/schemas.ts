@@ -10,19 +10,27 @@ export const productParams = z.strictObject({ id: idOf('prod') });
 export const categoryParams = z.strictObject({ id: idOf('cat') });
 export const collectionParams = z.strictObject({ id: idOf('col') });
 
+/** Text filters: an empty value (a cleared search box) is no filter. */
+const text = z.string().trim().max(100).optional();
+
 export const adminListQuery = z.strictObject({
   status: z.enum(['draft', 'active', 'archived']).optional(),
-  q: z.string().trim().min(1).max(100).optional(),
+  q: text,
   limit,
   cursor,
 });
 
-const price = z.coerce.number().int('must be an integer amount in minor units').min(0).max(2_147_483_647).optional();
+const price = z.coerce
+  .number()
+  .int('must be an integer amount in minor units')
+  .min(0)
+  .max(2_147_483_647)
+  .optional();
 
 export const storeListQuery = z.strictObject({
-  q: z.string().trim().min(1).max(100).optional(),
-  category: z.string().min(1).max(100).optional(),
-  collection: z.string().min(1).max(100).optional(),
+  q: text,
+  category: text,
+  collection: text,
   minPrice: price,
   maxPrice: price,
   available: z

@@ -1,41 +1,34 @@
+import { INVENTORY_EVENTS } from '@fleet/contracts';
 import { inboxConsumer, type EventHandler } from '@fleet/messaging';
 import { z } from 'zod';
 import { applyAvailability } from '../domain/apply-availability';
 import type { CatalogDeps } from '../domain/catalog-deps';
 
-export const INVENTORY_LEVEL_CHANGED = 'inventory.level_changed';
-export const INVENTORY_EVENTS = [INVENTORY_LEVEL_CHANGED];
+/** The routing keys catalog's `inventory-level` queue is bound to. */
+export const INVENTORY_BINDINGS = [INVENTORY_EVENTS.levelChanged];
 
-/**
- * What catalog reads of `inventory.level_changed` (the inventory service will publish it): the
- * variant's sellable units now. The envelope's `version` orders the levels of one variant.
- */
-export interface InventoryLevelChanged {
-  variantId: string;
-  productId?: string;
-  available: number;
-}
+/** The inbox consumer name: (tenant, consumer, event id) is applied once. */
+export const INVENTORY_LEVEL_CONSUMER = 'catalog.inventory-level';
 
+// What catalog reads of `LevelChanged` (@fleet/contracts); the envelope's version orders the levels.
 const payload = z.looseObject({
   variantId: z.string().min(1).max(64),
-  productId: z.string().max(64).optional(),
+  productId: z.string().max(64).nullable().optional(),
   available: z.int().min(-2_147_483_648).max(2_147_483_647),
 });
 
 /**
- * Keeps the availability read model fresh; the inbox applies each event once. A malformed payload
- * throws, so after the retries it lands in the dead-letter queue where an operator sees it.
+ * Keeps the availability read model fresh from `inventory.level_changed`; the inbox applies each
+ * event once. A malformed payload throws, so after the retries it lands in the dead-letter queue
+ * where an operator sees it.
  */
 export function inventoryLevelConsumer(deps: CatalogDeps): EventHandler {
-  return inboxConsumer(deps.db, 'catalog.inventory-level', async (tx, event, ctx) => {
-    if (event.type !== INVENTORY_LEVEL_CHANGED) return;
+  return inboxConsumer(deps.db, INVENTORY_LEVEL_CONSUMER, async (tx, event, ctx) => {
+    if (event.type !== INVENTORY_EVENTS.levelChanged) return;
     const data = payload.safeParse(event.data);
-    if (!data.success) throw new Error(`malformed ${INVENTORY_LEVEL_CHANGED} ${event.id}: ${data.error.message}`);
-    const outcome = await applyAvailability(tx, ctx, {
-      variantId: data.data.variantId,
-      available: data.data.available,
-      version: event.version,
-    });
-    deps.logger.debug({ eventId: event.id, variantId: data.data.variantId, outcome }, 'inventory level applied');
+    if (!data.success) throw new Error(`malformed ${event.type} ${event.id}: ${data.error.message}`);
+    const { variantId, available } = data.data;
+    const outcome = await applyAvailability(tx, ctx, { variantId, available, version: event.version });
+    deps.logger.debug({ eventId: event.id, variantId, outcome }, 'inventory level applied');
   });
 }

@@ -37,7 +37,9 @@ export const productsMigration: Migration = {
     await knex.raw(`ALTER TABLE products ADD CONSTRAINT products_status_check
       CHECK (status IN ('draft', 'active', 'archived'))`);
     // One index per storefront sort (price_desc scans the price index backwards), one for admin.
-    await knex.raw('CREATE INDEX products_newest_idx ON products (tenant_id, status, created_at DESC, id DESC)');
+    await knex.raw(
+      'CREATE INDEX products_newest_idx ON products (tenant_id, status, created_at DESC, id DESC)',
+    );
     await knex.raw('CREATE INDEX products_price_idx ON products (tenant_id, status, price_min, id)');
     await knex.raw('CREATE INDEX products_admin_idx ON products (tenant_id, created_at DESC, id DESC)');
 

@@ -3,6 +3,7 @@ import { inboxMigration, outboxMigration } from '@fleet/messaging';
 import { productsMigration } from './001-products';
 import { taxonomyMigration } from './002-taxonomy';
 import { availabilityMigration } from './003-availability';
+import { storeCardMigration } from './004-store-card';
 
 export const migrations: Migration[] = [
   outboxMigration,
@@ -10,6 +11,7 @@ export const migrations: Migration[] = [
   productsMigration,
   taxonomyMigration,
   availabilityMigration,
+  storeCardMigration,
 ];
 
 /** Tables the outbox relay reads across tenants. */
