@@ -8,6 +8,8 @@ const services = [
   { name: 'inventory', dir: 'services/inventory', port: 4005, database: 'fleet_inventory', envName: 'INVENTORY_URL' },
   { name: 'payment', dir: 'services/payment', port: 4006, database: 'fleet_payment', envName: 'PAYMENT_URL' },
   { name: 'order', dir: 'services/order', port: 4007, database: 'fleet_order', envName: 'ORDER_URL' },
+  { name: 'cart', dir: 'services/cart', port: 4008, database: null, envName: 'CART_URL' },
+  { name: 'checkout', dir: 'services/checkout', port: 4009, database: null, envName: 'CHECKOUT_URL' },
   { name: 'gateway', dir: 'gateway', port: 8080, database: null, envName: null },
 ];
 

@@ -1,0 +1,54 @@
+import type Redis from 'ioredis';
+import type { Logger } from '@fleet/logger';
+import { createCartClient } from './data-access/cart.client';
+import { createIdempotencyStore } from './data-access/idempotency.store';
+import { createOrderClient } from './data-access/order.client';
+import { createRatesClient } from './data-access/rates.client';
+import { createServiceClient } from './data-access/service-client';
+import type { CheckoutDeps } from './domain/checkout-deps';
+
+export interface CheckoutDepsOptions {
+  redis: Redis;
+  redisPrefix: string;
+  logger: Logger;
+  signingKey: string;
+  cartUrl: string;
+  orderUrl: string;
+  tenancyUrl: string;
+  idempotencyTtlSeconds?: number;
+  idempotencyLockMs?: number;
+  idempotencyWaitMs?: number;
+  pollMs?: number;
+  orderTimeoutMs?: number;
+  serviceTimeoutMs?: number;
+}
+
+/** Everything the checkout use case needs, from plain settings (main.ts, and tests anywhere). */
+export function createCheckoutDeps(options: CheckoutDepsOptions): CheckoutDeps & { close(): Promise<void> } {
+  const common = { signingKey: options.signingKey, timeoutMs: options.serviceTimeoutMs ?? 5_000 };
+  const cart = createServiceClient({ ...common, service: 'cart', baseUrl: options.cartUrl });
+  const tenancy = createServiceClient({ ...common, service: 'tenancy', baseUrl: options.tenancyUrl });
+  const order = createServiceClient({
+    ...common,
+    service: 'order',
+    baseUrl: options.orderUrl,
+    timeoutMs: options.orderTimeoutMs ?? 30_000,
+  });
+  return {
+    carts: createCartClient(cart),
+    rates: createRatesClient(tenancy),
+    orders: createOrderClient(order),
+    idempotency: createIdempotencyStore({
+      redis: options.redis,
+      prefix: options.redisPrefix,
+      ttlMs: (options.idempotencyTtlSeconds ?? 86_400) * 1000,
+      lockMs: options.idempotencyLockMs ?? 60_000,
+    }),
+    logger: options.logger,
+    waitMs: options.idempotencyWaitMs ?? 10_000,
+    pollMs: options.pollMs,
+    async close() {
+      await Promise.all([cart.close(), tenancy.close(), order.close()]);
+    },
+  };
+}

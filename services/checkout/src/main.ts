@@ -1,0 +1,53 @@
+import Redis from 'ioredis';
+import { loadConfigOrExit } from '@fleet/config';
+import { startHttpServer } from '@fleet/http';
+import { createLogger } from '@fleet/logger';
+import { createApp } from './app';
+import { createCheckoutDeps } from './bootstrap';
+import { configSchema } from './config';
+
+async function main(): Promise<void> {
+  const config = loadConfigOrExit('checkout', configSchema);
+  if (config.ORDER_TIMEOUT_MS >= config.IDEMPOTENCY_LOCK_MS) {
+    // A key must stay locked for as long as its order call may run, or a duplicate could start.
+    throw new Error('ORDER_TIMEOUT_MS must be below IDEMPOTENCY_LOCK_MS.');
+  }
+  const logger = createLogger({ service: 'checkout', level: config.LOG_LEVEL });
+  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 });
+  const deps = createCheckoutDeps({
+    redis,
+    redisPrefix: config.REDIS_PREFIX,
+    logger,
+    signingKey: config.INTERNAL_SIGNING_KEY,
+    cartUrl: config.CART_URL,
+    orderUrl: config.ORDER_URL,
+    tenancyUrl: config.TENANCY_URL,
+    idempotencyTtlSeconds: config.IDEMPOTENCY_TTL_SECONDS,
+    idempotencyLockMs: config.IDEMPOTENCY_LOCK_MS,
+    idempotencyWaitMs: config.IDEMPOTENCY_WAIT_MS,
+    orderTimeoutMs: config.ORDER_TIMEOUT_MS,
+    serviceTimeoutMs: config.SERVICE_TIMEOUT_MS,
+  });
+  const app = createApp({
+    ...deps,
+    signingKey: config.INTERNAL_SIGNING_KEY,
+    readiness: { redis: () => redis.ping() },
+  });
+  await startHttpServer(app, {
+    port: config.PORT,
+    logger,
+    handleSignals: true,
+    onShutdown: [
+      () => deps.close(),
+      async () => {
+        await redis.quit();
+      },
+    ],
+  });
+  logger.info({ port: config.PORT }, 'checkout service listening');
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`[checkout] failed to start: ${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});
