@@ -15,14 +15,19 @@ export async function listOrders(
   tx: Queryable,
   query: OrderListQuery,
 ): Promise<{ orders: OrderRecord[]; more: boolean }> {
+  // Only the filters given, so each list uses its index (status or customer, then id).
+  const values: unknown[] = [];
+  const where = [
+    ['status', query.status],
+    ['customer_id', query.customerId],
+  ]
+    .filter(([, value]) => value !== undefined)
+    .map(([column, value]) => `${column} = $${values.push(value)}`);
+  if (query.before) where.push(`id < $${values.push(query.before)}`);
   const rows = await tx.rows<OrderRow>(
-    `SELECT * FROM orders
-      WHERE ($1::text IS NULL OR status = $1)
-        AND ($2::text IS NULL OR customer_id = $2)
-        AND ($3::text IS NULL OR id < $3)
-      ORDER BY id DESC
-      LIMIT $4`,
-    [query.status ?? null, query.customerId ?? null, query.before ?? null, query.limit + 1],
+    `SELECT * FROM orders ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY id DESC LIMIT $${values.push(query.limit + 1)}`,
+    values,
   );
   return { orders: rows.slice(0, query.limit).map(toOrder), more: rows.length > query.limit };
 }

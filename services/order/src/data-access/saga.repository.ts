@@ -46,8 +46,9 @@ export async function insertSaga(
 }
 
 /**
- * Takes the saga's current step if it is due (its deadline passed): the lease runs to
- * now + leaseMs, `claim_seq` fences out whoever held it before. Persisted BEFORE the remote call.
+ * Takes the saga's current step if it is due (its deadline passed) or, with `skipBackoff`, if it
+ * only waits out a retry delay (nobody holds it): the lease runs to now + leaseMs, `claim_seq`
+ * fences out whoever held it before. Persisted BEFORE the remote call.
  */
 const CLAIM = prepared(
   'saga_claim',
@@ -60,7 +61,9 @@ const CLAIM = prepared(
               'at', now(), 'step', step, 'event', 'started', 'attempt', attempts + 1)),
             '$[last-${HISTORY_KEPT - 1} to last]'),
           updated_at = now()
-    WHERE order_id = $1 AND status IN ('running', 'waiting', 'compensating') AND deadline_at <= now()
+    WHERE order_id = $1 AND status IN ('running', 'waiting', 'compensating')
+      AND (deadline_at <= now()
+           OR ($3::boolean AND status <> 'waiting' AND history -> -1 ->> 'event' = 'retry'))
     RETURNING *`,
 );
 
@@ -68,8 +71,9 @@ export async function claimSaga(
   tx: Queryable,
   orderId: string,
   leaseMs: number,
+  skipBackoff = false,
 ): Promise<SagaRecord | undefined> {
-  const row = await tx.maybeOne<SagaRow>(CLAIM, [orderId, leaseMs]);
+  const row = await tx.maybeOne<SagaRow>(CLAIM, [orderId, leaseMs, skipBackoff]);
   return row && toSaga(row);
 }
 

@@ -17,7 +17,7 @@ export interface RemoteProblem {
 export type RemoteResult<T> =
   | { ok: true; status: number; body: T }
   | { ok: false; kind: 'rejected'; status: number; problem: RemoteProblem }
-  | { ok: false; kind: 'unavailable'; error: string };
+  | { ok: false; kind: 'unavailable'; error: string; timedOut?: boolean };
 
 export interface ServiceCallerOptions {
   /** Name of the callee, for errors (`inventory`). */
@@ -79,14 +79,17 @@ export function createServiceCaller(options: ServiceCallerOptions): ServiceCalle
       const text = await res.body.text();
       return classify<T>(options.service, res.statusCode, text);
     } catch (err) {
-      return { ok: false, kind: 'unavailable', error: `${options.service}: ${(err as Error).message}` };
+      const error = err as Error & { code?: string };
+      const timedOut = error.name === 'TimeoutError' || error.code === 'UND_ERR_HEADERS_TIMEOUT';
+      return { ok: false, kind: 'unavailable', error: `${options.service}: ${error.message}`, timedOut };
     }
   }
 
   return {
+    // Quick retries are for fast failures (refused, reset, 5xx); a timeout already took long.
     async call(ctx, method, path, body, headers = {}) {
       let result = await once<never>(ctx, method, path, body, headers);
-      for (let i = 1; i < attempts && !result.ok && result.kind === 'unavailable'; i++) {
+      for (let i = 1; i < attempts && !result.ok && result.kind === 'unavailable' && !result.timedOut; i++) {
         await sleep(RETRY_DELAYS_MS[i - 1] ?? 500);
         result = await once(ctx, method, path, body, headers);
       }

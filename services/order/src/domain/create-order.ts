@@ -31,8 +31,8 @@ export async function createOrder(
 ): Promise<CreateOrderOutcome> {
   const { order, created } = await createOrderStep(ctx, deps, input);
   const giveUpAt = Date.now() + deps.createWaitMs;
-  for (;;) {
-    const drive = await driveSaga(ctx, deps, order.id);
+  for (let round = 0; ; round++) {
+    const drive = await driveSaga(ctx, deps, order.id, { skipBackoff: !created && round === 0 });
     const state = await deps.db.readAsTenant(ctx, async (tx) => ({
       order: await findOrder(tx, order.id),
       saga: await findSaga(tx, order.id),

@@ -35,6 +35,7 @@ export function orderEventsHandler(deps: SagaDeps): EventHandler {
     if (!target) return;
     const unit = await openSagaUnit(tx, ctx, target.orderId);
     if (!unit) throw new OrderNotVisibleError(`order ${target.orderId} is not visible (yet)`);
+    unit.note(`event ${envelope.type}`, envelope.id);
     await target.reaction.apply(unit, target.data);
     await unit.save();
   });

@@ -59,8 +59,13 @@ export async function advanceCompensation(unit: SagaUnit, patch: Partial<Compens
 export async function requireRefund(unit: SagaUnit): Promise<void> {
   unit.mergeData({ captured: true });
   const c = unit.data.compensation;
-  if (!c || c.refund) return;
-  c.refund = true;
+  if (c?.refund) return;
+  if (c) c.refund = true;
+  else {
+    const target = unit.order.status === 'REJECTED' ? 'REJECTED' : 'CANCELLED';
+    const plan = { reason: 'late_payment', stock: 'none' as const, refund: true };
+    unit.mergeData({ compensation: newCompensation(target, plan, unit.data) });
+  }
   await continueCompensation(unit);
 }
 

@@ -21,11 +21,17 @@ const MAX_STEPS_PER_DRIVE = 20;
  * persisted) BEFORE its remote call and its outcome recorded AFTER it, each in its own short
  * transaction; the remote call runs outside any transaction. A crash anywhere leaves a due
  * saga_state row that the next driver (a retried request, an event, the recovery job) resumes.
+ * `skipBackoff`: a shopper's retried checkout tries a step at once instead of after its delay.
  */
-export async function driveSaga(ctx: TenantCtx, deps: SagaDeps, orderId: string): Promise<DriveResult> {
+export async function driveSaga(
+  ctx: TenantCtx,
+  deps: SagaDeps,
+  orderId: string,
+  options: { skipBackoff?: boolean } = {},
+): Promise<DriveResult> {
   for (let i = 0; i < MAX_STEPS_PER_DRIVE; i++) {
     const claimed = await deps.db.withTenant(ctx, async (tx) => {
-      const saga = await claimSaga(tx, orderId, deps.saga.leaseMs);
+      const saga = await claimSaga(tx, orderId, deps.saga.leaseMs, options.skipBackoff);
       const order = saga && (await findOrder(tx, orderId));
       return saga && order ? { saga, order } : undefined;
     });
@@ -79,7 +85,12 @@ async function record(
       unit.note('succeeded', outcome.detail);
       await outcome.apply(unit);
     } else if (outcome.kind === 'retry') {
-      unit.retryLater(outcome.error, backoffMs(deps, unit.saga.attempts));
+      const { step, attempts } = unit.saga;
+      deps.logger.warn(
+        { orderId: claimed.orderId, step, attempts, error: outcome.error },
+        'saga step retried later',
+      );
+      unit.retryLater(outcome.error, backoffMs(deps, attempts));
     } else {
       deps.logger.error(
         { orderId: claimed.orderId, step: claimed.step, error: outcome.error },

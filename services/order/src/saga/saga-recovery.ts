@@ -34,24 +34,31 @@ export async function startSagaRecovery(options: SagaRecoveryOptions): Promise<S
   const scanner = createDueSagaScanner(options.relayUrl);
   const sweep = () =>
     sweepDueSagas(options.deps, scanner, options.batchSize ?? 200, options.concurrency ?? 8);
-  const prefix = options.redisPrefix.replace(/:$/, '');
-  const connection = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
-  const queue = new Queue(RECOVERY_QUEUE, { connection, prefix });
-  const worker = new Worker(RECOVERY_QUEUE, sweep, { connection, prefix, concurrency: 1 });
-  worker.on('error', (err) => options.deps.logger.warn({ err }, 'saga recovery worker error'));
-  worker.on('failed', (_job, err) => options.deps.logger.warn({ err }, 'saga recovery sweep failed'));
+  const { logger } = options.deps;
+  const prefix = options.redisPrefix.replace(/:+$/, '') || 'bull';
+  const connect = () => {
+    const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
+    redis.on('error', (err) => logger.warn({ err }, 'saga recovery redis connection error'));
+    return redis;
+  };
+  const queueConnection = connect();
+  const workerConnection = connect();
+  const queue = new Queue(RECOVERY_QUEUE, { connection: queueConnection, prefix });
   await queue.upsertJobScheduler(
-    'sweep',
+    'sweep-due-sagas',
     { every: options.everyMs },
-    { name: 'sweep', opts: { removeOnComplete: 20, removeOnFail: 50 } },
+    { name: 'sweep', opts: { removeOnComplete: 100, removeOnFail: 500 } },
   );
+  const worker = new Worker(RECOVERY_QUEUE, sweep, { connection: workerConnection, prefix, concurrency: 1 });
+  worker.on('error', (err) => logger.warn({ err }, 'saga recovery worker error'));
+  worker.on('failed', (_job, err) => logger.error({ err }, 'saga recovery sweep failed'));
   return {
     sweep,
     async stop() {
       await worker.close();
       await queue.close();
+      await Promise.all([queueConnection.quit(), workerConnection.quit()]);
       await scanner.close();
-      connection.disconnect();
     },
   };
 }

@@ -20,6 +20,7 @@ export const refundPaymentStep: SagaStep = {
     if (result.ok) {
       const refundId = result.body.refundId ?? result.body.id;
       if (result.body.status && COMPLETED.has(result.body.status)) return done;
+      if (result.body.status === 'failed') return fail(`the provider failed refund ${refundId ?? ''}`);
       return advance((u) => advanceCompensation(u, { refundRequested: true, refundId }), {
         detail: `refund ${refundId ?? ''} requested`,
       });
