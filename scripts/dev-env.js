@@ -1,12 +1,12 @@
-// The environment `npm start` gives each process on a developer machine. Everything can be
-// overridden from the shell (e.g. DATABASE_ADMIN_URL, PLATFORM_DOMAIN, GATEWAY_PORT).
+// The environment each process gets from `npm start` on a developer machine, and from the
+// benchmarks with their own ports, database names and prefixes. Everything can be overridden from
+// the shell (e.g. DATABASE_ADMIN_URL, PLATFORM_DOMAIN, GATEWAY_PORT).
 const { services } = require('./services');
 
 const env = process.env;
-const adminUrl = new URL(env.DATABASE_ADMIN_URL || 'postgres://postgres@127.0.0.1:5432/postgres');
 
 function dbUrl(database, user, password) {
-  const url = new URL(adminUrl.toString());
+  const url = new URL(env.DATABASE_ADMIN_URL || 'postgres://postgres@127.0.0.1:5432/postgres');
   url.pathname = `/${database}`;
   if (user) {
     url.username = user;
@@ -15,34 +15,41 @@ function dbUrl(database, user, password) {
   return url.toString();
 }
 
-function serviceEnv(service) {
+/**
+ * @param service an entry of scripts/services.js
+ * @param layout optional `{port(service), database(service), redisPrefix, amqpPrefix, extra}` for
+ *   running a second, isolated platform (benchmarks)
+ */
+function serviceEnv(service, layout = {}) {
+  const port = layout.port ?? ((s) => (s.name === 'gateway' ? env.GATEWAY_PORT || s.port : s.port));
+  const database = layout.database ?? ((s) => s.database);
   const shared = {
     NODE_ENV: env.NODE_ENV || 'development',
     LOG_LEVEL: env.LOG_LEVEL || 'info',
     PLATFORM_DOMAIN: env.PLATFORM_DOMAIN || 'localhost',
     REDIS_URL: env.REDIS_URL || 'redis://127.0.0.1:6379',
-    REDIS_PREFIX: env.REDIS_PREFIX || 'fleet:',
+    REDIS_PREFIX: layout.redisPrefix ?? (env.REDIS_PREFIX || 'fleet:'),
     AMQP_URL: env.AMQP_URL || 'amqp://guest:guest@127.0.0.1:5672',
-    AMQP_PREFIX: env.AMQP_PREFIX || 'fleet.',
+    AMQP_PREFIX: layout.amqpPrefix ?? (env.AMQP_PREFIX || 'fleet.'),
     INTERNAL_SIGNING_KEY: env.INTERNAL_SIGNING_KEY || 'dev-only-internal-signing-key-change-me',
     IDENTITY_ISSUER: env.IDENTITY_ISSUER || 'http://identity.fleet.internal',
     IDENTITY_KEY_ENCRYPTION_KEY: env.IDENTITY_KEY_ENCRYPTION_KEY || 'dev-only-key-encryption-key-change-me-please',
     PLATFORM_ADMIN_EMAIL: env.PLATFORM_ADMIN_EMAIL || 'admin@fleet.local',
     PLATFORM_ADMIN_PASSWORD: env.PLATFORM_ADMIN_PASSWORD || 'fleet-admin-dev',
-    PUBLIC_PORT: env.GATEWAY_PORT || '8080',
+    PUBLIC_PORT: String(port(services.find((s) => s.name === 'gateway'))),
     PAYMENT_CREDENTIALS_KEY: env.PAYMENT_CREDENTIALS_KEY || 'dev:dev-only-payment-credentials-key-change-me',
   };
   for (const other of services) {
-    if (other.envName) shared[other.envName] = `http://127.0.0.1:${other.port}`;
+    if (other.envName) shared[other.envName] = `http://127.0.0.1:${port(other)}`;
   }
-  const port = service.name === 'gateway' ? env.GATEWAY_PORT || service.port : service.port;
-  const own = { PORT: String(port) };
-  if (service.database) {
-    own.DATABASE_URL = dbUrl(service.database, 'fleet_app', 'fleet_app');
-    own.RELAY_DATABASE_URL = dbUrl(service.database, 'fleet_relay', 'fleet_relay');
-    own.MIGRATION_DATABASE_URL = dbUrl(service.database);
+  const own = { PORT: String(port(service)) };
+  const db = database(service);
+  if (db) {
+    own.DATABASE_URL = dbUrl(db, 'fleet_app', 'fleet_app');
+    own.RELAY_DATABASE_URL = dbUrl(db, 'fleet_relay', 'fleet_relay');
+    own.MIGRATION_DATABASE_URL = dbUrl(db);
   }
-  return { ...process.env, ...shared, ...own };
+  return { ...process.env, ...shared, ...own, ...(layout.extra ?? {}) };
 }
 
-module.exports = { serviceEnv };
+module.exports = { serviceEnv, dbUrl };

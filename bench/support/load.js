@@ -1,0 +1,37 @@
+// autocannon with a Host header (and path) chosen per request, so one run spreads over many stores.
+const autocannon = require('autocannon');
+
+function load({ url, connections = 50, durationS = 8, pick, method = 'GET', body, headers = {} }) {
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url,
+        connections,
+        duration: durationS,
+        requests: [
+          {
+            method,
+            body,
+            setupRequest(req) {
+              const { host, path } = pick();
+              return { ...req, path, headers: { ...req.headers, ...headers, host } };
+            },
+          },
+        ],
+      },
+      (err, result) => (err ? reject(err) : resolve(result)),
+    );
+    instance.on('error', reject);
+  });
+}
+
+function summary(result) {
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+  };
+}
+
+module.exports = { load, summary };
