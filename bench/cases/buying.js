@@ -16,12 +16,29 @@ module.exports = async function buying() {
   const platform = await startPlatform({ basePort: 15000 });
   try {
     const key = platform.env('gateway').INTERNAL_SIGNING_KEY;
-    const registry = createRegistryClient({ baseUrl: platform.urlOf('tenancy'), signingKey: key, caller: 'bench' });
-    const tenant = await registry.provision({ slug: 'buyers', name: 'Buyers', currency: 'USD', country: 'US', plan: 'enterprise' });
+    const registry = createRegistryClient({
+      baseUrl: platform.urlOf('tenancy'),
+      signingKey: key,
+      caller: 'bench',
+    });
+    const tenant = await registry.provision({
+      slug: 'buyers',
+      name: 'Buyers',
+      currency: 'USD',
+      country: 'US',
+      plan: 'enterprise',
+    });
     const catalogDb = createDb({ url: platform.databaseUrl('catalog', 'fleet_app'), max: 2 });
-    const { variantIds } = await seedProducts(catalogDb, tenant.id, { count: 50, variantsPerProduct: 1, prefix: 'buy' });
+    const { variantIds } = await seedProducts(catalogDb, tenant.id, {
+      count: 50,
+      variantsPerProduct: 1,
+      prefix: 'buy',
+    });
     await catalogDb.close();
-    const staff = signContext({ requestId: 'bench', tenantId: tenant.id, actor: { kind: 'staff', id: 'stf_bench' } }, key);
+    const staff = signContext(
+      { requestId: 'bench', tenantId: tenant.id, actor: { kind: 'staff', id: 'stf_bench' } },
+      key,
+    );
     for (const variantId of variantIds) {
       const res = await fetch(`${platform.urlOf('inventory')}/api/admin/inventory/${variantId}`, {
         method: 'PUT',
@@ -48,19 +65,44 @@ module.exports = async function buying() {
     const shopper = async (s) => {
       for (let i = 0; Date.now() < deadline; i++) {
         const cart = await call('POST', '/api/store/carts');
-        await call('POST', `/api/store/carts/${cart.body.id}/items`, { variantId: variantIds[(s * 7 + i) % variantIds.length], quantity: 1 });
+        await call('POST', `/api/store/carts/${cart.body.id}/items`, {
+          variantId: variantIds[(s * 7 + i) % variantIds.length],
+          quantity: 1,
+        });
         const t0 = process.hrtime.bigint();
-        const order = await call('POST', '/api/store/checkout', {
-          cartId: cart.body.id,
-          email: `s${s}@bench.test`,
-          shippingAddress: { name: 'Bench', line1: '1 Main St', city: 'Springfield', postalCode: '12345', country: 'US' },
-        }, { 'idempotency-key': randomUUID() });
-        if (order.status !== 201) { failures++; continue; }
-        await call('POST', `/api/store/payments/${order.body.payment.paymentId}/simulate`, { outcome: 'succeeded' });
+        const order = await call(
+          'POST',
+          '/api/store/checkout',
+          {
+            cartId: cart.body.id,
+            email: `s${s}@bench.test`,
+            shippingAddress: {
+              name: 'Bench',
+              line1: '1 Main St',
+              city: 'Springfield',
+              postalCode: '12345',
+              country: 'US',
+            },
+          },
+          { 'idempotency-key': randomUUID() },
+        );
+        if (order.status !== 201) {
+          failures++;
+          continue;
+        }
+        await call('POST', `/api/store/payments/${order.body.payment.paymentId}/simulate`, {
+          outcome: 'succeeded',
+        });
         for (;;) {
-          const seen = await call('GET', `/api/store/orders/${order.body.orderId}?token=${order.body.orderToken}`);
+          const seen = await call(
+            'GET',
+            `/api/store/orders/${order.body.orderId}?token=${order.body.orderToken}`,
+          );
           if (seen.body?.status === 'PLACED') break;
-          if (Date.now() > deadline + 30_000) { failures++; break; }
+          if (Date.now() > deadline + 30_000) {
+            failures++;
+            break;
+          }
           await new Promise((r) => setTimeout(r, 10));
         }
         latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
@@ -76,7 +118,15 @@ module.exports = async function buying() {
     for (let i = 0; i < 200; i++) carts.push((await call('POST', '/api/store/carts')).body.id);
     let n = 0;
     const addBody = JSON.stringify({ variantId: variantIds[0], quantity: 1 });
-    const add = summary(await load({ url: gateway, method: 'POST', body: addBody, headers: { 'content-type': 'application/json' }, pick: () => ({ host, path: `/api/store/carts/${carts[n++ % carts.length]}/items` }) }));
+    const add = summary(
+      await load({
+        url: gateway,
+        method: 'POST',
+        body: addBody,
+        headers: { 'content-type': 'application/json' },
+        pick: () => ({ host, path: `/api/store/carts/${carts[n++ % carts.length]}/items` }),
+      }),
+    );
     const info = summary(await load({ url: gateway, pick: () => ({ host, path: '/api/store/info' }) }));
     return [
       {

@@ -18,17 +18,33 @@ module.exports = async function storefront() {
   let bare;
   try {
     const env = platform.env('gateway');
-    const registry = createRegistryClient({ baseUrl: platform.urlOf('tenancy'), signingKey: env.INTERNAL_SIGNING_KEY, caller: 'bench' });
+    const registry = createRegistryClient({
+      baseUrl: platform.urlOf('tenancy'),
+      signingKey: env.INTERNAL_SIGNING_KEY,
+      caller: 'bench',
+    });
     const catalogDb = createDb({ url: platform.databaseUrl('catalog', 'fleet_app'), max: 4 });
     const stores = [];
     for (let i = 0; i < STORES; i++) {
-      const tenant = await registry.provision({ slug: `shop-${i}`, name: `Shop ${i}`, currency: 'USD', country: 'US' });
+      const tenant = await registry.provision({
+        slug: `shop-${i}`,
+        name: `Shop ${i}`,
+        currency: 'USD',
+        country: 'US',
+      });
       const seeded = await seedProducts(catalogDb, tenant.id, { count: PRODUCTS, prefix: `s${i}` });
-      stores.push({ host: `${tenant.hosts[0]}:${platform.urlOf('gateway').split(':').pop()}`, tenant: tenant.id, ids: seeded.productIds });
+      stores.push({
+        host: `${tenant.hosts[0]}:${platform.urlOf('gateway').split(':').pop()}`,
+        tenant: tenant.id,
+        ids: seeded.productIds,
+      });
     }
     await catalogDb.close();
 
-    bare = fork(path.join(__dirname, '../support/bare-product-server.js'), [platform.databaseUrl('catalog'), '14099']);
+    bare = fork(path.join(__dirname, '../support/bare-product-server.js'), [
+      platform.databaseUrl('catalog'),
+      '14099',
+    ]);
     await new Promise((resolve) => bare.once('message', resolve));
 
     let n = 0;
@@ -39,7 +55,10 @@ module.exports = async function storefront() {
     const barePick = () => {
       const store = stores[n++ % stores.length];
       const start = (n * 20) % (store.ids.length - 20);
-      return { host: '127.0.0.1', path: `/products?tenant=${store.tenant}&ids=${store.ids.slice(start, start + 20).join(',')}` };
+      return {
+        host: '127.0.0.1',
+        path: `/products?tenant=${store.tenant}&ids=${store.ids.slice(start, start + 20).join(',')}`,
+      };
     };
     // Warm both, then measure them back to back.
     await load({ url: platform.urlOf('gateway'), pick: gatewayPick, durationS: 3 });

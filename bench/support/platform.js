@@ -47,8 +47,11 @@ async function startPlatform({ basePort = 14000, logLevel = 'warn' } = {}) {
     },
     async stop() {
       for (const child of children) child.kill('SIGTERM');
-      await Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null)));
-      for (const service of services.filter((s) => s.database)) await dropDatabase(dbUrl(layout.database(service)));
+      await Promise.all(
+        children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null)),
+      );
+      for (const service of services.filter((s) => s.database))
+        await dropDatabase(dbUrl(layout.database(service)));
       cleanRabbit(layout.amqpPrefix);
       cleanRedis(layout.redisPrefix);
     },
@@ -84,7 +87,10 @@ function cleanRabbit(prefix) {
 }
 
 function cleanRedis(prefix) {
-  spawnSync('sh', ['-c', `redis-cli --scan --pattern '${prefix}*' | xargs -r -n 500 redis-cli del > /dev/null`]);
+  spawnSync('sh', [
+    '-c',
+    `redis-cli --scan --pattern '${prefix}*' | xargs -r -n 500 redis-cli del > /dev/null`,
+  ]);
 }
 
 module.exports = { startPlatform };

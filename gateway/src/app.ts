@@ -1,7 +1,9 @@
-import type { Express, Request, Response } from 'express';
-import { createHttpApp, type HttpAppOptions, type ReadinessCheck } from '@fleet/http';
+import type { Express, NextFunction, Request, Response } from 'express';
+import { createHttpApp, getMetricsRegistry, type HttpAppOptions, type ReadinessCheck } from '@fleet/http';
 import type { Logger } from '@fleet/logger';
-import { gatewayHandler, type GatewayDeps } from './http/gateway.handler';
+import { gatewayLane } from './http/gateway-lane';
+import type { GatewayDeps } from './http/gateway-request';
+import type { TrustProxy } from './http/request-info';
 
 export interface GatewayAppDeps extends GatewayDeps {
   logger: Logger;
@@ -10,25 +12,40 @@ export interface GatewayAppDeps extends GatewayDeps {
   trustProxy?: HttpAppOptions['trustProxy'];
 }
 
-const tenantLabel = (_req: Request, res: Response) =>
-  (res.locals.ctx as { tenantId?: string } | undefined)?.tenantId ?? 'none';
+interface Observer {
+  observe(labels: Record<string, string>, seconds: number): void;
+}
 
-/** The route rule's prefix, never the raw path: a bounded label. */
-const prefixLabel = (_req: Request, res: Response) => (res.locals.routePrefix as string | undefined) ?? 'none';
+interface Handling {
+  handle(req: Request, res: Response, next: NextFunction): void;
+}
 
 /**
- * The only public entry point; bodies are streamed to upstreams, never parsed here. Request
- * metrics carry the tenant and the route prefix on top of method, route pattern and status.
+ * The only public entry point. createHttpApp provides what every service has (probes, metrics,
+ * readiness that turns 503 on shutdown, the request histogram with `tenant` and `prefix` labels);
+ * every other request takes the gateway's lane in front of express (see http/gateway-lane.ts).
+ * Bodies are streamed to upstreams, never parsed here.
  */
 export function createApp(deps: GatewayAppDeps): Express {
-  return createHttpApp({
+  const none = () => 'none';
+  const app = createHttpApp({
     logger: deps.logger,
     readiness: deps.readiness,
     trustProxy: deps.trustProxy,
     bodyParser: false,
-    metrics: { extraLabels: { tenant: tenantLabel, prefix: prefixLabel } },
-    routes(app) {
-      app.use(gatewayHandler(deps));
-    },
+    metrics: { extraLabels: { tenant: none, prefix: none } },
+    routes: () => undefined,
   });
+  const histogram = getMetricsRegistry(app).getSingleMetric(
+    'http_request_duration_seconds',
+  ) as unknown as Observer;
+  const lane = gatewayLane(deps, {
+    logger: deps.logger,
+    trust: app.get('trust proxy fn') as TrustProxy,
+    observe: (labels, seconds) => histogram.observe(labels, seconds),
+  });
+  // express() is `(req, res, next) => app.handle(req, res, next)`: the lane goes in front.
+  const viaExpress = (app as unknown as Handling).handle.bind(app);
+  (app as unknown as Handling).handle = (req, res, next) => lane(req, res, () => viaExpress(req, res, next));
+  return app;
 }

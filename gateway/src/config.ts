@@ -30,6 +30,13 @@ export const configSchema = z
     AMQP_PREFIX: common.AMQP_PREFIX,
     INTERNAL_SIGNING_KEY: common.INTERNAL_SIGNING_KEY,
     TENANCY_URL: z.url().describe('Base URL of the tenant registry service.'),
+    CATALOG_URL: z.url().describe('Base URL of the catalog service.'),
+    SEARCH_URL: z.url().describe('Base URL of the search service.'),
+    CART_URL: z.url().describe('Base URL of the cart service.'),
+    CHECKOUT_URL: z.url().describe('Base URL of the checkout service.'),
+    ORDER_URL: z.url().describe('Base URL of the order service.'),
+    INVENTORY_URL: z.url().describe('Base URL of the inventory service.'),
+    PAYMENT_URL: z.url().describe('Base URL of the payment service.'),
     IDENTITY_URL: z
       .url()
       .describe(
@@ -84,6 +91,10 @@ export const configSchema = z
   .refine((c) => Boolean(c.KEYCLOAK_URL) === Boolean(c.KEYCLOAK_REALM), {
     message: 'KEYCLOAK_URL and KEYCLOAK_REALM are set together or not at all',
     path: ['KEYCLOAK_REALM'],
+  })
+  .refine((c) => c.CIRCUIT_RESET_TIMEOUT_MS > c.UPSTREAM_TIMEOUT_MS, {
+    message: 'must be longer than UPSTREAM_TIMEOUT_MS',
+    path: ['CIRCUIT_RESET_TIMEOUT_MS'],
   });
 
 export type GatewayConfig = z.infer<typeof configSchema>;

@@ -54,7 +54,17 @@ async function main(): Promise<void> {
     resolver,
     redis,
     redisPrefix: config.REDIS_PREFIX,
-    upstreamUrls: { tenancy: config.TENANCY_URL, identity: config.IDENTITY_URL },
+    upstreamUrls: {
+      tenancy: config.TENANCY_URL,
+      identity: config.IDENTITY_URL,
+      catalog: config.CATALOG_URL,
+      search: config.SEARCH_URL,
+      cart: config.CART_URL,
+      checkout: config.CHECKOUT_URL,
+      order: config.ORDER_URL,
+      inventory: config.INVENTORY_URL,
+      payment: config.PAYMENT_URL,
+    },
     upstream: {
       timeoutMs: config.UPSTREAM_TIMEOUT_MS,
       retries: config.UPSTREAM_RETRIES,

@@ -88,7 +88,10 @@ describe('a token that does not verify is 401 token_invalid, never downgraded to
     ['from another issuer', () => f.issuer.customer(acme.id, { issuer: 'http://evil.example' })],
     ['for another audience', () => f.issuer.customer(acme.id, { audience: 'someone-else' })],
     ['signed with a key the issuer does not publish', () => f.issuer.customer(acme.id, { foreignKey: true })],
-    ['a refresh token', () => f.issuer.sign({ sub: 'cus_1', tid: acme.id, roles: ['customer'], typ: 'refresh' })],
+    [
+      'a refresh token',
+      () => f.issuer.sign({ sub: 'cus_1', tid: acme.id, roles: ['customer'], typ: 'refresh' }),
+    ],
     ['without a Fleet role', () => f.issuer.sign({ sub: 'cus_1', tid: acme.id, roles: ['viewer'] })],
     ['a customer token without a tenant', () => f.issuer.sign({ sub: 'cus_1', roles: ['customer'] })],
     ['unsigned (alg none)', async () => unsigned({ sub: 'cus_1', tid: acme.id, roles: ['customer'] })],

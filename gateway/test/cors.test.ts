@@ -40,16 +40,24 @@ test('a foreign origin, or another store, is not allowed', async () => {
 });
 
 test('actual requests carry CORS headers for the store origin only', async () => {
-  const own = await f.get('acme.fleet.test', '/api/store/echo', { headers: { origin: 'http://acme.fleet.test:8080' } });
+  const own = await f.get('acme.fleet.test', '/api/store/echo', {
+    headers: { origin: 'http://acme.fleet.test:8080' },
+  });
   expect(own.status).toBe(200);
   expect(own.headers['access-control-allow-origin']).toBe('http://acme.fleet.test:8080');
   expect(own.headers['access-control-expose-headers']).toContain('x-request-id');
-  const foreign = await f.get('acme.fleet.test', '/api/store/echo', { headers: { origin: 'https://evil.example' } });
+  const foreign = await f.get('acme.fleet.test', '/api/store/echo', {
+    headers: { origin: 'https://evil.example' },
+  });
   expect(foreign.headers['access-control-allow-origin']).toBeUndefined();
 });
 
 test('the console answers no cross-origin preflight', async () => {
-  const res = await f.get('console.fleet.test', '/api/platform/tenants', preflight('https://acme.fleet.test'));
+  const res = await f.get(
+    'console.fleet.test',
+    '/api/platform/tenants',
+    preflight('https://acme.fleet.test'),
+  );
   expect(res.status).toBe(403);
   expect(res.headers['access-control-allow-origin']).toBeUndefined();
 });

@@ -48,7 +48,9 @@ export interface FixtureOptions {
   tokenIssuer?: TokenIssuer;
   /** Where the gateway's log lines go (default: nowhere). */
   logTo?: Writable;
-  gateway?: Partial<Pick<GatewayOptions, 'upstream' | 'planLimits' | 'clientIpLimit' | 'usageFlushIntervalMs'>>;
+  gateway?: Partial<
+    Pick<GatewayOptions, 'upstream' | 'planLimits' | 'clientIpLimit' | 'usageFlushIntervalMs' | 'trustProxy'>
+  >;
 }
 
 export interface GatewayFixture {
@@ -115,7 +117,13 @@ export async function startGateway(label: string, options: FixtureOptions = {}):
     redis,
     owner,
     provision: (slug, plan) =>
-      client.provision({ slug, name: `Store ${slug}`, currency: 'EUR', country: 'DE', ...(plan ? { plan } : {}) }),
+      client.provision({
+        slug,
+        name: `Store ${slug}`,
+        currency: 'EUR',
+        country: 'DE',
+        ...(plan ? { plan } : {}),
+      }),
     get(host, path, init = {}) {
       return requestAs(host, `${gateway.url}${path}`, init);
     },
@@ -147,6 +155,7 @@ export interface Echoed {
   leaked: string[];
   spoof: string | null;
   forwardedFor: string | null;
+  forwardedProto: string | null;
 }
 
 function echoApp() {
@@ -166,6 +175,7 @@ function echoApp() {
           leaked,
           spoof: req.headers['x-spoof'] ?? null,
           forwardedFor: req.headers['x-forwarded-for'] ?? null,
+          forwardedProto: req.headers['x-forwarded-proto'] ?? null,
         });
       });
     },

@@ -54,7 +54,10 @@ test('Keycloak tokens obey the same host rules', async () => {
   const admin = await kc.token('fleet-admin');
   const onConsole = await f.get('console.fleet.test', '/api/platform/me', bearer(admin));
   expect(onConsole.status).toBe(200);
-  expect(onConsole.json<Echoed>().ctx.actor).toMatchObject({ kind: 'platform_admin', roles: ['platform_admin'] });
+  expect(onConsole.json<Echoed>().ctx.actor).toMatchObject({
+    kind: 'platform_admin',
+    roles: ['platform_admin'],
+  });
   expect((await f.get('acme.fleet.test', '/api/store/info', bearer(admin))).status).toBe(403);
 });
 

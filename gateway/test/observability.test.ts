@@ -50,12 +50,15 @@ test('metrics are labelled by tenant, route prefix and status, never by raw path
   await f.get('bolt.fleet.test', '/api/store/me');
   const metrics = (await f.get('acme.fleet.test', '/metrics')).text;
   const series = metrics.split('\n').filter((l) => l.startsWith('http_request_duration_seconds_count'));
-  expect(series.some((l) => l.includes(`tenant="${acme.id}"`) && l.includes('prefix="/api/store/echo"'))).toBe(
-    true,
-  );
+  expect(
+    series.some((l) => l.includes(`tenant="${acme.id}"`) && l.includes('prefix="/api/store/echo"')),
+  ).toBe(true);
   expect(
     series.some(
-      (l) => l.includes(`tenant="${bolt.id}"`) && l.includes('prefix="/api/store/me"') && l.includes('status_code="401"'),
+      (l) =>
+        l.includes(`tenant="${bolt.id}"`) &&
+        l.includes('prefix="/api/store/me"') &&
+        l.includes('status_code="401"'),
     ),
   ).toBe(true);
   expect(metrics).not.toContain('id-123');

@@ -24,6 +24,18 @@ test('the sustained rate, then the burst allowance; then Redis is spared until t
   expect(keys.sort()).toEqual([`${redis.prefix}{t:ten_hot}:rl:burst`, `${redis.prefix}{t:ten_hot}:rl:sec`]);
 });
 
+test('requests of one tenant arriving together are counted with one Redis call, first come first served', async () => {
+  const limiter = createRateLimiter({ redis: redis.client, prefix: redis.prefix, plans });
+  const calls = jest.spyOn(redis.client as unknown as { rlflxIncr: () => unknown }, 'rlflxIncr');
+  const decisions = await Promise.all(
+    Array.from({ length: 20 }, () => limiter.consumeTenant('ten_batch', 'free')),
+  );
+  expect(decisions.map((d) => d.allowed)).toEqual([...Array(8).fill(true), ...Array(12).fill(false)]);
+  expect(calls).toHaveBeenCalledTimes(2); // the sustained counter, then the burst counter
+  calls.mockRestore();
+  expect(await redis.client.get(`${redis.prefix}{t:ten_batch}:rl:sec`)).toBe('20');
+});
+
 test('tenants are counted apart, and an unknown plan gets the free limits', async () => {
   const limiter = createRateLimiter({ redis: redis.client, prefix: redis.prefix, plans });
   for (let i = 0; i < 10; i++) await limiter.consumeTenant('ten_a', 'free');

@@ -11,14 +11,24 @@ let slow: StubUpstream;
 let resetting: StubUpstream;
 
 beforeAll(async () => {
-  [flaky, slow, resetting] = await Promise.all([startStubUpstream(), startStubUpstream(), startStubUpstream()]);
+  [flaky, slow, resetting] = await Promise.all([
+    startStubUpstream(),
+    startStubUpstream(),
+    startStubUpstream(),
+  ]);
   f = await startGateway('gw_resilience', {
     upstreamUrls: { flaky: flaky.url, slow: slow.url, resetting: resetting.url },
     routes: [
       ...TEST_ROUTES,
       { door: 'store', prefix: '/api/store/flaky', upstream: 'flaky', audience: 'shopper', auth: 'public' },
       { door: 'store', prefix: '/api/store/slow', upstream: 'slow', audience: 'shopper', auth: 'public' },
-      { door: 'store', prefix: '/api/store/reset', upstream: 'resetting', audience: 'shopper', auth: 'public' },
+      {
+        door: 'store',
+        prefix: '/api/store/reset',
+        upstream: 'resetting',
+        audience: 'shopper',
+        auth: 'public',
+      },
     ],
     gateway: { upstream: { timeoutMs: TIMEOUT_MS, retries: 1, breaker: { resetTimeoutMs: RESET_MS } } },
   });

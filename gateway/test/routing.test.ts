@@ -1,5 +1,5 @@
 import { createRegistryClient, signContext } from '@fleet/tenancy';
-import { KEY, startGateway, type GatewayFixture } from './gateway-fixture';
+import { KEY, startGateway, type Echoed, type GatewayFixture } from './gateway-fixture';
 
 let f: GatewayFixture;
 let acme: { id: string };
@@ -86,4 +86,49 @@ test('the apex and console doors only serve their own routes', async () => {
   expect((await f.get('fleet.test', '/api/echo')).status).toBe(200);
   expect((await f.get('fleet.test', '/api/store/info')).status).toBe(404);
   expect((await f.get('console.fleet.test', '/api/store/info')).status).toBe(404);
+});
+
+test('a well-formed inbound request id is kept and passed on; anything else is replaced', async () => {
+  const kept = await f.get('acme.fleet.test', '/api/store/echo', {
+    headers: { 'x-request-id': 'req-abc.123' },
+  });
+  expect(kept.headers['x-request-id']).toBe('req-abc.123');
+  expect(kept.json()).toMatchObject({ ctx: { requestId: 'req-abc.123' } });
+  const replaced = await f.get('acme.fleet.test', '/api/store/echo', {
+    headers: { 'x-request-id': 'bad id!' },
+  });
+  expect(replaced.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+});
+
+test("the gateway's own answers carry the same security headers as createHttpApp's routes", async () => {
+  const viaExpress = await f.get('acme.fleet.test', '/healthz');
+  const viaLane = await f.get('nobody.fleet.test', '/api/store/info');
+  expect(viaExpress.status).toBe(200);
+  expect(viaLane.status).toBe(404);
+  const security = (h: Record<string, unknown>) =>
+    Object.fromEntries(
+      Object.entries(h).filter(
+        ([name]) =>
+          ![
+            'date',
+            'connection',
+            'keep-alive',
+            'content-length',
+            'content-type',
+            'etag',
+            'x-request-id',
+          ].includes(name),
+      ),
+    );
+  expect(security(viaLane.headers)).toEqual(security(viaExpress.headers));
+});
+
+test('without TRUST_PROXY, X-Forwarded-For is not believed and not passed on', async () => {
+  const res = await f.get('acme.fleet.test', '/api/store/echo', {
+    headers: { 'x-forwarded-for': '203.0.113.9', 'x-forwarded-proto': 'https' },
+  });
+  const echoed = res.json<Echoed>();
+  expect(echoed.ctx.clientIp).not.toBe('203.0.113.9');
+  expect(echoed.forwardedFor).toBe(echoed.ctx.clientIp);
+  expect(echoed.forwardedProto).toBe('http');
 });

@@ -7,7 +7,16 @@ function countingVerifier(expiresAt: () => number): TokenVerifier & { calls: num
     async verify(token: string): Promise<VerifyResult> {
       verifier.calls++;
       if (token === 'bad') return { ok: false, reason: 'bad' };
-      return { ok: true, principal: { kind: 'customer', id: token, roles: ['customer'], tenantId: 't', expiresAt: expiresAt() } };
+      return {
+        ok: true,
+        principal: {
+          kind: 'customer',
+          id: token,
+          roles: ['customer'],
+          tenantId: 't',
+          expiresAt: expiresAt(),
+        },
+      };
     },
   };
   return verifier;

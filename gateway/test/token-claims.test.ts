@@ -3,11 +3,27 @@ import { principalFromFleetClaims, readKeycloakClaims } from '../src/domain/toke
 const exp = Math.floor(Date.now() / 1000) + 300;
 
 test('built-in claims map to one principal per token, with Fleet roles only', () => {
-  expect(principalFromFleetClaims({ typ: 'access', sub: 'stf_1', tid: 'ten_a', roles: ['staff', 'admin', 'x'], exp })).toEqual({
+  expect(
+    principalFromFleetClaims({
+      typ: 'access',
+      sub: 'stf_1',
+      tid: 'ten_a',
+      roles: ['staff', 'admin', 'x'],
+      exp,
+    }),
+  ).toEqual({
     ok: true,
-    principal: { kind: 'staff', id: 'stf_1', roles: ['staff', 'admin'], tenantId: 'ten_a', expiresAt: exp * 1000 },
+    principal: {
+      kind: 'staff',
+      id: 'stf_1',
+      roles: ['staff', 'admin'],
+      tenantId: 'ten_a',
+      expiresAt: exp * 1000,
+    },
   });
-  expect(principalFromFleetClaims({ typ: 'access', sub: 'adm', roles: ['platform_admin'], exp })).toMatchObject({
+  expect(
+    principalFromFleetClaims({ typ: 'access', sub: 'adm', roles: ['platform_admin'], exp }),
+  ).toMatchObject({
     ok: true,
     principal: { kind: 'platform_admin' },
   });
@@ -18,7 +34,10 @@ test.each([
   ['no subject', { typ: 'access', tid: 'ten_a', roles: ['customer'], exp }],
   ['no roles', { typ: 'access', sub: 'c', tid: 'ten_a', exp }],
   ['a customer without a tenant', { typ: 'access', sub: 'c', roles: ['customer'], exp }],
-  ['a platform admin naming a tenant', { typ: 'access', sub: 'a', tid: 'ten_a', roles: ['platform_admin'], exp }],
+  [
+    'a platform admin naming a tenant',
+    { typ: 'access', sub: 'a', tid: 'ten_a', roles: ['platform_admin'], exp },
+  ],
   ['a tenant that is not a string', { typ: 'access', sub: 'c', tid: 7, roles: ['customer'], exp }],
 ])('built-in claims with %s are refused', (_name, claims) => {
   expect(principalFromFleetClaims(claims).ok).toBe(false);

@@ -25,7 +25,7 @@ export interface RateLimiterOptions {
   plans?: PlanLimits;
   clientIpLimit?: RateLimit;
   burstWindowSeconds?: number;
-  /** Called when the limiter itself fails (the request is then let through). */
+  /** Called when the limiter itself fails (the requests are then let through). */
   onError?(err: unknown): void;
 }
 
@@ -37,18 +37,20 @@ const ALLOWED: RateDecision = { allowed: true };
  * 1-second window of `perSecond`, and when that is spent, a burst allowance of
  * `burst - perSecond` per burst window. A tenant's keys carry its hash tag (`{t:<id>}`).
  *
- * Redis is spared twice: once a counter is spent, the key is blocked in memory until its window
- * ends (`inMemoryBlockOnConsumed`), so a tenant over its limit costs no Redis call at all; and if
+ * Redis is spared three ways. Requests of one key that arrive in the same event-loop turn are
+ * counted with one call (`consume(key, n)`: the same INCRBY the calls one by one would make).
+ * Once a counter is spent, the key is blocked in memory until its window ends
+ * (`inMemoryBlockOnConsumed`), so a tenant over its limit costs no Redis call at all. And if
  * Redis is unreachable, an in-memory limiter of the same size answers instead (`insuranceLimiter`).
  */
 export function createRateLimiter(options: RateLimiterOptions): RequestRateLimiter {
   const plans = options.plans ?? PLAN_LIMITS;
   const burstWindow = options.burstWindowSeconds ?? BURST_WINDOW_SECONDS;
-  const byLimit = new Map<RateLimit, BurstyLimiter>();
-  const limiterFor = (limit: RateLimit): BurstyLimiter => {
+  const byLimit = new Map<RateLimit, KeyedLimiter>();
+  const limiterFor = (limit: RateLimit): KeyedLimiter => {
     let limiter = byLimit.get(limit);
     if (!limiter) {
-      limiter = burstyLimiter(options.redis, limit, burstWindow);
+      limiter = batching(burstyLimiter(options.redis, limit, burstWindow), options.onError);
       byLimit.set(limit, limiter);
     }
     return limiter;
@@ -56,48 +58,77 @@ export function createRateLimiter(options: RateLimiterOptions): RequestRateLimit
   Object.values(plans).forEach(limiterFor);
   const ipLimiter = limiterFor(options.clientIpLimit ?? CLIENT_IP_LIMIT);
 
-  async function consume(limiter: BurstyLimiter, key: string): Promise<RateDecision> {
-    try {
-      return await limiter(key);
-    } catch (err) {
-      options.onError?.(err);
-      return ALLOWED;
-    }
-  }
-
   return {
     consumeTenant: (tenantId, plan) =>
-      consume(limiterFor(limitForPlan(plans, plan)), `${options.prefix}{t:${tenantId}}:rl`),
-    consumeClientIp: (ip) => consume(ipLimiter, `${options.prefix}rl:ip:${ip}`),
+      limiterFor(limitForPlan(plans, plan))(`${options.prefix}{t:${tenantId}}:rl`),
+    consumeClientIp: (ip) => ipLimiter(`${options.prefix}rl:ip:${ip}`),
   };
 }
 
-type BurstyLimiter = (key: string) => Promise<RateDecision>;
+type KeyedLimiter = (key: string) => Promise<RateDecision>;
 
-function burstyLimiter(redis: Redis, limit: RateLimit, burstWindowSeconds: number): BurstyLimiter {
+/** How many of `n` requests of one key may pass, and when the window that refused the rest ends. */
+type BatchLimiter = (key: string, n: number) => Promise<{ granted: number; msBeforeNext: number }>;
+
+/**
+ * Collects the requests of each key until the end of the event-loop turn, then asks once for
+ * all of them; the first `granted` pass, in arrival order.
+ */
+function batching(limiter: BatchLimiter, onError?: (err: unknown) => void): KeyedLimiter {
+  const waiting = new Map<string, Array<(decision: RateDecision) => void>>();
+
+  async function settle(key: string): Promise<void> {
+    const waiters = waiting.get(key) ?? [];
+    waiting.delete(key);
+    let granted = waiters.length;
+    let refused: RateDecision = ALLOWED;
+    try {
+      const outcome = await limiter(key, waiters.length);
+      granted = outcome.granted;
+      refused = { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(outcome.msBeforeNext / 1000)) };
+    } catch (err) {
+      onError?.(err);
+    }
+    waiters.forEach((resolve, i) => resolve(i < granted ? ALLOWED : refused));
+  }
+
+  return (key) =>
+    new Promise<RateDecision>((resolve) => {
+      const waiters = waiting.get(key);
+      if (waiters) return void waiters.push(resolve);
+      waiting.set(key, [resolve]);
+      setImmediate(() => void settle(key));
+    });
+}
+
+function burstyLimiter(redis: Redis, limit: RateLimit, burstWindowSeconds: number): BatchLimiter {
   const sustained = redisLimiter(redis, limit.perSecond, 1);
   const extra = limit.burst - limit.perSecond;
   const burst = extra > 0 ? redisLimiter(redis, extra, burstWindowSeconds) : undefined;
-  return async (key) => {
-    try {
-      await sustained.consume(`${key}:sec`);
-      return ALLOWED;
-    } catch (spent) {
-      if (!(spent instanceof RateLimiterRes)) throw spent;
-      if (burst && (await burstAllows(burst, `${key}:burst`))) return ALLOWED;
-      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(spent.msBeforeNext / 1000)) };
-    }
+  return async (key, n) => {
+    const first = await take(sustained, `${key}:sec`, n);
+    if (first.granted === n || !burst) return first;
+    const second = await take(burst, `${key}:burst`, n - first.granted);
+    return { granted: first.granted + second.granted, msBeforeNext: first.msBeforeNext };
   };
 }
 
-async function burstAllows(burst: RateLimiterRedis, key: string): Promise<boolean> {
+/**
+ * Consumes `n` points and works out how many fit under the limit. A refusal increments the
+ * counter all the same (rate-limiter-flexible counts every attempt), exactly as `n` single calls.
+ */
+async function take(limiter: RateLimiterRedis, key: string, n: number) {
+  let res: RateLimiterRes;
   try {
-    await burst.consume(key);
-    return true;
-  } catch (spent) {
-    if (!(spent instanceof RateLimiterRes)) throw spent;
-    return false;
+    res = await limiter.consume(key, n);
+  } catch (refused) {
+    if (!(refused instanceof RateLimiterRes)) throw refused;
+    res = refused;
   }
+  // Refused from the in-memory block: nothing was counted and nothing fits.
+  if (res.consumedPoints < n) return { granted: 0, msBeforeNext: res.msBeforeNext };
+  const before = res.consumedPoints - n;
+  return { granted: Math.max(0, Math.min(n, limiter.points - before)), msBeforeNext: res.msBeforeNext };
 }
 
 function redisLimiter(redis: Redis, points: number, duration: number): RateLimiterRedis {

@@ -1,6 +1,11 @@
 import { SLUG_PATTERN, type TenantResolver } from '@fleet/tenancy';
 import { principalFrom, type PrincipalResult } from '../domain/principal';
-import { isTenantId, principalFromFleetClaims, readKeycloakClaims, type Claims } from '../domain/token-claims';
+import {
+  isTenantId,
+  principalFromFleetClaims,
+  readKeycloakClaims,
+  type Claims,
+} from '../domain/token-claims';
 import type { TokenVerifier } from '../domain/token-verifier';
 import { cachedTokenVerifier } from './cached-token-verifier';
 import { jwksTokenVerifier } from './jwks-token-verifier';
@@ -56,9 +61,7 @@ export function keycloakVerifier(
       if (!read.ok) return read;
       let tenantId: string | undefined;
       if (read.tenantRef !== undefined) {
-        tenantId = isTenantId(read.tenantRef)
-          ? read.tenantRef
-          : await tenantOfSlug(tenants, read.tenantRef);
+        tenantId = isTenantId(read.tenantRef) ? read.tenantRef : await tenantOfSlug(tenants, read.tenantRef);
         if (!tenantId) return { ok: false, reason: `it names an unknown store (${read.tenantRef})` };
       }
       return principalFrom({ sub: read.sub, roles: read.roles, tenantId, exp: read.exp });

@@ -11,11 +11,7 @@ export function isAllowedOrigin(origin: string, hosts: readonly string[]): boole
 }
 
 export function isDevelopmentHost(hostname: string): boolean {
-  return (
-    hostname === 'localhost' ||
-    hostname.endsWith('.localhost') ||
-    hostname.endsWith('.test')
-  );
+  return hostname === 'localhost' || hostname.endsWith('.localhost') || hostname.endsWith('.test');
 }
 
 function parseOrigin(origin: string): URL | undefined {

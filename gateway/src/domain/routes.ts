@@ -12,6 +12,8 @@ export interface RouteRule {
   auth: 'public' | 'customer' | 'staff' | 'platform_admin';
 }
 
+// One rule per line reads as a table.
+// prettier-ignore
 export const ROUTES: readonly RouteRule[] = [
   { door: 'apex', prefix: '/api/signup', upstream: 'tenancy', audience: 'public', auth: 'public' },
 
@@ -26,9 +28,32 @@ export const ROUTES: readonly RouteRule[] = [
   { door: 'store', prefix: '/api/admin/me', upstream: 'identity', audience: 'merchant', auth: 'staff' },
   { door: 'store', prefix: '/api/admin/domains', upstream: 'tenancy', audience: 'merchant', auth: 'staff' },
   { door: 'store', prefix: '/api/admin/settings/store', upstream: 'tenancy', audience: 'merchant', auth: 'staff' },
+  { door: 'store', prefix: '/api/admin/settings/rates', upstream: 'tenancy', audience: 'merchant', auth: 'staff' },
+
+  { door: 'store', prefix: '/api/store/products', upstream: 'catalog', audience: 'shopper', auth: 'public' },
+  { door: 'store', prefix: '/api/store/categories', upstream: 'catalog', audience: 'shopper', auth: 'public' },
+  { door: 'store', prefix: '/api/store/collections', upstream: 'catalog', audience: 'shopper', auth: 'public' },
+  { door: 'store', prefix: '/api/admin/products', upstream: 'catalog', audience: 'merchant', auth: 'staff' },
+  { door: 'store', prefix: '/api/admin/categories', upstream: 'catalog', audience: 'merchant', auth: 'staff' },
+  { door: 'store', prefix: '/api/admin/collections', upstream: 'catalog', audience: 'merchant', auth: 'staff' },
+  { door: 'store', prefix: '/api/store/search', upstream: 'search', audience: 'shopper', auth: 'public' },
+
+  { door: 'store', prefix: '/api/store/carts', upstream: 'cart', audience: 'shopper', auth: 'public' },
+  { door: 'store', prefix: '/api/store/checkout', upstream: 'checkout', audience: 'shopper', auth: 'public' },
+  { door: 'store', prefix: '/api/store/orders', upstream: 'order', audience: 'shopper', auth: 'public' },
+  { door: 'store', prefix: '/api/store/me/orders', upstream: 'order', audience: 'shopper', auth: 'customer' },
+  { door: 'store', prefix: '/api/admin/orders', upstream: 'order', audience: 'merchant', auth: 'staff' },
+  { door: 'store', prefix: '/api/admin/inventory', upstream: 'inventory', audience: 'merchant', auth: 'staff' },
+  // Payments in flight settle even on a suspended store: webhooks and simulate are not "shopper".
+  { door: 'store', prefix: '/api/store/payments', upstream: 'payment', audience: 'public', auth: 'public' },
+  { door: 'store', prefix: '/api/webhooks', upstream: 'payment', audience: 'public', auth: 'public' },
 ];
 
-export function findRoute(rules: readonly RouteRule[], door: RouteRule['door'], path: string): RouteRule | undefined {
+export function findRoute(
+  rules: readonly RouteRule[],
+  door: RouteRule['door'],
+  path: string,
+): RouteRule | undefined {
   let best: RouteRule | undefined;
   for (const rule of rules) {
     if (rule.door !== door) continue;

@@ -13,7 +13,10 @@ const ANONYMOUS: Authentication = { ok: true, principal: undefined };
  * Reads `Authorization: Bearer <JWT>`. Anything else in that header is refused rather than
  * ignored, so a bad credential is never silently downgraded to an anonymous request.
  */
-export async function authenticate(headers: IncomingHttpHeaders, verifier: TokenVerifier): Promise<Authentication> {
+export async function authenticate(
+  headers: IncomingHttpHeaders,
+  verifier: TokenVerifier,
+): Promise<Authentication> {
   const header = headers.authorization;
   if (header === undefined) return ANONYMOUS;
   const token = header.length <= MAX_TOKEN_LENGTH ? BEARER.exec(header)?.[1] : undefined;

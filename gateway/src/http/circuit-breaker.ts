@@ -45,6 +45,8 @@ export interface Breaker {
  * turns it half-open after `resetTimeout`. It lets a single trial call through when half-open;
  * this wrapper admits `halfOpenTrials` instead, closes only when all of them succeed (with a fresh
  * opossum breaker, so old failures cannot reopen it at once) and reopens on the first failure.
+ * (A call from before the circuit opened could still close it, as opossum does on any success
+ * when half-open; calls are bounded by the upstream timeout, which is shorter than the reset.)
  */
 export function createBreaker(
   name: string,
@@ -59,7 +61,7 @@ export function createBreaker(
   function fresh(): CircuitBreaker<[() => Promise<unknown>], unknown> {
     const created = new CircuitBreaker((call: () => Promise<unknown>) => call(), {
       name,
-      timeout: false, // undici's headers/body timeouts bound each call
+      timeout: false, // the relay's deadline and undici's timeouts bound each call
       // opossum opens when the failure rate is strictly above the threshold.
       errorThresholdPercentage: options.errorThresholdPercentage - 1e-9,
       volumeThreshold: options.volumeThreshold,

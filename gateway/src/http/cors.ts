@@ -1,4 +1,4 @@
-import type { Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isAllowedOrigin } from '../domain/cors-policy';
 import { answerError, originNotAllowed } from './problems';
 
@@ -12,10 +12,15 @@ const PREFLIGHT_MAX_AGE_SECONDS = '600';
  * preflight itself and returns true then; otherwise decorates the response and returns false.
  * A foreign origin gets no CORS headers (and a 403 on preflight), so the browser blocks it.
  */
-export function applyCors(req: Request, res: Response, hosts: readonly string[]): boolean {
+export function applyCors(
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  hosts: readonly string[],
+): boolean {
   const origin = req.headers.origin;
-  const preflight = req.method === 'OPTIONS' && req.headers['access-control-request-method'] !== undefined;
   if (origin === undefined) return false;
+  const preflight = req.method === 'OPTIONS' && req.headers['access-control-request-method'] !== undefined;
   res.setHeader('Vary', 'Origin');
   const allowed = isAllowedOrigin(origin, hosts);
   if (allowed) {
@@ -27,12 +32,13 @@ export function applyCors(req: Request, res: Response, hosts: readonly string[])
     return false;
   }
   if (!allowed) {
-    answerError(req, res, originNotAllowed());
+    answerError(res, path, originNotAllowed());
     return true;
   }
   res.setHeader('Access-Control-Allow-Methods', ALLOWED_METHODS);
   res.setHeader('Access-Control-Allow-Headers', ALLOWED_HEADERS);
   res.setHeader('Access-Control-Max-Age', PREFLIGHT_MAX_AGE_SECONDS);
-  res.status(204).end();
+  res.statusCode = 204;
+  res.end();
   return true;
 }

@@ -1,19 +1,20 @@
-import type { Request, Response } from 'express';
+import type { ServerResponse } from 'node:http';
 import { AppError, PROBLEM_CONTENT_TYPE, toProblem } from '@fleet/errors';
 
-const isApi = (req: Request) => req.path === '/api' || req.path.startsWith('/api/');
+const isApi = (path: string) => path === '/api' || path.startsWith('/api/');
 
 /** API callers get problem+json; browsers get a small page. */
-export function answerError(req: Request, res: Response, error: AppError): void {
-  const problem = toProblem(error, req.path);
+export function answerError(res: ServerResponse, path: string, error: AppError): void {
+  const problem = toProblem(error, path);
   if (error.retryAfter !== undefined) res.setHeader('Retry-After', String(Math.ceil(error.retryAfter)));
   if (error.status === 401) res.setHeader('WWW-Authenticate', bearerChallenge(error.code));
-  res.status(problem.status);
-  if (isApi(req)) {
-    res.type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
-    return;
-  }
-  res.type('html').send(page(problem.title, problem.detail));
+  const [type, body] = isApi(path)
+    ? [PROBLEM_CONTENT_TYPE, JSON.stringify(problem)]
+    : ['text/html', page(problem.title, problem.detail)];
+  res.statusCode = problem.status;
+  res.setHeader('Content-Type', `${type}; charset=utf-8`);
+  res.setHeader('Content-Length', Buffer.byteLength(body));
+  res.end(body);
 }
 
 /** RFC 6750: a missing token gets a bare challenge, a bad one says `invalid_token`. */

@@ -1,28 +1,21 @@
-import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { pipeline } from 'node:stream/promises';
-import type { Request, Response } from 'express';
 import type { Dispatcher } from 'undici';
 import { AppError } from '@fleet/errors';
 import { INTERNAL_HEADER_PREFIX } from '@fleet/tenancy';
 import { CircuitOpenError } from './circuit-breaker';
 import { isConnectionError, isIdempotent, isTimeout, retryDelayMs } from './retry-policy';
-import { UpstreamServerError, UpstreamTimeoutError, type Upstream } from './upstream';
-
-const HOP_BY_HOP = new Set([
-  'connection',
-  'keep-alive',
-  'proxy-authenticate',
-  'proxy-authorization',
-  'te',
-  'trailer',
-  'transfer-encoding',
-  'upgrade',
-  'host',
-]);
+import { BrokenRelayError, HOP_BY_HOP, RelayHandler, type Exchange } from './relay-handler';
+import { UpstreamServerError, type Upstream } from './upstream';
 
 /** Set by the gateway from what it saw; inbound values are dropped, never trusted. */
-const FORWARDED = new Set(['forwarded', 'x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto', 'x-real-ip']);
+const FORWARDED = new Set([
+  'forwarded',
+  'x-forwarded-for',
+  'x-forwarded-host',
+  'x-forwarded-proto',
+  'x-real-ip',
+]);
 
 /** Inbound headers minus hop-by-hop ones, forwarding claims and anything claiming to be internal. */
 export function forwardableHeaders(headers: IncomingHttpHeaders): Record<string, string | string[]> {
@@ -38,74 +31,63 @@ export function forwardableHeaders(headers: IncomingHttpHeaders): Record<string,
 
 /**
  * Sends the request to the upstream through its circuit breaker and streams the answer back,
- * buffering neither body. Idempotent reads are retried after a connection error or a 5xx, which
- * is always before any byte went to the client (the answer is only relayed once it is final).
- * `extra` headers (the signed context, the request id) are added after the inbound ones are cleaned.
+ * buffering neither body. Idempotent reads (without a body) are retried after a connection error
+ * or a 5xx; a 5xx that may be retried is kept back, so a retry always happens before any byte went
+ * to the client. `extra` headers (the signed context, the request id) are added after the inbound
+ * ones are cleaned.
  */
 export async function forward(
   upstream: Upstream,
-  req: Request,
-  res: Response,
+  req: IncomingMessage,
+  res: ServerResponse,
   extra: Record<string, string>,
+  client: { ip: string; protocol: string },
 ): Promise<void> {
-  const headers = {
-    ...forwardableHeaders(req.headers),
-    ...extra,
-    'x-forwarded-for': req.ip ?? '',
-    'x-forwarded-host': req.headers.host ?? '',
-    'x-forwarded-proto': req.protocol,
-  };
-  const request: Dispatcher.RequestOptions = {
-    method: req.method as Dispatcher.HttpMethod,
-    path: req.originalUrl,
+  const headers = forwardableHeaders(req.headers);
+  Object.assign(headers, extra);
+  headers['x-forwarded-for'] = client.ip;
+  headers['x-forwarded-host'] = req.headers.host ?? '';
+  headers['x-forwarded-proto'] = client.protocol;
+  const withBody = hasBody(req.headers);
+  const method = req.method ?? 'GET';
+  const request: Dispatcher.DispatchOptions = {
+    method: method as Dispatcher.HttpMethod,
+    path: req.url ?? '/',
     headers,
-    body: hasBody(req.headers) ? req : null,
+    body: withBody ? req : null,
   };
-  const attempts = isIdempotent(req.method) ? 1 + upstream.retries : 1;
+  const attempts = isIdempotent(method) && !withBody ? 1 + upstream.retries : 1;
   for (let attempt = 1; ; attempt++) {
+    const last = attempt >= attempts;
     try {
-      return await relay(await upstream.breaker.run(() => send(upstream, request)), res);
+      await upstream.breaker.run(() => exchange(upstream, request, res, !last));
+      return;
     } catch (err) {
-      const last = attempt >= attempts || res.destroyed;
-      if (err instanceof UpstreamServerError && last) return relay(err.answer, res);
-      if (last || !(err instanceof UpstreamServerError || isConnectionError(err))) throw failure(upstream, err);
-      if (err instanceof UpstreamServerError) await err.answer.body.dump();
+      if (err instanceof UpstreamServerError && err.relayed) return;
+      if (err instanceof BrokenRelayError || res.destroyed) return;
+      if (last || !(err instanceof UpstreamServerError || isConnectionError(err)))
+        throw failure(upstream, err);
       await sleep(retryDelayMs(attempt));
     }
   }
 }
 
-/**
- * One attempt. undici's own headers timeout ticks on a coarse (500 ms) clock, so the deadline for
- * the response headers is kept here precisely; undici's timeouts stay as the backstop and bound
- * the gaps between body chunks.
- */
-async function send(upstream: Upstream, request: Dispatcher.RequestOptions): Promise<Dispatcher.ResponseData> {
-  const abort = new AbortController();
-  const deadline = setTimeout(() => abort.abort(new UpstreamTimeoutError(upstream.timeoutMs)), upstream.timeoutMs);
-  let answer: Dispatcher.ResponseData;
-  try {
-    answer = await upstream.pool.request({ ...request, signal: abort.signal });
-  } finally {
-    clearTimeout(deadline);
-  }
-  if (answer.statusCode >= 500) throw new UpstreamServerError(answer);
-  return answer;
-}
-
-async function relay(answer: Dispatcher.ResponseData, res: Response): Promise<void> {
-  res.statusCode = answer.statusCode;
-  const headers: OutgoingHttpHeaders = answer.headers;
-  for (const name in headers) {
-    const value = headers[name];
-    if (value !== undefined && !HOP_BY_HOP.has(name)) res.setHeader(name, value);
-  }
-  try {
-    await pipeline(answer.body, res);
-  } catch {
-    // The client went away, or the upstream broke off mid-body (then the client sees a cut
-    // connection, which is the truth). Either way both streams are closed by now.
-  }
+/** One attempt; a 5xx answer is a failure for the circuit breaker, relayed or not. */
+function exchange(
+  upstream: Upstream,
+  request: Dispatcher.DispatchOptions,
+  res: ServerResponse,
+  keepBackServerErrors: boolean,
+): Promise<Exchange> {
+  return new Promise<Exchange>((resolve, reject) => {
+    upstream.pool.dispatch(
+      request,
+      new RelayHandler(res, keepBackServerErrors, upstream.timeoutMs, resolve, reject),
+    );
+  }).then((outcome) => {
+    if (outcome.status >= 500) throw new UpstreamServerError(outcome.status, outcome.relayed);
+    return outcome;
+  });
 }
 
 function hasBody(headers: IncomingHttpHeaders): boolean {

@@ -1,4 +1,4 @@
-import { Pool, type Dispatcher } from 'undici';
+import { Pool } from 'undici';
 import { createBreaker, type Breaker, type BreakerOptions, type CircuitState } from './circuit-breaker';
 
 export interface UpstreamOptions {
@@ -48,10 +48,14 @@ export function createUpstream(name: string, url: string, options: UpstreamOptio
   };
 }
 
-/** A 5xx answer: a failure for the circuit, yet still the answer the client gets if no retry helps. */
+/** A 5xx answer: a failure for the circuit, yet the answer the client gets when no retry helps. */
 export class UpstreamServerError extends Error {
-  constructor(readonly answer: Dispatcher.ResponseData) {
-    super(`The upstream answered ${answer.statusCode}.`);
+  constructor(
+    readonly status: number,
+    /** Already streamed to the client (the last attempt). */
+    readonly relayed: boolean,
+  ) {
+    super(`The upstream answered ${status}.`);
     this.name = 'UpstreamServerError';
   }
 }

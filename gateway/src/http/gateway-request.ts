@@ -1,0 +1,103 @@
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import type { Ctx } from '@fleet/context';
+import type { AppError } from '@fleet/errors';
+import { CONTEXT_HEADER, signContext, type TenantResolver } from '@fleet/tenancy';
+import type { RequestRateLimiter } from '../data-access/rate-limiter';
+import type { UsageCounter } from '../data-access/usage-counter';
+import { decideAccess, type Door } from '../domain/access-policy';
+import { classifyHost } from '../domain/host-kind';
+import type { Principal } from '../domain/principal';
+import { findRoute, type RouteRule } from '../domain/routes';
+import type { TokenVerifier } from '../domain/token-verifier';
+import { authenticate } from './authenticate';
+import { applyCors } from './cors';
+import {
+  accessDenied,
+  answerError,
+  rateLimited,
+  suspendedStore,
+  tokenInvalid,
+  unknownHost,
+  unknownRoute,
+} from './problems';
+import { forward } from './proxy';
+import type { Upstream } from './upstream';
+
+export interface GatewayDeps {
+  platformDomain: string;
+  signingKey: string;
+  resolver: TenantResolver;
+  upstreams: Record<string, Upstream>;
+  routes: readonly RouteRule[];
+  verifier: TokenVerifier;
+  limiter: RequestRateLimiter;
+  usage: UsageCounter;
+}
+
+/** One request as the gateway handles it. */
+export interface GatewayExchange {
+  req: IncomingMessage;
+  res: ServerResponse;
+  /** The URL path, without the query string. */
+  path: string;
+  /** The client as the trusted proxies in front of us describe it (TRUST_PROXY). */
+  client: { ip: string; protocol: string };
+  /** Filled in as the request goes: tenant, then actor. */
+  ctx: Ctx;
+  /** The prefix of the route rule that matched: a bounded metric label. */
+  routePrefix?: string;
+}
+
+/**
+ * One request through the gateway: the door from the Host header and, on a store host, its
+ * tenant; the rate limit (per tenant, else per client IP); CORS; the route; the caller's token
+ * against the route and the host; then the upstream, with the context signed.
+ */
+export async function handleGatewayRequest(deps: GatewayDeps, x: GatewayExchange): Promise<void> {
+  const { req, res, path, ctx } = x;
+  const door = classifyHost(req.headers.host, deps.platformDomain);
+  if (door.kind === 'invalid') return answerError(res, path, unknownHost());
+  const tenant = door.kind === 'store' ? await deps.resolver.resolve(door.host) : null;
+  if (door.kind === 'store' && !tenant) return answerError(res, path, unknownHost());
+  if (tenant) ctx.tenantId = tenant.id;
+
+  const rate = tenant
+    ? await deps.limiter.consumeTenant(tenant.id, tenant.plan)
+    : await deps.limiter.consumeClientIp(x.client.ip);
+  if (!rate.allowed) return answerError(res, path, rateLimited(rate.retryAfterSeconds));
+  if (applyCors(req, res, path, tenant?.hosts ?? [])) return;
+
+  const route = findRoute(deps.routes, door.kind, path);
+  if (!route) return answerError(res, path, unknownRoute());
+  x.routePrefix = route.prefix;
+  if (tenant) deps.usage.count(tenant.id);
+  if (tenant?.status === 'suspended' && route.audience === 'shopper')
+    return answerError(res, path, suspendedStore());
+
+  const caller = await admit(deps.verifier, req.headers, door.kind, route, tenant?.id);
+  if (!caller.ok) return answerError(res, path, caller.error);
+  if (caller.principal) {
+    ctx.actor = { kind: caller.principal.kind, id: caller.principal.id, roles: caller.principal.roles };
+  }
+  const upstream = deps.upstreams[route.upstream];
+  if (!upstream) return answerError(res, path, unknownRoute());
+  const signed = { [CONTEXT_HEADER]: signContext(ctx, deps.signingKey), 'x-request-id': ctx.requestId };
+  await forward(upstream, req, res, signed, x.client);
+}
+
+type Admission = { ok: true; principal: Principal | undefined } | { ok: false; error: AppError };
+
+/** The caller's token (if any) checked, then held against the route's role and this host. */
+async function admit(
+  verifier: TokenVerifier,
+  headers: IncomingHttpHeaders,
+  door: Door,
+  route: RouteRule,
+  tenantId: string | undefined,
+): Promise<Admission> {
+  const auth = await authenticate(headers, verifier);
+  if (!auth.ok) return { ok: false, error: tokenInvalid() };
+  const decision = decideAccess({ door, auth: route.auth, tenantId, principal: auth.principal });
+  if (!decision.ok) return { ok: false, error: accessDenied(decision.code, decision.detail) };
+  return { ok: true, principal: auth.principal };
+}

@@ -1,0 +1,38 @@
+import { ConfigError, loadConfig } from '@fleet/config';
+import { configSchema } from '../src/config';
+
+const base = {
+  INTERNAL_SIGNING_KEY: 'x'.repeat(32),
+  TENANCY_URL: 'http://127.0.0.1:4001',
+  IDENTITY_URL: 'http://127.0.0.1:4002',
+};
+
+test('defaults: built-in issuer, 5 s upstream timeout, one retry, no trusted proxy', () => {
+  const config = loadConfig(configSchema, base);
+  expect(config).toMatchObject({
+    IDENTITY_ISSUER: 'http://identity.fleet.internal',
+    KEYCLOAK_TENANT_CLAIM: 'tenant_id',
+    UPSTREAM_TIMEOUT_MS: 5000,
+    UPSTREAM_RETRIES: 1,
+    CIRCUIT_RESET_TIMEOUT_MS: 10000,
+    TRUST_PROXY: false,
+  });
+});
+
+test.each([
+  ['true', true],
+  ['2', 2],
+  ['loopback, 10.0.0.0/8', ['loopback', '10.0.0.0/8']],
+])('TRUST_PROXY=%s', (raw, parsed) => {
+  expect(loadConfig(configSchema, { ...base, TRUST_PROXY: raw }).TRUST_PROXY).toEqual(parsed);
+});
+
+test('Keycloak needs both its URL and its realm, and a reset longer than the upstream timeout', () => {
+  expect(() => loadConfig(configSchema, { ...base, KEYCLOAK_URL: 'http://kc:8080' })).toThrow(ConfigError);
+  expect(
+    loadConfig(configSchema, { ...base, KEYCLOAK_URL: 'http://kc:8080', KEYCLOAK_REALM: 'fleet' })
+      .KEYCLOAK_REALM,
+  ).toBe('fleet');
+  expect(() => loadConfig(configSchema, { ...base, CIRCUIT_RESET_TIMEOUT_MS: '3000' })).toThrow(/longer/);
+  expect(() => loadConfig(configSchema, { ...base, IDENTITY_URL: undefined })).toThrow(/IDENTITY_URL/);
+});
