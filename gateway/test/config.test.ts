@@ -4,6 +4,13 @@ import { configSchema } from '../src/config';
 const base = {
   INTERNAL_SIGNING_KEY: 'x'.repeat(32),
   TENANCY_URL: 'http://127.0.0.1:4001',
+  CATALOG_URL: 'http://127.0.0.1:4003',
+  SEARCH_URL: 'http://127.0.0.1:4004',
+  CART_URL: 'http://127.0.0.1:4008',
+  CHECKOUT_URL: 'http://127.0.0.1:4009',
+  ORDER_URL: 'http://127.0.0.1:4007',
+  INVENTORY_URL: 'http://127.0.0.1:4005',
+  PAYMENT_URL: 'http://127.0.0.1:4006',
   IDENTITY_URL: 'http://127.0.0.1:4002',
 };
 
