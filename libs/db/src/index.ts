@@ -5,3 +5,4 @@ export * from './tenant-table';
 export * from './ids';
 export { assertTenantId } from './tenant-id';
 export type { Statement } from './pipelined-query';
+export * from './migrate-cli';
