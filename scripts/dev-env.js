@@ -33,7 +33,8 @@ function serviceEnv(service, layout = {}) {
     AMQP_PREFIX: layout.amqpPrefix ?? (env.AMQP_PREFIX || 'fleet.'),
     INTERNAL_SIGNING_KEY: env.INTERNAL_SIGNING_KEY || 'dev-only-internal-signing-key-change-me',
     IDENTITY_ISSUER: env.IDENTITY_ISSUER || 'http://identity.fleet.internal',
-    IDENTITY_KEY_ENCRYPTION_KEY: env.IDENTITY_KEY_ENCRYPTION_KEY || 'dev-only-key-encryption-key-change-me-please',
+    IDENTITY_KEY_ENCRYPTION_KEY:
+      env.IDENTITY_KEY_ENCRYPTION_KEY || 'dev-only-key-encryption-key-change-me-please',
     PLATFORM_ADMIN_EMAIL: env.PLATFORM_ADMIN_EMAIL || 'admin@fleet.local',
     PLATFORM_ADMIN_PASSWORD: env.PLATFORM_ADMIN_PASSWORD || 'fleet-admin-dev',
     PUBLIC_PORT: String(port(services.find((s) => s.name === 'gateway'))),
