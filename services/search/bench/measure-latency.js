@@ -2,9 +2,15 @@
 // query: `npx tsc -b services/search && node services/search/bench/measure-latency.js [documents]`.
 const { Pool } = require('pg');
 const { createDb, newId } = require('@fleet/db');
-const { createTestDatabase } = require('@fleet/testing');
-const { createPostgresSearchEngine, migrations, seedSearchDocuments, SEED_QUERIES } = require('@fleet/search');
+const { uniqueName } = require('@fleet/testing');
+const {
+  createOwnedDatabase,
+  createPostgresSearchEngine,
+  seedSearchDocuments,
+  SEED_QUERIES,
+} = require('@fleet/search');
 
+const ADMIN_URL = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DOCUMENTS = Number(process.argv[2] ?? 100_000);
 const RUNS = Number(process.env.RUNS ?? 400);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 4);
@@ -27,7 +33,8 @@ async function timeQuery(engine, tenantId, query) {
 }
 
 async function main() {
-  const database = await createTestDatabase('bench_search', { migrations });
+  // Owned by an ordinary role, as in production: a superuser owner would skip row-level security.
+  const database = await createOwnedDatabase(ADMIN_URL, uniqueName('bench_search'));
   const owner = new Pool({ connectionString: database.ownerUrl, max: 1 });
   const db = createDb({ url: database.appUrl, max: CONCURRENCY });
   try {

@@ -1,11 +1,10 @@
-import type { TenantCtx } from '@fleet/context';
-import { currentContext } from '@fleet/context';
-import { assertTenantId, prepared, type Db, type Queryable } from '@fleet/db';
+import { prepared, type Db, type Queryable } from '@fleet/db';
 import { priceBucketOf } from '../domain/price-buckets';
 import { newestPerProduct, toHit } from '../domain/search-document';
 import type { Availability, SearchEngine, SearchHit, WriteOptions } from '../domain/search-engine';
 import { completeFacets } from '../domain/search-facets';
 import { searchStatement } from './postgres-search.sql';
+import { tenantCtx } from './tenant-ctx';
 
 // Newer versions replace the row; draft and archived rows stay as version markers (not searchable).
 const UPSERT = prepared(
@@ -42,28 +41,34 @@ interface SearchRow {
   availability: Record<Availability, number>;
 }
 
-export function tenantCtx(tenantId: string): TenantCtx {
-  return { requestId: currentContext()?.requestId ?? 'search', tenantId: assertTenantId(tenantId) };
-}
-
 /**
  * The embedded engine: PostgreSQL full-text search plus pg_trgm typo tolerance in the service's
  * own database, under row-level security like every tenant-owned table.
  */
 export function createPostgresSearchEngine(db: Db): SearchEngine {
-  const write = <T>(tenantId: string, options: WriteOptions | undefined, fn: (tx: Queryable) => Promise<T>) =>
-    options?.tx ? fn(options.tx) : db.withTenant(tenantCtx(tenantId), fn);
+  const write = <T>(
+    tenantId: string,
+    options: WriteOptions | undefined,
+    fn: (tx: Queryable) => Promise<T>,
+  ) => (options?.tx ? fn(options.tx) : db.withTenant(tenantCtx(tenantId), fn));
 
   return {
     name: 'postgres',
     async upsert(tenantId, docs, options) {
       if (!docs.length) return;
       const rows = newestPerProduct(docs).map((doc) => ({
-        ...doc,
+        id: doc.id,
+        version: doc.version,
+        status: doc.status,
+        slug: doc.slug,
+        title: doc.title,
+        description: doc.description,
         category_ids: doc.categoryIds,
         price_min: doc.priceMin,
         price_max: doc.priceMax,
         price_bucket: priceBucketOf(doc.priceMin),
+        currency: doc.currency,
+        available: doc.available,
         image: doc.image ?? null,
         created_at: doc.createdAt,
       }));

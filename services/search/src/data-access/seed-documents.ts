@@ -1,14 +1,15 @@
 import type { Db } from '@fleet/db';
 import { priceBucketSql } from '../domain/price-buckets';
-import { tenantCtx } from './postgres-search-engine';
+import { tenantCtx } from './tenant-ctx';
 
-const COLORS = ['red', 'blue', 'green', 'black', 'white', 'grey', 'navy', 'olive', 'beige', 'pink', 'brown', 'yellow'];
-const MATERIALS = ['leather', 'canvas', 'cotton', 'wool', 'linen', 'denim', 'suede', 'silk', 'nylon', 'bamboo'];
+const COLORS = 'red blue green black white grey navy olive beige pink brown yellow'.split(' ');
+const MATERIALS = 'leather canvas cotton wool linen denim suede silk nylon bamboo'.split(' ');
 const NOUNS = [
-  'sneakers', 'boots', 'sandals', 'loafers', 'jacket', 'hoodie', 'sweater', 'shirt', 'blouse', 'trousers',
-  'shorts', 'skirt', 'dress', 'scarf', 'gloves', 'beanie', 'backpack', 'wallet', 'belt', 'tote',
-  'umbrella', 'socks', 'pyjamas', 'raincoat', 'cardigan', 'vest', 'overalls', 'slippers', 'headband', 'poncho',
-];
+  'sneakers boots sandals loafers jacket hoodie sweater shirt blouse trousers shorts skirt dress scarf',
+  'gloves beanie backpack wallet belt tote umbrella socks pyjamas raincoat cardigan vest overalls poncho',
+]
+  .join(' ')
+  .split(' ');
 
 /** Queries a shopper would type against the seeded vocabulary, typos included. */
 export const SEED_QUERIES = ['sneakers', 'red sneakers', 'snekers', 'leather jaket', 'wool', 'cardi', ''];
@@ -50,4 +51,3 @@ export async function seedSearchDocuments(
     );
   }
 }
-

@@ -26,6 +26,8 @@ export function priceBucketOf(priceMin: number): PriceBucket {
 
 /** The same mapping as SQL over a column (used by the bulk seeding helper). */
 export function priceBucketSql(column: string): string {
-  const arms = PRICE_BUCKETS.filter((b) => b.max !== null).map((b) => `WHEN ${column} < ${b.max} THEN '${b.key}'`);
+  const arms = PRICE_BUCKETS.filter((b) => b.max !== null).map(
+    (b) => `WHEN ${column} < ${b.max} THEN '${b.key}'`,
+  );
   return `CASE ${arms.join(' ')} ELSE '25000+' END`;
 }

@@ -1,8 +1,8 @@
-import type { ProductDocument } from '@fleet/contracts';
+import type { IndexedProduct } from './indexed-product';
 import type { SearchDocument, SearchHit } from './search-engine';
 
 /** The searchable projection of a catalog product (the first image is the thumbnail). */
-export function toSearchDocument(product: ProductDocument): SearchDocument {
+export function toSearchDocument(product: IndexedProduct): SearchDocument {
   const doc: SearchDocument = {
     id: product.id,
     version: product.version,

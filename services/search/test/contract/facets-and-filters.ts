@@ -8,7 +8,13 @@ export function facetAndFilterContract(ctx: ContractContext): void {
     const catalog = [
       doc({ title: 'Cotton Shirt', categoryIds: shirts, priceMin: 900, available: true }),
       doc({ title: 'Linen Shirt', categoryIds: shirts, priceMin: 4500, available: false }),
-      doc({ title: 'Silk Shirt', categoryIds: ['cat_tops'], priceMin: 12000, priceMax: 15000, available: true }),
+      doc({
+        title: 'Silk Shirt',
+        categoryIds: ['cat_tops'],
+        priceMin: 12000,
+        priceMax: 15000,
+        available: true,
+      }),
       doc({ title: 'Denim Jacket', categoryIds: ['cat_outer'], priceMin: 30000, available: true }),
     ];
 
@@ -44,8 +50,7 @@ export function facetAndFilterContract(ctx: ContractContext): void {
     });
 
     test('filters narrow hits, total and facets', async () => {
-      const search = (filters: object, q = '') =>
-        ctx.engine().search(tenantId, { q, limit: 20, filters });
+      const search = (filters: object, q = '') => ctx.engine().search(tenantId, { q, limit: 20, filters });
       const sale = await search({ categoryIds: ['cat_sale'] });
       expect(sale.hits.map((h) => h.title).sort()).toEqual(['Cotton Shirt', 'Linen Shirt']);
       expect(sale.facets.category).toEqual({ cat_tops: 2, cat_sale: 2 });

@@ -13,7 +13,10 @@ export function versioningContract(ctx: ContractContext): void {
       await ctx.engine().upsert(tenantId, [v2]);
       await ctx.engine().upsert(tenantId, [v1]);
       expect(await titles(tenantId, 'teapot')).toEqual(['Blue Teapot']);
-      await ctx.engine().upsert(tenantId, [{ ...v1, title: 'Green Teapot', version: 4 }, { ...v1, version: 3 }]);
+      await ctx.engine().upsert(tenantId, [
+        { ...v1, title: 'Green Teapot', version: 4 },
+        { ...v1, version: 3 },
+      ]);
       expect(await titles(tenantId, 'teapot')).toEqual(['Green Teapot']);
       await ctx.engine().upsert(tenantId, [{ ...v1, title: 'Pink Teapot', version: 4 }]);
       expect(await titles(tenantId, 'teapot')).toEqual(['Green Teapot']);

@@ -1,7 +1,16 @@
 import type { Migration } from '@fleet/db';
 import { inboxMigration } from '@fleet/messaging';
 import { searchDocumentsMigration } from './001-search-documents';
-import { indexedVersionsMigration } from './002-indexed-versions';
+import { searchMatchesMigration } from './002-search-matches';
+import { indexedVersionsMigration } from './003-indexed-versions';
 
-/** Search publishes no events, so it has an inbox and no outbox (and no relay role). */
-export const migrations: Migration[] = [inboxMigration, searchDocumentsMigration, indexedVersionsMigration];
+/** Search consumes events and publishes none: an inbox, no outbox. */
+export const migrations: Migration[] = [
+  inboxMigration,
+  searchDocumentsMigration,
+  searchMatchesMigration,
+  indexedVersionsMigration,
+];
+
+/** No outbox, so the relay role (required by the shared migrate CLI) is granted no table. */
+export const relayTables: string[] = [];

@@ -6,7 +6,7 @@ import { createTenantTable, type Migration } from '@fleet/db';
  * meili-search-engine.ts). `deleted` marks a removal, so a late update cannot resurrect it.
  */
 export const indexedVersionsMigration: Migration = {
-  name: '002_indexed_versions',
+  name: '003_indexed_versions',
   async up(knex) {
     await createTenantTable(
       knex,
