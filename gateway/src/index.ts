@@ -5,3 +5,4 @@ export { configSchema, type GatewayConfig } from './config';
 export { ROUTES, findRoute, type RouteRule } from './domain/routes';
 export { PLAN_LIMITS, CLIENT_IP_LIMIT, type PlanLimits, type RateLimit } from './domain/plan-limits';
 export type { TokenIssuer } from './data-access/token-verifiers';
+export { subscribeToTenantEvents } from './messaging/tenant-events.consumer';
