@@ -138,7 +138,7 @@ module.exports = async function buying() {
       },
       {
         name: 'add-to-cart via gateway (50 conns)',
-        value: `${Math.round(add.rps)} req/s, p50 ${add.p50} ms, p99 ${add.p99} ms, errors ${add.errors}`,
+        value: `${Math.round(add.rps)} ok req/s, p50 ${add.p50} ms, p99 ${add.p99} ms, rejected ${add.errors} (429 above the plan's 2,000/s)`,
         baseline: `${Math.round(info.rps)} req/s, p99 ${info.p99} ms (GET /api/store/info)`,
         ratio: info.rps / add.rps,
         target: '>= 2000 req/s, p99 < 30 ms',

@@ -25,9 +25,10 @@ function load({ url, connections = 50, durationS = 8, pick, method = 'GET', body
   });
 }
 
+/** Only 2xx answers count as throughput; rejected ones (429 from a plan's limit, 5xx) are reported. */
 function summary(result) {
   return {
-    rps: result.requests.average,
+    rps: result['2xx'] / result.duration,
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.non2xx,

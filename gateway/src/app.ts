@@ -2,6 +2,7 @@ import type { Express, NextFunction, Request, Response } from 'express';
 import { createHttpApp, getMetricsRegistry, type HttpAppOptions, type ReadinessCheck } from '@fleet/http';
 import type { Logger } from '@fleet/logger';
 import { gatewayLane } from './http/gateway-lane';
+import { openApiDocument } from './http/openapi';
 import type { GatewayDeps } from './http/gateway-request';
 import type { TrustProxy } from './http/request-info';
 
@@ -34,7 +35,10 @@ export function createApp(deps: GatewayAppDeps): Express {
     trustProxy: deps.trustProxy,
     bodyParser: false,
     metrics: { extraLabels: { tenant: none, prefix: none } },
-    routes: () => undefined,
+    routes: (express) => {
+      const document = JSON.stringify(openApiDocument(deps.routes));
+      express.get('/api/docs', (_req, res) => void res.type('application/json').send(document));
+    },
   });
   const histogram = getMetricsRegistry(app).getSingleMetric(
     'http_request_duration_seconds',

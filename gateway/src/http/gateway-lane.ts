@@ -16,8 +16,8 @@ export interface LaneOptions {
   observe(labels: Record<string, string>, seconds: number): void;
 }
 
-/** Served by createHttpApp's own routes: probes and the metrics scrape. */
-const OPS_PATHS: ReadonlySet<string> = new Set(['/healthz', '/readyz', '/metrics']);
+/** Served by express: probes, the metrics scrape and the API document. */
+const OPS_PATHS: ReadonlySet<string> = new Set(['/healthz', '/readyz', '/metrics', '/api/docs']);
 
 /** Handles a request itself, or hands it to express (`viaExpress`). */
 export type Lane = (req: IncomingMessage, res: ServerResponse, viaExpress: () => void) => void;
