@@ -114,17 +114,51 @@ module.exports = async function buying() {
     latencies.sort((a, b) => a - b);
     const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? NaN;
 
+    // Add-to-cart spreads over four stores, each below its plan's rate limit (2,000/s enterprise):
+    // the figure is the platform's, not the limiter's.
     const carts = [];
-    for (let i = 0; i < 200; i++) carts.push((await call('POST', '/api/store/carts')).body.id);
+    for (let t = 0; t < 4; t++) {
+      const store =
+        t === 0
+          ? tenant
+          : await registry.provision({
+              slug: `cartload-${t}`,
+              name: `Cart load ${t}`,
+              currency: 'USD',
+              country: 'US',
+              plan: 'enterprise',
+            });
+      const storeHost = `${store.hosts[0]}:${gateway.split(':').pop()}`;
+      const storeDb = createDb({ url: platform.databaseUrl('catalog', 'fleet_app'), max: 1 });
+      const variant =
+        t === 0
+          ? variantIds[0]
+          : (await seedProducts(storeDb, store.id, { count: 1, variantsPerProduct: 1, prefix: `cl${t}` }))
+              .variantIds[0];
+      await storeDb.close();
+      for (let i = 0; i < 50; i++) {
+        const res = await request(`${gateway}/api/store/carts`, {
+          method: 'POST',
+          headers: { host: storeHost },
+        });
+        carts.push({
+          host: storeHost,
+          id: JSON.parse(await res.body.text()).id,
+          body: JSON.stringify({ variantId: variant, quantity: 1 }),
+        });
+      }
+    }
     let n = 0;
-    const addBody = JSON.stringify({ variantId: variantIds[0], quantity: 1 });
     const add = summary(
       await load({
         url: gateway,
         method: 'POST',
-        body: addBody,
+        body: carts[0].body,
         headers: { 'content-type': 'application/json' },
-        pick: () => ({ host, path: `/api/store/carts/${carts[n++ % carts.length]}/items` }),
+        pick: () => {
+          const c = carts[n++ % carts.length];
+          return { host: c.host, path: `/api/store/carts/${c.id}/items`, body: c.body };
+        },
       }),
     );
     const info = summary(await load({ url: gateway, pick: () => ({ host, path: '/api/store/info' }) }));
@@ -137,8 +171,8 @@ module.exports = async function buying() {
         target: '>= 100 orders/s, p99 < 500 ms',
       },
       {
-        name: 'add-to-cart via gateway (50 conns)',
-        value: `${Math.round(add.rps)} ok req/s, p50 ${add.p50} ms, p99 ${add.p99} ms, rejected ${add.errors} (429 above the plan's 2,000/s)`,
+        name: 'add-to-cart via gateway (50 conns over 4 stores)',
+        value: `${Math.round(add.rps)} ok req/s, p50 ${add.p50} ms, p99 ${add.p99} ms, non-2xx ${add.errors}`,
         baseline: `${Math.round(info.rps)} req/s, p99 ${info.p99} ms (GET /api/store/info)`,
         ratio: info.rps / add.rps,
         target: '>= 2000 req/s, p99 < 30 ms',

@@ -13,8 +13,13 @@ function load({ url, connections = 50, durationS = 8, pick, method = 'GET', body
             method,
             body,
             setupRequest(req) {
-              const { host, path } = pick();
-              return { ...req, path, headers: { ...req.headers, ...headers, host } };
+              const picked = pick();
+              const request = {
+                ...req,
+                path: picked.path,
+                headers: { ...req.headers, ...headers, host: picked.host },
+              };
+              return picked.body === undefined ? request : { ...request, body: picked.body };
             },
           },
         ],
