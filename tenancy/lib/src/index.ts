@@ -5,3 +5,4 @@ export * from './context-middleware';
 export * from './tenant-resolver';
 export * from './registry-client';
 export * from './usage';
+export * from './guards';

@@ -1,9 +1,2 @@
-import type { Ctx } from '@fleet/context';
-import { AppError } from '@fleet/errors';
-
-/** Internal endpoints answer only other services (tenancy at sign-up, operators' tooling). */
-export function assertServiceCaller(ctx: Ctx): void {
-  if (ctx.actor?.kind !== 'service') {
-    throw new AppError('forbidden', 'This endpoint is internal to the platform.', { code: 'internal_only' });
-  }
-}
+/** The platform's shared check, under the name this service's routes use. */
+export { assertServiceActor as assertServiceCaller } from '@fleet/tenancy';

@@ -1,22 +1,6 @@
-import type { Ctx, TenantCtx } from '@fleet/context';
-import { AppError } from '@fleet/errors';
-
-/** The store the request is for: every inventory endpoint is tenant-scoped. */
-export function assertTenantRequest(ctx: Ctx): asserts ctx is TenantCtx {
-  if (!ctx.tenantId) throw new AppError('not_found', 'No store on this host.', { code: 'store_not_found' });
-}
-
-/** Internal endpoints answer only other services (the order saga, checkout). */
-export function assertServiceCaller(ctx: Ctx): asserts ctx is TenantCtx {
-  if (ctx.actor?.kind !== 'service') {
-    throw new AppError('forbidden', 'This endpoint is internal to the platform.', { code: 'internal_only' });
-  }
-  assertTenantRequest(ctx);
-}
-
-/** Merchant staff of the host's store; the gateway already checked the token's tenant. */
-export function assertStaff(ctx: Ctx): asserts ctx is TenantCtx {
-  if (ctx.actor?.kind !== 'staff')
-    throw new AppError('forbidden', 'Only store staff may do this.', { code: 'wrong_role' });
-  assertTenantRequest(ctx);
-}
+/** The platform's shared checks, under the names this service's routes use. */
+export {
+  assertStoreRequest as assertTenantRequest,
+  assertServiceForStore as assertServiceCaller,
+  assertStaffOfStore as assertStaff,
+} from '@fleet/tenancy';
