@@ -1,11 +1,11 @@
 import { waitFor } from '@fleet/testing';
 import { toSearchDocument } from '../src/domain/search-document';
 import type { ReindexStatus } from '../src/messaging/reindex.queue';
-import { startCatalogStub, type CatalogStub } from './catalog-stub';
-import { newTenant, product } from './products';
+import { startCatalogUnderTest, type CatalogUnderTest } from './catalog-under-test';
+import { newTenant } from './products';
 import { SIGNING_KEY, startSearch, type SearchFixture } from './search-fixture';
 
-let catalog: CatalogStub;
+let catalog: CatalogUnderTest;
 let search: SearchFixture;
 const service = (tenantId?: string, method = 'POST') => ({
   method,
@@ -13,7 +13,7 @@ const service = (tenantId?: string, method = 'POST') => ({
 });
 
 beforeAll(async () => {
-  catalog = await startCatalogStub(SIGNING_KEY);
+  catalog = await startCatalogUnderTest(SIGNING_KEY);
   search = await startSearch('search_reindex', { catalogUrl: catalog.url, pageSize: 100, backoffMs: 50 });
 });
 afterAll(async () => {
@@ -37,34 +37,28 @@ async function finished(jobId: string): Promise<ReindexStatus> {
   });
 }
 
-function catalogOf(tenantId: string, count: number) {
-  const items = Array.from({ length: count }, (_, i) =>
-    product({ title: `Ceramic Bowl ${i}`, status: i % 10 === 9 ? 'draft' : 'active' }),
-  );
-  catalog.products.set(tenantId, items);
-  return items;
-}
+/** Seeds the real catalog: `count` products, every tenth (numbers ending in 9) a draft. */
+const catalogOf = (tenantId: string, count: number) => catalog.seed(tenantId, count);
+
+const cursorsOf = (tenantId: string) =>
+  catalog.requests.filter((r) => r.tenantId === tenantId).map((r) => r.cursor);
 
 test('pages through the catalog, indexes active products and reports progress (job id = tenant id)', async () => {
   const tenantId = newTenant();
-  catalogOf(tenantId, 250);
+  await catalogOf(tenantId, 250);
   const queued = await start(tenantId);
   expect(queued).toMatchObject({ jobId: tenantId, tenantId });
   const done = await finished(queued.jobId);
   expect(done.progress).toEqual({ processed: 250, pages: 3, cursor: null, done: true });
   const result = await search.engine.search(tenantId, { q: 'bowl', limit: 1 });
   expect(result.estimatedTotal).toBe(225);
-  expect(catalog.requests.filter((r) => r.tenantId === tenantId).map((r) => r.cursor === null)).toEqual([
-    true,
-    false,
-    false,
-  ]);
+  expect(cursorsOf(tenantId).map((c) => c === null)).toEqual([true, false, false]);
 });
 
 test('one run per tenant at a time; a new run after it finished is idempotent', async () => {
   const tenantId = newTenant();
-  const [bowl] = catalogOf(tenantId, 120);
-  if (!bowl) throw new Error('no product');
+  const [bowlId] = await catalogOf(tenantId, 120);
+  if (!bowlId) throw new Error('no product');
   catalog.hold();
   const first = await start(tenantId);
   const second = await start(tenantId);
@@ -72,31 +66,36 @@ test('one run per tenant at a time; a new run after it finished is idempotent', 
   catalog.release();
   await finished(first.jobId);
   // An event newer than the catalog page arrives between runs: the second run must not undo it.
-  await search.engine.upsert(tenantId, [{ ...toSearchDocument(bowl), title: 'Newer Bowl', version: 2 }]);
+  await search.engine.upsert(tenantId, [
+    { ...toSearchDocument(await catalog.document(tenantId, bowlId)), title: 'Newer Bowl', version: 2 },
+  ]);
   const again = await start(tenantId);
   expect(again.state).not.toBe('completed');
   await finished(again.jobId);
   const hits = await search.engine.search(tenantId, { q: 'newer', limit: 5 });
-  expect(hits.hits.map((h) => h.id)).toEqual([bowl.id]);
+  expect(hits.hits.map((h) => h.id)).toEqual([bowlId]);
   expect((await search.engine.search(tenantId, { q: '', limit: 1 })).estimatedTotal).toBe(108);
   expect(catalog.requests.filter((r) => r.tenantId === tenantId && r.cursor === null)).toHaveLength(2);
 });
 
 test('a failed attempt is retried and resumes after the last indexed page', async () => {
   const tenantId = newTenant();
-  catalogOf(tenantId, 250);
-  const secondPage = Buffer.from('100').toString('base64url');
-  catalog.failNext(secondPage, 1);
+  await catalogOf(tenantId, 250);
+  catalog.failPage(tenantId, 2);
   const done = await finished((await start(tenantId)).jobId);
   expect(done.attemptsMade).toBe(2);
   expect(done.progress).toMatchObject({ processed: 250, done: true });
-  const cursors = catalog.requests.filter((r) => r.tenantId === tenantId).map((r) => r.cursor);
-  expect(cursors).toEqual([null, secondPage, secondPage, Buffer.from('200').toString('base64url')]);
+  const [first, second, retried, third] = cursorsOf(tenantId);
+  expect(first).toBeNull();
+  expect(second).not.toBeNull();
+  expect(retried).toBe(second); // resumed at the failed page, not from the start
+  expect(third).not.toBe(second);
+  expect(cursorsOf(tenantId)).toHaveLength(4);
 });
 
 test('a worker shutting down mid-run hands the run over; the next worker resumes it', async () => {
   const tenantId = newTenant();
-  catalogOf(tenantId, 250);
+  await catalogOf(tenantId, 250);
   const [worker] = search.workers;
   if (!worker) throw new Error('no worker');
   catalog.hold();
@@ -110,12 +109,10 @@ test('a worker shutting down mid-run hands the run over; the next worker resumes
   search.startWorker();
   const done = await finished(jobId);
   expect(done.progress).toMatchObject({ processed: 250, pages: 3, done: true });
-  const cursors = catalog.requests.filter((r) => r.tenantId === tenantId).map((r) => r.cursor);
-  expect(cursors).toEqual([
-    null,
-    Buffer.from('100').toString('base64url'),
-    Buffer.from('200').toString('base64url'),
-  ]);
+  const cursors = cursorsOf(tenantId);
+  expect(cursors).toHaveLength(3);
+  expect(cursors[0]).toBeNull();
+  expect(new Set(cursors).size).toBe(3); // each page fetched once: no page repeated after the handover
 });
 
 test('only the platform may reindex; a store is required; unknown jobs are 404', async () => {
