@@ -37,7 +37,7 @@ export interface SearchFixture {
 }
 
 export interface FixtureOptions {
-  /** The catalog stand-in; with it a reindex worker runs in-process. */
+  /** The catalog's URL (reindex tests: the real catalog behind a fault proxy); with it a reindex worker runs in-process. */
   catalogUrl?: string;
   pageSize?: number;
   attempts?: number;
