@@ -24,7 +24,7 @@ export function loadConfig<S extends ConfigSchema>(
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((issue) => {
     const key = issue.path.map(String).join('.');
-    const doc = key ? schema.shape[key]?.description : undefined;
+    const doc = key ? descriptionOf(schema.shape[key]) : undefined;
     const value = key ? env[key] : undefined;
     const why = value === undefined ? 'is missing' : `is invalid (${issue.message})`;
     return `${key} ${why}${doc ? ` — ${doc}` : ''}`;
@@ -52,7 +52,18 @@ export function loadConfigOrExit<S extends ConfigSchema>(
 
 /** Rows of (key, description, default) for docs and `--help`. */
 export function describeConfig(schema: ConfigSchema): Array<{ key: string; doc: string }> {
-  return Object.entries(schema.shape).map(([key, type]) => ({ key, doc: type.description ?? '' }));
+  return Object.entries(schema.shape).map(([key, type]) => ({ key, doc: descriptionOf(type) ?? '' }));
+}
+
+/** A key's description, also when a service wrapped a described common key (`.default()`, `.optional()`). */
+function descriptionOf(type: z.ZodType | undefined): string | undefined {
+  let current: unknown = type;
+  for (let depth = 0; current && depth < 5; depth++) {
+    const candidate = current as { description?: string; def?: { innerType?: unknown } };
+    if (candidate.description) return candidate.description;
+    current = candidate.def?.innerType;
+  }
+  return undefined;
 }
 
 /** Reusable keys. Each service composes its schema from these plus its own. */

@@ -38,3 +38,15 @@ describe('loadConfig', () => {
     );
   });
 });
+
+test('a described common key keeps its description when a service adds a default', () => {
+  const schema = z.object({ PORT: common.PORT.default(4001) });
+  try {
+    loadConfig(schema, { PORT: 'not-a-port' });
+    throw new Error('expected a ConfigError');
+  } catch (err) {
+    expect((err as ConfigError).problems).toEqual([
+      expect.stringMatching(/^PORT is invalid .* — HTTP port this process listens on\.$/),
+    ]);
+  }
+});
