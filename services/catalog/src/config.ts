@@ -23,9 +23,3 @@ export const configSchema = z.object({
 });
 
 export type CatalogConfig = z.infer<typeof configSchema>;
-
-export const migrateConfigSchema = z.object({
-  DATABASE_URL: common.DATABASE_URL,
-  RELAY_DATABASE_URL: configSchema.shape.RELAY_DATABASE_URL,
-  MIGRATION_DATABASE_URL: common.MIGRATION_DATABASE_URL,
-});

@@ -1,6 +1,6 @@
 // Inventory as a library: other workspaces' tests and the benchmarks run it in-process (see README).
 export { createApp, type InventoryAppDeps } from './app';
-export { configSchema, migrateConfigSchema, type InventoryConfig } from './config';
+export { configSchema, type InventoryConfig } from './config';
 export { migrations, relayTables } from './data-access/migrations';
 export { DEFAULT_LOCATION_ID } from './data-access/location.repository';
 export type { InventoryDeps, SweepDeps } from './domain/inventory-deps';
