@@ -1,6 +1,6 @@
 import Redis from 'ioredis';
 import { loadConfigOrExit } from '@fleet/config';
-import { startHttpServer } from '@fleet/http';
+import { startHttpServer, runMain } from '@fleet/http';
 import { createLogger } from '@fleet/logger';
 import { createBroker } from '@fleet/messaging';
 import { createRegistryClient, createTenantResolver } from '@fleet/tenancy';
@@ -92,7 +92,4 @@ async function main(): Promise<void> {
   );
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`[gateway] failed to start: ${err instanceof Error ? err.stack : String(err)}\n`);
-  process.exit(1);
-});
+runMain('gateway', main);

@@ -11,3 +11,4 @@ export { parseBody, parseParams, parseQuery } from './validate';
 export { runReadinessChecks, type CheckOutcome, type ReadinessReport } from './readiness';
 export { startHttpServer, type RunningHttpServer, type StartHttpServerOptions } from './start-http-server';
 export type { ShutdownHook } from './graceful-shutdown';
+export * from './run-main';

@@ -1,6 +1,6 @@
 import Redis from 'ioredis';
 import { loadConfigOrExit } from '@fleet/config';
-import { startHttpServer } from '@fleet/http';
+import { startHttpServer, runMain } from '@fleet/http';
 import { createLogger } from '@fleet/logger';
 import { createApp } from './app';
 import { createCartDeps } from './bootstrap';
@@ -39,7 +39,4 @@ async function main(): Promise<void> {
   logger.info({ port: config.PORT }, 'cart service listening');
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`[cart] failed to start: ${err instanceof Error ? err.stack : String(err)}\n`);
-  process.exit(1);
-});
+runMain('cart', main);

@@ -1,6 +1,6 @@
 import { loadConfigOrExit } from '@fleet/config';
 import { createDb } from '@fleet/db';
-import { startHttpServer } from '@fleet/http';
+import { startHttpServer, runMain } from '@fleet/http';
 import { createLogger } from '@fleet/logger';
 import { createBroker, startOutboxRelay } from '@fleet/messaging';
 import { createApp } from './app';
@@ -44,7 +44,4 @@ async function main(): Promise<void> {
   logger.info({ port: config.PORT }, 'catalog listening');
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`[catalog] failed to start: ${err instanceof Error ? err.stack : String(err)}\n`);
-  process.exit(1);
-});
+runMain('catalog', main);

@@ -1,6 +1,6 @@
 import Redis from 'ioredis';
 import { loadConfigOrExit } from '@fleet/config';
-import { startHttpServer } from '@fleet/http';
+import { startHttpServer, runMain } from '@fleet/http';
 import { createLogger } from '@fleet/logger';
 import { createApp } from './app';
 import { createCheckoutDeps } from './bootstrap';
@@ -47,7 +47,4 @@ async function main(): Promise<void> {
   logger.info({ port: config.PORT }, 'checkout service listening');
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`[checkout] failed to start: ${err instanceof Error ? err.stack : String(err)}\n`);
-  process.exit(1);
-});
+runMain('checkout', main);

@@ -1,7 +1,7 @@
 import Redis from 'ioredis';
 import { loadConfigOrExit } from '@fleet/config';
 import { createDb } from '@fleet/db';
-import { startHttpServer } from '@fleet/http';
+import { startHttpServer, runMain } from '@fleet/http';
 import { createLogger } from '@fleet/logger';
 import { createBroker, startOutboxRelay } from '@fleet/messaging';
 import { createApp } from './app';
@@ -61,7 +61,4 @@ async function main(): Promise<void> {
   logger.info({ port: config.PORT, issuer: config.IDENTITY_ISSUER }, 'identity listening');
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`[identity] failed to start: ${err instanceof Error ? err.stack : String(err)}\n`);
-  process.exit(1);
-});
+runMain('identity', main);

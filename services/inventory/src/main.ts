@@ -1,7 +1,7 @@
 import Redis from 'ioredis';
 import { loadConfigOrExit } from '@fleet/config';
 import { createDb } from '@fleet/db';
-import { startHttpServer } from '@fleet/http';
+import { startHttpServer, runMain } from '@fleet/http';
 import { createLogger } from '@fleet/logger';
 import { createBroker, startOutboxRelay } from '@fleet/messaging';
 import { createApp } from './app';
@@ -64,7 +64,4 @@ async function main(): Promise<void> {
   logger.info({ port: config.PORT, sweepEveryMs: config.RESERVATION_SWEEP_MS }, 'inventory listening');
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`[inventory] failed to start: ${err instanceof Error ? err.stack : String(err)}\n`);
-  process.exit(1);
-});
+runMain('inventory', main);

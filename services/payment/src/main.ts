@@ -1,6 +1,6 @@
 import { loadConfigOrExit } from '@fleet/config';
 import { createDb } from '@fleet/db';
-import { startHttpServer } from '@fleet/http';
+import { startHttpServer, runMain } from '@fleet/http';
 import { createLogger } from '@fleet/logger';
 import { createBroker, startOutboxRelay } from '@fleet/messaging';
 import { createApp } from './app';
@@ -46,7 +46,4 @@ async function main(): Promise<void> {
   logger.info({ port: config.PORT, providers: deps.providers.names }, 'payment listening');
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`[payment] failed to start: ${err instanceof Error ? err.stack : String(err)}\n`);
-  process.exit(1);
-});
+runMain('payment', main);

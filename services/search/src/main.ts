@@ -1,6 +1,6 @@
 import { loadConfigOrExit } from '@fleet/config';
 import { createDb } from '@fleet/db';
-import { startHttpServer } from '@fleet/http';
+import { startHttpServer, runMain } from '@fleet/http';
 import { createLogger } from '@fleet/logger';
 import { createBroker } from '@fleet/messaging';
 import { createApp } from './app';
@@ -66,7 +66,4 @@ async function main(): Promise<void> {
   logger.info({ port: config.PORT, engine: engine.name }, 'search listening');
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`[search] failed to start: ${err instanceof Error ? err.stack : String(err)}\n`);
-  process.exit(1);
-});
+runMain('search', main);

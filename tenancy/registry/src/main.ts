@@ -1,7 +1,7 @@
 import Redis from 'ioredis';
 import { loadConfigOrExit } from '@fleet/config';
 import { createDb } from '@fleet/db';
-import { startHttpServer } from '@fleet/http';
+import { startHttpServer, runMain } from '@fleet/http';
 import { createLogger } from '@fleet/logger';
 import { createBroker, startOutboxRelay } from '@fleet/messaging';
 import { createApp } from './app';
@@ -55,7 +55,4 @@ async function main(): Promise<void> {
   logger.info({ port: config.PORT }, 'tenancy registry listening');
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`[tenancy] failed to start: ${err instanceof Error ? err.stack : String(err)}\n`);
-  process.exit(1);
-});
+runMain('tenancy', main);
