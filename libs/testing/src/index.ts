@@ -5,3 +5,5 @@ export * from './test-amqp';
 export * from './wait-for';
 export * from './host-request';
 export * from './dns-server';
+export * from './stand-ins/stripe-api';
+export * from './stand-ins/razorpay-api';

@@ -6,6 +6,8 @@ import type { PaymentDeps } from './domain/payment-deps';
 import type { PaymentProvider } from './domain/payment-provider';
 import { createProviderRegistry } from './domain/provider-registry';
 import { createOfflineProvider } from './domain/providers/offline.provider';
+import { createRazorpayProvider } from './domain/providers/razorpay.provider';
+import { createStripeProvider } from './domain/providers/stripe.provider';
 
 export interface PaymentDepsOptions {
   db: Db;
@@ -16,8 +18,11 @@ export interface PaymentDepsOptions {
   signingKey: string;
   /** Where this service is reached for webhook deliveries; a function when the port is known late. */
   webhookBaseUrl: string | (() => string);
-  /** Defaults to every provider this build implements (offline). */
+  /** Defaults to every provider this build implements: offline, Stripe and Razorpay. */
   providers?: readonly PaymentProvider[];
+  /** STRIPE_API_BASE / RAZORPAY_API_BASE: the providers' API hosts (a local stand-in in tests). */
+  stripeApiBase?: string;
+  razorpayApiBase?: string;
   onReceiptStored?: () => void;
 }
 
@@ -27,7 +32,13 @@ export function createPaymentDeps(options: PaymentDepsOptions): PaymentDeps {
     db: options.db,
     logger: options.logger,
     cipher: createCredentialsCipher(options.credentialsKey),
-    providers: createProviderRegistry(options.providers ?? [createOfflineProvider()]),
+    providers: createProviderRegistry(
+      options.providers ?? [
+        createOfflineProvider(),
+        createStripeProvider({ apiBase: options.stripeApiBase }),
+        createRazorpayProvider({ apiBase: options.razorpayApiBase }),
+      ],
+    ),
     webhookSender: createWebhookSender({ baseUrl: options.webhookBaseUrl, signingKey: options.signingKey }),
     onReceiptStored: options.onReceiptStored,
   };

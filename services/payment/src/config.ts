@@ -27,6 +27,18 @@ export const configSchema = z.object({
     .describe(
       'Base URL the offline provider POSTs its simulated webhooks to (this service); default http://127.0.0.1:PORT.',
     ),
+  STRIPE_API_BASE: z
+    .url()
+    .optional()
+    .describe(
+      'Base URL of the Stripe API; default https://api.stripe.com (set only to point at a stand-in).',
+    ),
+  RAZORPAY_API_BASE: z
+    .url()
+    .optional()
+    .describe(
+      'Base URL of the Razorpay API; default https://api.razorpay.com (set only to point at a stand-in).',
+    ),
 });
 
 export type PaymentConfig = z.infer<typeof configSchema>;

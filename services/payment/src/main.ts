@@ -31,6 +31,8 @@ async function main(): Promise<void> {
     signingKey: config.INTERNAL_SIGNING_KEY,
     webhookBaseUrl: config.WEBHOOK_BASE_URL ?? `http://127.0.0.1:${config.PORT}`,
     onReceiptStored: () => processor.wake(),
+    stripeApiBase: config.STRIPE_API_BASE,
+    razorpayApiBase: config.RAZORPAY_API_BASE,
   });
   const app = createApp({
     ...deps,

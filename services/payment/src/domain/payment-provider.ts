@@ -80,6 +80,22 @@ export interface ProviderCaptureInput {
   credentials: ProviderCredentials;
 }
 
+/** What the storefront reports after the shopper paid (Razorpay's checkout handler, a Stripe return). */
+export interface ProviderConfirmInput {
+  providerPaymentId: string;
+  /** Provider-specific fields from the storefront (e.g. razorpay_payment_id, razorpay_signature). */
+  params: Record<string, unknown>;
+  credentials: ProviderCredentials;
+}
+
+/**
+ * A confirmation the provider vouched for: the event a webhook would bring (stored and applied the
+ * same way), or `null` while the provider still says the payment is pending.
+ */
+export type ConfirmOutcome = { ok: true; event: ProviderEvent | null } | { ok: false; reason: string };
+
+export type CredentialsCheck = { ok: true } | { ok: false; reason: string };
+
 export interface PaymentProvider {
   readonly name: ProviderName;
   /** Starts a payment at the provider. Must be idempotent by `paymentId`. */
@@ -95,4 +111,8 @@ export interface PaymentProvider {
   refund(ctx: TenantCtx, input: ProviderRefundInput): Promise<ProviderRefund>;
   /** For providers that authorise first and capture later. */
   capture?(ctx: TenantCtx, input: ProviderCaptureInput): Promise<{ status: 'succeeded' | 'pending' }>;
+  /** Verifies the storefront's confirmation with the provider (signature and/or an API read). */
+  confirmPayment?(ctx: TenantCtx, input: ProviderConfirmInput): Promise<ConfirmOutcome>;
+  /** Asks the provider whether the merchant's keys work (settings are refused when they do not). */
+  checkCredentials?(credentials: ProviderCredentials): Promise<CredentialsCheck>;
 }

@@ -1,0 +1,23 @@
+import {
+  createOfflineProvider,
+  offlineWebhook,
+  signOfflineWebhook,
+} from '../../src/domain/providers/offline.provider';
+import { describeProviderContract } from './provider-contract';
+
+describeProviderContract('offline', async () => ({
+  provider: createOfflineProvider(),
+  credentials: { publicKeyId: null, webhookSecret: 'whsec_off_contract-secret', secrets: {} },
+  currency: 'USD',
+  pay: async () => undefined,
+  webhook: async (type, data, secret) =>
+    signOfflineWebhook(
+      secret,
+      offlineWebhook(type, {
+        paymentId: data.providerPaymentId,
+        amount: data.amount,
+        refundId: data.refundId,
+      }),
+    ),
+  close: async () => undefined,
+}));
