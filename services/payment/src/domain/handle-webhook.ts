@@ -9,6 +9,8 @@ import { providerAccount } from './provider-accounts';
 export interface WebhookReceived {
   /** False for a repeat of an event already stored (processed or not): nothing changes. */
   stored: boolean;
+  /** A genuine event of a type Fleet does not act on: acknowledged, not stored. */
+  ignored: boolean;
 }
 
 /**
@@ -39,9 +41,11 @@ export async function handleWebhook(
       code: 'invalid_webhook_signature',
     });
   }
+  const event = verified.event;
+  if (!event) return { stored: false, ignored: true };
   const stored = await deps.db.withTenant(ctx, (tx) =>
-    insertReceipt(tx, ctx.tenantId, name, verified.event, ctx.requestId),
+    insertReceipt(tx, ctx.tenantId, name, event, ctx.requestId),
   );
   if (stored) deps.onReceiptStored?.();
-  return { stored };
+  return { stored, ignored: false };
 }

@@ -51,7 +51,11 @@ export interface ProviderEvent {
   reason?: string;
 }
 
-export type WebhookVerification = { ok: true; event: ProviderEvent } | { ok: false; reason: string };
+/**
+ * `event: null`: genuine (signature verified) but of a type Fleet does not act on; it is answered
+ * 200 and not stored, so the provider does not retry it.
+ */
+export type WebhookVerification = { ok: true; event: ProviderEvent | null } | { ok: false; reason: string };
 
 export interface VerifyOptions {
   /** Epoch milliseconds; defaults to now (tests move the clock). */

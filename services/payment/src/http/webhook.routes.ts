@@ -19,12 +19,12 @@ export function webhookRoutes(deps: PaymentDeps): Router {
       const ctx = requestCtx(res);
       assertTenantRequest(ctx);
       const rawBody = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-      const { stored } = await handleWebhook(ctx, deps, {
+      const { stored, ignored } = await handleWebhook(ctx, deps, {
         provider: req.params.provider,
         rawBody,
         headers: req.headers,
       });
-      res.status(200).json({ received: true, duplicate: !stored });
+      res.status(200).json(ignored ? { received: true, ignored: true } : { received: true, duplicate: !stored });
     },
   );
   return router;

@@ -103,7 +103,7 @@ export function describeProviderContract(name: string, start: () => Promise<Prov
           providerPaymentId: created.providerPaymentId,
         }),
       });
-      if (ok.ok && failed.ok) expect(failed.event.eventId).not.toBe(ok.event.eventId);
+      if (ok.ok && failed.ok) expect(failed.event?.eventId).not.toBe(ok.event?.eventId);
     });
 
     test('a changed byte, another secret or no signature is refused', async () => {
