@@ -151,3 +151,44 @@ test('bad input is a 400 naming every bad field', async () => {
   });
   expect(refund.status).toBe(400);
 });
+
+test('ship with a tracking number, then deliver; out of order is 409, another store gets 404', async () => {
+  const tenant = newTenant();
+  await setStock(p, tenant, 'var_s', 1);
+  const order = await placeOrder(p, tenant, orderBody([['var_s', 1]]));
+  await simulate(p, tenant, order.payment.paymentId, 'succeeded');
+  await settled(p, tenant, order.orderId, 'PLACED');
+  const post = (path: string, body: unknown = {}, who = tenant) =>
+    admin(who, `/api/admin/orders/${order.orderId}/${path}`, { body });
+
+  const early = await post('ship');
+  expect([early.status, (await json(early)).code]).toEqual([409, 'invalid_transition']);
+  expect((await post('fulfill')).status).toBe(200);
+  expect((await post('ship', { carrier: 'DHL', trackingNumber: '' })).status).toBe(400);
+  expect((await post('ship', { carrier: 'DHL', trackingNumber: 'JD0123' }, newTenant())).status).toBe(404);
+  const shipped = await post('ship', { carrier: 'DHL', trackingNumber: 'JD0123' });
+  expect(await json(shipped)).toEqual({ id: order.orderId, status: 'SHIPPED', carrier: 'DHL' });
+  expect((await post('deliver', { surprise: 1 })).status).toBe(400);
+  expect(await json(await post('deliver'))).toEqual({ id: order.orderId, status: 'DELIVERED' });
+  const twice = await post('deliver');
+  expect([twice.status, (await json(twice)).code]).toEqual([409, 'invalid_transition']);
+
+  const history = await p
+    .orderOwner('order_status_history')
+    .where({ tenant_id: tenant, order_id: order.orderId })
+    .orderBy('seq')
+    .select('to_status', 'reason');
+  expect(history.map((h: { to_status: string }) => h.to_status)).toEqual([
+    'PENDING',
+    'PLACED',
+    'FULFILLED',
+    'SHIPPED',
+    'DELIVERED',
+  ]);
+  expect(history[3].reason).toBe('shipped carrier:DHL tracking:JD0123');
+  const events = await p
+    .orderOwner('outbox')
+    .where({ tenant_id: tenant })
+    .whereIn('type', ['order.shipped', 'order.delivered']);
+  expect(events).toHaveLength(2);
+});

@@ -7,10 +7,11 @@ import { getMerchantOrder } from '../domain/get-order';
 import { listOrderPage } from '../domain/list-orders';
 import type { OrderDeps } from '../domain/order-deps';
 import { refundOrder } from '../domain/refund-order';
+import { markDelivered, shipOrder } from '../domain/ship-order';
 import { assertStaff } from './guards';
 import { merchantOrderView, orderSummary } from './order-views';
 import { orderIdOf, sendRichProblem, withBody } from './route-helpers';
-import { fulfillBody, listQuery, refundBody } from './schemas';
+import { deliverBody, fulfillBody, listQuery, refundBody, shipBody } from './schemas';
 
 /** Merchant staff of the store. */
 export function adminRoutes(deps: OrderDeps): Router {
@@ -45,6 +46,21 @@ export function adminRoutes(deps: OrderDeps): Router {
     const { carrier } = parseBody(fulfillBody, withBody(req));
     const order = await fulfillOrder(ctx, deps, orderIdOf(req), carrier);
     res.json({ id: order.id, status: order.status, carrier: order.carrier });
+  });
+
+  router.post('/api/admin/orders/:id/ship', async (req, res) => {
+    const ctx = requestCtx(res);
+    assertStaff(ctx);
+    const order = await shipOrder(ctx, deps, orderIdOf(req), parseBody(shipBody, withBody(req)));
+    res.json({ id: order.id, status: order.status, carrier: order.carrier });
+  });
+
+  router.post('/api/admin/orders/:id/deliver', async (req, res) => {
+    const ctx = requestCtx(res);
+    assertStaff(ctx);
+    parseBody(deliverBody, withBody(req));
+    const order = await markDelivered(ctx, deps, orderIdOf(req));
+    res.json({ id: order.id, status: order.status });
   });
 
   router.post('/api/admin/orders/:id/refund', async (req, res) => {

@@ -77,6 +77,13 @@ export const myOrdersQuery = listQuery.omit({ status: true });
 
 export const fulfillBody = z.strictObject({ carrier: text(100).optional() });
 
+export const shipBody = z.strictObject({
+  carrier: text(100).optional(),
+  trackingNumber: text(100).optional(),
+});
+
+export const deliverBody = z.strictObject({});
+
 export const refundBody = z.strictObject({
   amount: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
 });
