@@ -29,6 +29,7 @@ export const ROUTES: readonly RouteRule[] = [
   { door: 'store', prefix: '/api/admin/domains', upstream: 'tenancy', audience: 'merchant', auth: 'staff' },
   { door: 'store', prefix: '/api/admin/settings/store', upstream: 'tenancy', audience: 'merchant', auth: 'staff' },
   { door: 'store', prefix: '/api/admin/settings/rates', upstream: 'tenancy', audience: 'merchant', auth: 'staff' },
+  { door: 'store', prefix: '/api/admin/settings/payments', upstream: 'payment', audience: 'merchant', auth: 'staff' },
 
   { door: 'store', prefix: '/api/store/products', upstream: 'catalog', audience: 'shopper', auth: 'public' },
   { door: 'store', prefix: '/api/store/categories', upstream: 'catalog', audience: 'shopper', auth: 'public' },

@@ -35,7 +35,28 @@ export const PAYMENT_EVENTS = {
   succeeded: 'payment.succeeded',
   failed: 'payment.failed',
   refunded: 'payment.refunded',
+  providerChanged: 'payment.provider_changed',
 } as const;
+
+/** A store switched payment provider; payments already started finish on their own provider. */
+export interface PaymentProviderChanged {
+  from: 'offline' | 'stripe' | 'razorpay' | null;
+  to: 'offline' | 'stripe' | 'razorpay';
+}
+
+/** `GET|PUT /api/admin/settings/payments`: secrets are write-only, key ids come back masked. */
+export interface PaymentSettingsView {
+  provider: 'offline' | 'stripe' | 'razorpay';
+  providers: Array<{
+    provider: 'offline' | 'stripe' | 'razorpay';
+    active: boolean;
+    /** The publishable key / key id, masked (`pk_test_••••wxyz`); null for offline. */
+    publicKeyId: string | null;
+    /** Where the provider must send this store's webhooks (on the store's own host). */
+    webhookPath: string;
+    updatedAt: string;
+  }>;
+}
 
 export interface PaymentSucceeded {
   paymentId: string;

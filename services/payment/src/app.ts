@@ -3,6 +3,7 @@ import { createHttpApp, type ReadinessCheck } from '@fleet/http';
 import { requireSignedContext } from '@fleet/tenancy';
 import type { PaymentDeps } from './domain/payment-deps';
 import { internalRoutes } from './http/internal.routes';
+import { settingsRoutes } from './http/settings.routes';
 import { storeRoutes } from './http/store.routes';
 import { webhookRoutes } from './http/webhook.routes';
 
@@ -30,6 +31,7 @@ export function createApp(deps: PaymentAppDeps): Express {
       app.use(express.json({ limit: JSON_BODY_LIMIT }));
       app.use(internalRoutes(deps));
       app.use(storeRoutes(deps));
+      app.use(settingsRoutes(deps));
     },
   });
 }

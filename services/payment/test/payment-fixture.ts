@@ -52,15 +52,24 @@ export interface PaymentFixture {
   close(): Promise<void>;
 }
 
+export interface PaymentFixtureOptions {
+  /** Where the Stripe / Razorpay SDKs are pointed (local stand-ins); unset: the real APIs. */
+  stripeApiBase?: string;
+  razorpayApiBase?: string;
+}
+
 /** Payment in-process on port 0 with its own database, RabbitMQ prefix, relay and processor. */
-export async function startPayment(label: string): Promise<PaymentFixture> {
+export async function startPayment(
+  label: string,
+  options: PaymentFixtureOptions = {},
+): Promise<PaymentFixture> {
   const database: TestDatabase = await createTestDatabase(label, { migrations, relayTables });
   const db = createDb({ url: database.appUrl, max: 10 });
   const owner = knex({ client: 'pg', connection: database.ownerUrl, pool: { min: 0, max: 2 } });
   const logs: Array<Record<string, unknown>> = [];
   const logger = createLogger({
     service: 'payment-test',
-    level: 'warn',
+    level: process.env.TEST_LOG_LEVEL ?? 'warn',
     destination: { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) },
   });
   const broker: Broker = await createBroker({
@@ -90,6 +99,7 @@ export async function startPayment(label: string): Promise<PaymentFixture> {
     signingKey: SIGNING_KEY,
     webhookBaseUrl: () => url,
     onReceiptStored: () => processor.wake(),
+    ...options,
   });
   const app = createApp({ ...deps, signingKey: SIGNING_KEY, readiness: { postgres: () => db.ping() } });
   const server: RunningHttpServer = await startHttpServer(app, { port: 0, logger });

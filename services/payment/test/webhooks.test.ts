@@ -221,7 +221,8 @@ test('an unknown provider is a 404; a tenant without payment settings rejects ev
     headers: delivery.headers,
   });
   expect(paypal.status).toBe(404);
-  expect((await fx.call('/api/webhooks/stripe', { ctx: { tenantId }, rawBody: '{}' })).status).toBe(404);
+  // Stripe is supported, but this tenant has no Stripe secret: nothing can verify.
+  expect((await fx.call('/api/webhooks/stripe', { ctx: { tenantId }, rawBody: '{}' })).status).toBe(400);
   expect((await deliverWebhook(fx, tenantId, delivery)).status).toBe(400);
   expect(await fx.owner('payment_settings').where({ tenant_id: tenantId })).toHaveLength(0);
 });

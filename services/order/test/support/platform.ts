@@ -54,11 +54,14 @@ export interface Platform {
   close(): Promise<void>;
 }
 
-export async function startPlatform(label: string): Promise<Platform> {
+export async function startPlatform(
+  label: string,
+  providerApis?: { stripeApiBase?: string; razorpayApiBase?: string },
+): Promise<Platform> {
   const logger = createLogger({ service: 'order-test', level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const redis: TestRedis = await createTestRedis(label);
   const amqpPrefix = testAmqpPrefix(label);
-  const shared = { label, amqpPrefix, redis, logger };
+  const shared = { label, amqpPrefix, redis, logger, providerApis };
   const [inventory, payment, orderDatabase] = await Promise.all([
     startInventoryService(shared),
     startPaymentService(shared),

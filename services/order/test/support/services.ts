@@ -40,6 +40,8 @@ interface Shared {
   amqpPrefix: string;
   redis: TestRedis;
   logger: Logger;
+  /** Where payment's Stripe / Razorpay SDKs go (local stand-ins). */
+  providerApis?: { stripeApiBase?: string; razorpayApiBase?: string };
 }
 
 async function base(shared: Shared, service: string, database: TestDatabase) {
@@ -129,6 +131,7 @@ export async function startPaymentService(shared: Shared): Promise<PaymentNode> 
     signingKey: SIGNING_KEY,
     webhookBaseUrl: () => webhookUrl,
     onReceiptStored: () => processor.wake(),
+    ...shared.providerApis,
   });
   const app = createPaymentApp({ ...deps, signingKey: SIGNING_KEY, readiness: {} });
   const server: RunningHttpServer = await startHttpServer(app, { port: 0, logger: shared.logger });

@@ -25,6 +25,16 @@ export async function applyProviderEvent(
   const payment = await lockPaymentByProviderRef(tx, provider, event.providerPaymentId);
   // It may arrive before the transaction that recorded the provider's payment id commits.
   if (!payment) return { kind: 'retry', reason: 'payment_not_found' };
+  if (event.type === 'payment.attempt_failed') {
+    // The shopper may try again: remember why, keep waiting (no event, the order is unchanged).
+    if (payment.status !== 'pending')
+      return { kind: 'ignored', reason: `attempt_failed_when_${payment.status}` };
+    await updatePaymentStatus(tx, payment.id, {
+      status: 'pending',
+      failureReason: event.reason ?? 'payment_attempt_failed',
+    });
+    return { kind: 'applied' };
+  }
   const to = event.type === 'payment.succeeded' ? 'succeeded' : 'failed';
   if (!canTransition(payment.status, to)) {
     return { kind: 'ignored', reason: `illegal_transition:${payment.status}->${to}` };

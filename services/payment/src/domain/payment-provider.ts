@@ -36,7 +36,15 @@ export interface ProviderPayment {
   clientParams: Record<string, unknown>;
 }
 
-export type ProviderEventType = 'payment.succeeded' | 'payment.failed' | 'refund.succeeded';
+/**
+ * `payment.failed` is final (the offline provider's decline). `payment.attempt_failed` is one
+ * declined attempt at a provider where the shopper may try again on the same payment (a Stripe
+ * PaymentIntent returns to requires_payment_method, a Razorpay order takes another payment): the
+ * payment stays pending with the reason recorded, and the order waits for a success or for its
+ * unpaid-order timeout.
+ */
+export type ProviderEventType =
+  'payment.succeeded' | 'payment.failed' | 'payment.attempt_failed' | 'refund.succeeded';
 
 /** A verified webhook, normalised: what the processor applies, whatever the provider. */
 export interface ProviderEvent {

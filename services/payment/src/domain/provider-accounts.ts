@@ -33,15 +33,34 @@ export async function activeProviderAccount(
 ): Promise<ProviderAccount> {
   const found = await findActiveSettings(tx);
   if (found) return openAccount(ctx, deps, found);
-  const secrets = { webhookSecret: `whsec_off_${randomBytes(32).toString('base64url')}`, secrets: {} };
   await insertActiveSettings(tx, ctx.tenantId, {
     provider: 'offline',
     public_key_id: null,
-    credentials_sealed: deps.cipher.seal(JSON.stringify(secrets), aadOf(ctx.tenantId, 'offline')),
+    credentials_sealed: sealCredentials(ctx, deps, 'offline', newOfflineCredentials()),
   });
   const created = await findActiveSettings(tx);
   if (!created) throw new AppError('internal', 'The tenant has payment settings but none is active.');
   return openAccount(ctx, deps, created);
+}
+
+/** The offline provider needs no keys, only a webhook secret of its own per tenant. */
+export function newOfflineCredentials(): ProviderCredentials {
+  return {
+    publicKeyId: null,
+    webhookSecret: `whsec_off_${randomBytes(32).toString('base64url')}`,
+    secrets: {},
+  };
+}
+
+/** Seals a tenant's secrets for its `payment_settings` row (the public key id is stored in clear). */
+export function sealCredentials(
+  ctx: TenantCtx,
+  deps: CipherDeps,
+  provider: ProviderName,
+  credentials: ProviderCredentials,
+): string {
+  const sealed = JSON.stringify({ webhookSecret: credentials.webhookSecret, secrets: credentials.secrets });
+  return deps.cipher.seal(sealed, aadOf(ctx.tenantId, provider));
 }
 
 /** The tenant's account with one provider (in-flight payments finish on theirs), if configured. */

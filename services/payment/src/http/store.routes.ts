@@ -2,9 +2,10 @@ import { Router } from 'express';
 import { parseBody } from '@fleet/http';
 import { requestCtx } from '@fleet/tenancy';
 import type { PaymentDeps } from '../domain/payment-deps';
+import { confirmPayment } from '../domain/confirm-payment';
 import { simulatePayment } from '../domain/simulate-payment';
 import { assertTenantRequest, paymentIdParam } from './guards';
-import { simulateBody } from './schemas';
+import { confirmBody, simulateBody } from './schemas';
 
 /** Shopper-facing endpoints (store hosts, through the gateway). */
 export function storeRoutes(deps: PaymentDeps): Router {
@@ -15,6 +16,12 @@ export function storeRoutes(deps: PaymentDeps): Router {
     const paymentId = paymentIdParam(req.params.id);
     const { outcome } = parseBody(simulateBody, req);
     res.status(202).json(await simulatePayment(ctx, deps, paymentId, outcome));
+  });
+  router.post('/api/store/payments/:id/confirm', async (req, res) => {
+    const ctx = requestCtx(res);
+    assertTenantRequest(ctx);
+    const paymentId = paymentIdParam(req.params.id);
+    res.json(await confirmPayment(ctx, deps, paymentId, parseBody(confirmBody, req)));
   });
   return router;
 }

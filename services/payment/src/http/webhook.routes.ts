@@ -24,7 +24,9 @@ export function webhookRoutes(deps: PaymentDeps): Router {
         rawBody,
         headers: req.headers,
       });
-      res.status(200).json(ignored ? { received: true, ignored: true } : { received: true, duplicate: !stored });
+      res
+        .status(200)
+        .json(ignored ? { received: true, ignored: true } : { received: true, duplicate: !stored });
     },
   );
   return router;

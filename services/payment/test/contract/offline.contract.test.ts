@@ -9,6 +9,7 @@ describeProviderContract('offline', async () => ({
   provider: createOfflineProvider(),
   credentials: { publicKeyId: null, webhookSecret: 'whsec_off_contract-secret', secrets: {} },
   currency: 'USD',
+  failureType: 'payment.failed',
   pay: async () => undefined,
   webhook: async (type, data, secret) =>
     signOfflineWebhook(

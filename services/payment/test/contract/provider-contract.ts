@@ -21,6 +21,8 @@ export interface ProviderHarness {
   credentials: ProviderCredentials;
   /** A currency the provider's account accepts. */
   currency: string;
+  /** What a declined payment normalises to: final (`payment.failed`) or one attempt of several. */
+  failureType: ProviderEventType;
   /** The shopper pays the created payment at the provider (nothing to do for offline). */
   pay(created: ProviderPayment, amount: number): Promise<void>;
   /** A webhook in the provider's own format and signature scheme, signed with `secret`. */
@@ -99,7 +101,7 @@ export function describeProviderContract(name: string, start: () => Promise<Prov
       expect(failed).toEqual({
         ok: true,
         event: expect.objectContaining({
-          type: 'payment.failed',
+          type: h.failureType,
           providerPaymentId: created.providerPaymentId,
         }),
       });

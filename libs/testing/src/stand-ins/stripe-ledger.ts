@@ -1,0 +1,164 @@
+import type { StripeReply } from './stripe-http';
+import { invalidRequest } from './stripe-http';
+import {
+  failStripePaymentIntent,
+  newStripeEvent,
+  newStripePaymentIntent,
+  refundStripeCharge,
+  STRIPE_STAND_IN_API_VERSION,
+  succeedStripePaymentIntent,
+  type StripeChargeJson,
+  type StripeEventJson,
+  type StripeMetadataJson,
+  type StripePaymentIntentJson,
+  type StripeRefundJson,
+} from './stripe-objects';
+
+/** A merchant's Stripe account on the stand-in, found by its secret key. */
+export interface StripeStandInAccount {
+  secretKey: string;
+  publishableKey?: string;
+  webhookSecret: string;
+  /** Where this account's webhook endpoint is; without it events are only recorded. */
+  webhook?: { url: string; headers?: () => Record<string, string> };
+}
+
+export interface StripeAccountState {
+  config: StripeStandInAccount;
+  /** The last `Stripe-Version` the account's client sent: its events carry it. */
+  apiVersion: string;
+  intents: Map<string, StripePaymentIntentJson>;
+  charges: Map<string, StripeChargeJson>;
+  /** Idempotency-Key → the first answer, replayed for the same parameters. */
+  replays: Map<string, { fingerprint: string; reply: StripeReply }>;
+}
+
+/** Everything the stand-in knows: accounts, and every event in the order it happened. */
+export interface StripeLedger {
+  accounts: Map<string, StripeAccountState>;
+  events: StripeEventJson[];
+  /** PaymentIntent id → its account (the shopper pays by intent id only). */
+  owners: Map<string, StripeAccountState>;
+}
+
+/** Who made the request an event came from, as Stripe records it on the event. */
+export interface StripeRequestRef {
+  requestId: string;
+  idempotencyKey?: string;
+}
+
+export function newStripeLedger(): StripeLedger {
+  return { accounts: new Map(), events: [], owners: new Map() };
+}
+
+export function openStripeAccount(ledger: StripeLedger, config: StripeStandInAccount): void {
+  ledger.accounts.set(config.secretKey, {
+    config,
+    apiVersion: STRIPE_STAND_IN_API_VERSION,
+    intents: new Map(),
+    charges: new Map(),
+    replays: new Map(),
+  });
+}
+
+export function createPaymentIntent(
+  ledger: StripeLedger,
+  account: StripeAccountState,
+  init: Parameters<typeof newStripePaymentIntent>[0],
+): StripePaymentIntentJson {
+  const intent = newStripePaymentIntent(init);
+  account.intents.set(intent.id, intent);
+  ledger.owners.set(intent.id, account);
+  return intent;
+}
+
+export function findPaymentIntent(account: StripeAccountState, id: string, param?: string) {
+  const intent = account.intents.get(id);
+  if (!intent) {
+    throw invalidRequest(
+      `No such payment_intent: '${id}'`,
+      { code: 'resource_missing', ...(param ? { param } : {}) },
+      param ? 400 : 404,
+    );
+  }
+  return intent;
+}
+
+/**
+ * Refunds a succeeded PaymentIntent's charge (the whole remainder when no amount is given) and
+ * records `charge.refunded`, as Stripe does for every refund, partial or full.
+ */
+export function refundPaymentIntent(
+  ledger: StripeLedger,
+  account: StripeAccountState,
+  request: StripeRequestRef,
+  init: { paymentIntentId: string; amount?: number; reason?: string; metadata?: StripeMetadataJson },
+): { refund: StripeRefundJson; event: StripeEventJson } {
+  const intent = findPaymentIntent(account, init.paymentIntentId, 'payment_intent');
+  const charge = intent.latest_charge ? account.charges.get(intent.latest_charge) : undefined;
+  if (intent.status !== 'succeeded' || !charge) {
+    throw invalidRequest(`This PaymentIntent (${intent.id}) does not have a successful charge to refund.`, {
+      code: 'payment_intent_unexpected_state',
+      param: 'payment_intent',
+    });
+  }
+  const remaining = charge.amount - charge.amount_refunded;
+  if (remaining === 0) {
+    throw invalidRequest(`Charge ${charge.id} has already been refunded.`, {
+      code: 'charge_already_refunded',
+    });
+  }
+  const amount = init.amount ?? remaining;
+  if (amount > remaining) {
+    throw invalidRequest(
+      `Refund amount (${amount}) is greater than unrefunded amount on charge (${remaining})`,
+      { code: 'amount_too_large', param: 'amount' },
+    );
+  }
+  const refund = refundStripeCharge(charge, {
+    amount,
+    reason: init.reason ?? null,
+    metadata: init.metadata ?? {},
+  });
+  const event = record(ledger, account, 'charge.refunded', charge, request);
+  return { refund, event };
+}
+
+/** The shopper completes (or fails) the PaymentIntent at Stripe. */
+export function settlePaymentIntent(
+  ledger: StripeLedger,
+  paymentIntentId: string,
+  outcome: 'succeeded' | 'failed',
+): { account: StripeAccountState; event: StripeEventJson } {
+  const account = ledger.owners.get(paymentIntentId);
+  const intent = account?.intents.get(paymentIntentId);
+  if (!account || !intent) throw new Error(`Stripe stand-in: no PaymentIntent ${paymentIntentId}`);
+  if (intent.status !== 'requires_payment_method') {
+    throw new Error(
+      `Stripe stand-in: PaymentIntent ${paymentIntentId} is ${intent.status}, it cannot be paid`,
+    );
+  }
+  if (outcome === 'failed') {
+    failStripePaymentIntent(intent);
+    return { account, event: record(ledger, account, 'payment_intent.payment_failed', intent) };
+  }
+  const charge = succeedStripePaymentIntent(intent);
+  account.charges.set(charge.id, charge);
+  return { account, event: record(ledger, account, 'payment_intent.succeeded', intent) };
+}
+
+function record(
+  ledger: StripeLedger,
+  account: StripeAccountState,
+  type: string,
+  object: object,
+  request?: StripeRequestRef,
+): StripeEventJson {
+  const event = newStripeEvent(type, object, {
+    apiVersion: account.apiVersion,
+    ...(request ? { requestId: request.requestId } : {}),
+    ...(request?.idempotencyKey ? { idempotencyKey: request.idempotencyKey } : {}),
+  });
+  ledger.events.push(event);
+  return event;
+}

@@ -1,0 +1,4 @@
+import { startStripeHarness } from '../support/stripe-harness';
+import { describeProviderContract } from './provider-contract';
+
+describeProviderContract('stripe', startStripeHarness);
