@@ -9,12 +9,18 @@ const { serviceEnv, dbUrl } = require('../../scripts/dev-env');
 const { dropDatabase } = require('@fleet/db');
 
 const root = path.join(__dirname, '../..');
+/** Extra node flags for every service, e.g. `BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/p'`. */
+const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
 
-async function startPlatform({ basePort = 14000, logLevel = 'warn' } = {}) {
+/**
+ * `ports`: `{service name: port}` chosen by the caller (tests pick free ones), else `basePort + n`.
+ * `env`: `{service name: {VAR: value}}` added to that service's environment.
+ */
+async function startPlatform({ basePort = 14000, logLevel = 'warn', ports = {}, env = {} } = {}) {
   const run = `b${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
   const index = new Map(services.map((s, i) => [s.name, i]));
   const layout = {
-    port: (s) => (s.name === 'gateway' ? basePort + 80 : basePort + 1 + index.get(s.name)),
+    port: (s) => ports[s.name] ?? (s.name === 'gateway' ? basePort + 80 : basePort + 1 + index.get(s.name)),
     database: (s) => (s.database ? `${run}_${s.database.replace(/^fleet_/, '')}` : null),
     redisPrefix: `${run}:`,
     amqpPrefix: `${run}.`,
@@ -29,8 +35,8 @@ async function startPlatform({ basePort = 14000, logLevel = 'warn' } = {}) {
     if (migrated.status !== 0) throw new Error(`migrating ${service.name} failed: ${migrated.stderr}`);
   }
   for (const service of services) {
-    const child = spawn(process.execPath, [path.join(root, service.dir, 'dist/main.js')], {
-      env: serviceEnv(service, layout),
+    const child = spawn(process.execPath, [...nodeArgs, path.join(root, service.dir, 'dist/main.js')], {
+      env: { ...serviceEnv(service, layout), ...env[service.name] },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     children.push(child);
@@ -40,7 +46,11 @@ async function startPlatform({ basePort = 14000, logLevel = 'warn' } = {}) {
   return {
     run,
     urlOf,
-    env: (name) => serviceEnv(services[index.get(name)], layout),
+    /** `{service name: pid}` of every process, for CPU accounting (support/cpu.js). */
+    pids: Object.fromEntries(services.map((s, i) => [s.name, children[i].pid])),
+    /** Every database of this platform is named `${run}_<service>`. */
+    databasePrefix: `${run}_`,
+    env: (name) => ({ ...serviceEnv(services[index.get(name)], layout), ...env[name] }),
     databaseUrl: (name, user) => {
       const db = layout.database(services[index.get(name)]);
       return user ? dbUrl(db, user, user) : dbUrl(db);

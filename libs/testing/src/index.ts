@@ -7,3 +7,4 @@ export * from './host-request';
 export * from './dns-server';
 export * from './stand-ins/stripe-api';
 export * from './stand-ins/razorpay-api';
+export * from './free-ports';

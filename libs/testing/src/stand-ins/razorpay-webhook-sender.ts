@@ -1,5 +1,6 @@
 import type { RazorpayAccount } from './razorpay-accounts';
 import { RAZORPAY_EVENT_ID_HEADER, signRazorpayEvent, type RazorpayWebhookEvent } from './razorpay-events';
+import { deliverWebhook } from './deliver-webhook';
 
 export interface RazorpayDelivery {
   eventId: string;
@@ -31,19 +32,12 @@ export function createRazorpayWebhookSender(): RazorpayWebhookSender {
   async function deliver(account: RazorpayAccount, event: RazorpayWebhookEvent) {
     if (!account.webhook) return undefined;
     const { rawBody, headers } = signRazorpayEvent(event, account.webhookSecret);
-    let status = 0;
-    try {
-      const res = await fetch(account.webhook.url, {
-        method: 'POST',
-        body: rawBody,
-        headers: { ...headers, 'user-agent': 'Razorpay-Webhook/v1', ...account.webhook.headers?.() },
-        signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
-      });
-      status = res.status;
-      await res.arrayBuffer();
-    } catch {
-      status = 0;
-    }
+    const status = await deliverWebhook(
+      account.webhook.url,
+      { ...headers, 'user-agent': 'Razorpay-Webhook/v1', ...account.webhook.headers?.() },
+      rawBody,
+      DELIVERY_TIMEOUT_MS,
+    );
     deliveries.push({ eventId: headers[RAZORPAY_EVENT_ID_HEADER] as string, event: event.event, status });
     return status;
   }

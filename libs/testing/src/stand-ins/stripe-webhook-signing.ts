@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { StripeStandInAccount } from './stripe-ledger';
+import { deliverWebhook } from './deliver-webhook';
 
 /**
  * Webhooks as Stripe delivers them: the event pretty-printed as JSON, signed with the endpoint's
@@ -33,20 +34,14 @@ const DELIVERY_TIMEOUT_MS = 10_000;
 export async function deliverStripeEvent(event: object, account: StripeStandInAccount): Promise<number> {
   if (!account.webhook) return 0;
   const { rawBody, headers } = signStripeEvent(event, account.webhookSecret);
-  try {
-    const res = await fetch(account.webhook.url, {
-      method: 'POST',
-      headers: {
-        ...headers,
-        'user-agent': 'Stripe/1.0 (+https://stripe.com/docs/webhooks)',
-        ...account.webhook.headers?.(),
-      },
-      body: rawBody,
-      signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
-    });
-    await res.arrayBuffer();
-    return res.status;
-  } catch {
-    return 0;
-  }
+  return deliverWebhook(
+    account.webhook.url,
+    {
+      ...headers,
+      'user-agent': 'Stripe/1.0 (+https://stripe.com/docs/webhooks)',
+      ...account.webhook.headers?.(),
+    },
+    rawBody,
+    DELIVERY_TIMEOUT_MS,
+  );
 }

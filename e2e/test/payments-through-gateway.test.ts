@@ -1,0 +1,275 @@
+import { randomUUID } from 'node:crypto';
+import {
+  freePorts,
+  requestAs,
+  startRazorpayStandIn,
+  startStripeStandIn,
+  waitFor,
+  type HostResponse,
+  type RazorpayStandIn,
+  type StripeStandIn,
+} from '@fleet/testing';
+
+interface ProcessPlatform {
+  urlOf(name: string): string;
+  env(name: string): Record<string, string>;
+  stop(): Promise<void>;
+}
+// The platform exactly as `npm start` runs it: every service its own process from dist/ (built by
+// `npm test`'s pretest), on free ports, with its own databases, Redis prefix and RabbitMQ prefix.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { startPlatform } = require('../../bench/support/platform') as {
+  startPlatform(options: {
+    ports: Record<string, number>;
+    env: Record<string, Record<string, string>>;
+  }): Promise<ProcessPlatform>;
+};
+
+/**
+ * The acceptance flow of issue 6 through the front door, once per real provider: a merchant signs
+ * up, enters the provider's keys, stocks a product; a shopper checks out on the store's host, pays
+ * at the provider (the official SDK's stand-in), whose signed webhook comes back through the
+ * gateway to PLACED; the merchant refunds part and the order shows it (via payment.refunded).
+ */
+let platform: ProcessPlatform;
+let stripe: StripeStandIn;
+let razorpay: RazorpayStandIn;
+let gateway: string;
+let gatewayPort: string;
+
+beforeAll(async () => {
+  [stripe, razorpay] = await Promise.all([startStripeStandIn(), startRazorpayStandIn()]);
+  const names = [
+    'tenancy',
+    'identity',
+    'catalog',
+    'search',
+    'inventory',
+    'payment',
+    'order',
+    'cart',
+    'checkout',
+    'gateway',
+  ];
+  const ports = await freePorts(names.length);
+  platform = await startPlatform({
+    ports: Object.fromEntries(names.map((n, i) => [n, ports[i] as number])),
+    env: { payment: { STRIPE_API_BASE: stripe.url, RAZORPAY_API_BASE: razorpay.url } },
+  });
+  gateway = platform.urlOf('gateway');
+  gatewayPort = gateway.split(':').pop() as string;
+}, 120_000);
+afterAll(async () => {
+  await platform?.stop();
+  await Promise.all([stripe?.close(), razorpay?.close()]);
+});
+
+interface Store {
+  host: string;
+  token: string;
+}
+
+const call = (
+  host: string,
+  path: string,
+  init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
+) =>
+  requestAs(host, `${gateway}${path}`, {
+    method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+    headers: { 'content-type': 'application/json', ...init.headers },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+/** The JSON of a 2xx answer (of exactly `status` when given); anything else fails with the body. */
+const ok = (res: HostResponse, status?: number) => {
+  const good = status === undefined ? res.status >= 200 && res.status < 300 : res.status === status;
+  if (!good) throw new Error(`expected ${status ?? '2xx'}, got ${res.status}: ${res.text}`);
+  return res.json() as unknown;
+};
+
+async function signUp(slug: string, currency: string, country: string): Promise<Store> {
+  const apex = `${platform.env('gateway').PLATFORM_DOMAIN}:${gatewayPort}`;
+  const out = ok(
+    await call(apex, '/api/signup', {
+      body: {
+        storeName: `Store ${slug}`,
+        slug,
+        email: `owner@${slug}.test`,
+        password: 'correct horse 1',
+        currency,
+        country,
+      },
+    }),
+    201,
+  ) as { accessToken: string; storeUrl: string };
+  return { host: new URL(out.storeUrl).host, token: out.accessToken };
+}
+
+const asOwner = (store: Store, path: string, init: { method?: string; body?: unknown } = {}) =>
+  call(store.host, path, { ...init, headers: { authorization: `Bearer ${store.token}` } });
+
+async function stockedVariant(store: Store, currency: string): Promise<string> {
+  const product = ok(
+    await asOwner(store, '/api/admin/products', {
+      body: {
+        title: 'Walnut Desk',
+        description: 'Solid walnut.',
+        categoryIds: [],
+        variants: [
+          { sku: `DESK-${randomUUID().slice(0, 8)}`, title: 'Large', price: 25_000, currency, stock: 5 },
+        ],
+      },
+    }),
+    201,
+  ) as { variants: Array<{ id: string }> };
+  const variantId = product.variants[0]!.id;
+  ok(await asOwner(store, `/api/admin/inventory/${variantId}`, { method: 'PUT', body: { onHand: 5 } }));
+  return variantId;
+}
+
+interface Checkout {
+  orderId: string;
+  orderToken: string;
+  total: number;
+  payment: { provider: string; paymentId: string; clientParams: Record<string, string> };
+}
+
+async function checkout(store: Store, variantId: string): Promise<Checkout> {
+  const cart = ok(await call(store.host, '/api/store/carts', { method: 'POST' }), 201) as { id: string };
+  ok(await call(store.host, `/api/store/carts/${cart.id}/items`, { body: { variantId, quantity: 1 } }));
+  return ok(
+    await call(store.host, '/api/store/checkout', {
+      headers: { 'idempotency-key': randomUUID() },
+      body: {
+        cartId: cart.id,
+        email: 'shopper@example.com',
+        shippingAddress: {
+          name: 'Ada',
+          line1: '1 Main St',
+          city: 'Pune',
+          postalCode: '411001',
+          country: 'IN',
+        },
+      },
+    }),
+    201,
+  ) as Checkout;
+}
+
+async function orderOf(store: Store, c: Checkout): Promise<{ status: string }> {
+  return ok(await call(store.host, `/api/store/orders/${c.orderId}?token=${c.orderToken}`)) as {
+    status: string;
+  };
+}
+
+async function refundAndSee(store: Store, c: Checkout): Promise<void> {
+  ok(await asOwner(store, `/api/admin/orders/${c.orderId}/refund`, { body: { amount: 500 } }), 201);
+  const over = await asOwner(store, `/api/admin/orders/${c.orderId}/refund`, { body: { amount: c.total } });
+  expect([over.status, over.json().code]).toEqual([422, 'refund_exceeds_payment']);
+  await waitFor(
+    'payment.refunded to reach the order',
+    async () => {
+      const view = ok(await asOwner(store, `/api/admin/orders/${c.orderId}`)) as { refundedAmount: number };
+      return view.refundedAmount === 500 ? view : undefined;
+    },
+    { timeoutMs: 10_000 },
+  );
+}
+
+const storeHostHeaders = (store: Store) => () => ({ host: store.host });
+
+test('Stripe: checkout -> PaymentIntent -> signed webhook through the gateway -> PLACED -> refund', async () => {
+  const store = await signUp('stripe-shop', 'USD', 'US');
+  const keys = {
+    secretKey: 'sk_test_e2eStripeShop0001',
+    publishableKey: 'pk_test_e2eStripeShop0001',
+    webhookSecret: 'whsec_e2eStripeShop0001',
+  };
+  stripe.addAccount({
+    ...keys,
+    webhook: { url: `${gateway}/api/webhooks/stripe`, headers: storeHostHeaders(store) },
+  });
+  const settings = ok(
+    await asOwner(store, '/api/admin/settings/payments', {
+      method: 'PUT',
+      body: { provider: 'stripe', credentials: keys },
+    }),
+  );
+  expect(JSON.stringify(settings)).not.toContain(keys.secretKey);
+
+  const order = await checkout(store, await stockedVariant(store, 'USD'));
+  expect(order.payment.provider).toBe('stripe');
+  const intentId = order.payment.clientParams.clientSecret!.split('_secret_')[0]!;
+  expect((await stripe.pay(intentId, 'succeeded')).deliveryStatus).toBe(200);
+  await waitFor(
+    'PLACED',
+    async () => ((await orderOf(store, order)).status === 'PLACED' ? true : undefined),
+    {
+      timeoutMs: 10_000,
+    },
+  );
+  await refundAndSee(store, order);
+
+  // The same event signed with this store's secret is refused on another store's host.
+  const other = await signUp('stripe-other', 'USD', 'US');
+  const replay = stripe.signEvent(
+    stripe.events.find((e) => e.type === 'payment_intent.succeeded')!,
+    keys.webhookSecret,
+  );
+  const res = await requestAs(other.host, `${gateway}/api/webhooks/stripe`, {
+    method: 'POST',
+    headers: replay.headers,
+    body: replay.rawBody,
+  });
+  expect([res.status, res.json().code]).toEqual([400, 'invalid_webhook_signature']);
+});
+
+test('Razorpay: checkout -> order in paise -> checkout signature confirmed through the gateway -> PLACED -> refund', async () => {
+  const store = await signUp('razor-shop', 'INR', 'IN');
+  const keys = {
+    keyId: 'rzp_test_e2eRazorShop',
+    keySecret: 'e2eRazorShopSecret01',
+    webhookSecret: 'e2e-razor-webhook',
+  };
+  razorpay.addAccount({
+    ...keys,
+    webhook: { url: `${gateway}/api/webhooks/razorpay`, headers: storeHostHeaders(store) },
+  });
+  ok(
+    await asOwner(store, '/api/admin/settings/payments', {
+      method: 'PUT',
+      body: { provider: 'razorpay', credentials: keys },
+    }),
+  );
+
+  const order = await checkout(store, await stockedVariant(store, 'INR'));
+  expect(order.payment).toMatchObject({
+    provider: 'razorpay',
+    clientParams: { keyId: keys.keyId, currency: 'INR' },
+  });
+  const rzpOrder = order.payment.clientParams.orderId!;
+  const paid = await razorpay.pay(rzpOrder, 'succeeded');
+  const forged = await call(store.host, `/api/store/payments/${order.payment.paymentId}/confirm`, {
+    body: {
+      razorpay_order_id: rzpOrder,
+      razorpay_payment_id: paid.paymentId,
+      razorpay_signature: '0'.repeat(64),
+    },
+  });
+  expect([forged.status, forged.json().code]).toEqual([400, 'invalid_payment_signature']);
+  const confirmed = await call(store.host, `/api/store/payments/${order.payment.paymentId}/confirm`, {
+    body: {
+      razorpay_order_id: rzpOrder,
+      razorpay_payment_id: paid.paymentId,
+      razorpay_signature: paid.signature,
+    },
+  });
+  expect(ok(confirmed)).toEqual({ paymentId: order.payment.paymentId, outcome: 'succeeded' });
+  await waitFor(
+    'PLACED',
+    async () => ((await orderOf(store, order)).status === 'PLACED' ? true : undefined),
+    {
+      timeoutMs: 10_000,
+    },
+  );
+  await refundAndSee(store, order);
+});
