@@ -3,6 +3,7 @@ export { createApp, type PaymentAppDeps } from './app';
 export { createPaymentDeps, type PaymentDepsOptions } from './bootstrap';
 export { configSchema, type PaymentConfig } from './config';
 export { migrations, relayTables } from './data-access/migrations';
+export type { ReceiptKey } from './data-access/webhook-receipt.repository';
 export type { PaymentDeps } from './domain/payment-deps';
 export type {
   PaymentProvider,

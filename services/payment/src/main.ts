@@ -6,6 +6,7 @@ import { createBroker, startOutboxRelay } from '@fleet/messaging';
 import { createApp } from './app';
 import { createPaymentDeps } from './bootstrap';
 import { configSchema } from './config';
+import type { ReceiptKey } from './data-access/webhook-receipt.repository';
 import { startWebhookProcessor } from './messaging/webhook-processor';
 
 async function main(): Promise<void> {
@@ -30,7 +31,8 @@ async function main(): Promise<void> {
     credentialsKey: config.PAYMENT_CREDENTIALS_KEY,
     signingKey: config.INTERNAL_SIGNING_KEY,
     webhookBaseUrl: config.WEBHOOK_BASE_URL ?? `http://127.0.0.1:${config.PORT}`,
-    onReceiptStored: () => processor.wake(),
+    // bootstrap types this `() => void`; the key passes through to the processor all the same.
+    onReceiptStored: (key?: ReceiptKey) => processor.wake(key),
     stripeApiBase: config.STRIPE_API_BASE,
     razorpayApiBase: config.RAZORPAY_API_BASE,
   });

@@ -29,9 +29,6 @@ export async function confirmPayment(
     if (!found) throw paymentNotFound();
     return { payment: found, account: await requireProviderAccount(tx, ctx, deps, found.provider) };
   });
-  if (payment.status !== 'pending') {
-    return { paymentId, outcome: payment.status === 'failed' ? 'failed' : 'succeeded' };
-  }
   const provider = deps.providers.get(payment.provider);
   if (!provider.confirmPayment || !payment.providerPaymentId) {
     throw new AppError('business_rule', `Payments with ${payment.provider} are confirmed by webhook only.`, {
@@ -57,6 +54,10 @@ export async function confirmPayment(
     throw new AppError('validation', 'The payment confirmation could not be verified.', {
       code: 'invalid_payment_signature',
     });
+  }
+  // Verified first, always: a forged confirmation learns nothing, not even that the payment settled.
+  if (payment.status !== 'pending') {
+    return { paymentId, outcome: payment.status === 'failed' ? 'failed' : 'succeeded' };
   }
   const event = verified.event;
   if (!event) return { paymentId, outcome: 'pending' };

@@ -46,6 +46,6 @@ export async function handleWebhook(
   const stored = await deps.db.withTenant(ctx, (tx) =>
     insertReceipt(tx, ctx.tenantId, name, event, ctx.requestId),
   );
-  if (stored) deps.onReceiptStored?.();
+  if (stored) deps.onReceiptStored?.({ tenantId: ctx.tenantId, provider: name, eventId: event.eventId });
   return { stored, ignored: false };
 }

@@ -1,5 +1,6 @@
 import type { Db } from '@fleet/db';
 import type { Logger } from '@fleet/logger';
+import type { ReceiptKey } from '../data-access/webhook-receipt.repository';
 import type { WebhookSender } from '../data-access/webhook-sender';
 import type { CredentialsCipher } from './credentials-cipher';
 import type { ProviderRegistry } from './provider-registry';
@@ -12,6 +13,6 @@ export interface PaymentDeps {
   providers: ProviderRegistry;
   /** Delivers the offline provider's signed webhooks to this service, as a real provider would. */
   webhookSender: WebhookSender;
-  /** Called after a new webhook receipt committed (main.ts wakes the processor with it). */
-  onReceiptStored?: () => void;
+  /** Called after a new webhook receipt committed, with its key (main.ts hands it to the processor). */
+  onReceiptStored?: (key?: ReceiptKey) => void;
 }

@@ -1,6 +1,6 @@
 import { createDb } from '@fleet/db';
 import { createDueReceiptScanner } from '../data-access/due-receipts';
-import type { RetryPolicy } from '../data-access/webhook-receipt.repository';
+import type { ReceiptKey, RetryPolicy } from '../data-access/webhook-receipt.repository';
 import type { PaymentDeps } from '../domain/payment-deps';
 import { processReceipt } from '../domain/process-receipt';
 
@@ -12,6 +12,8 @@ export interface WebhookProcessorOptions {
   pollMs?: number;
   /** Receipts taken per scan. Default 50. */
   batchSize?: number;
+  /** Receipts this instance just stored that are processed at once, at most this many together. Default 4. */
+  concurrency?: number;
   /** Retries of receipts that cannot be applied yet. Default 1 s doubling to 5 min, 20 attempts. */
   retry?: Partial<RetryPolicy>;
   /** Finished receipts are kept this long (duplicates within it are recognised). Default 30 days. */
@@ -21,8 +23,11 @@ export interface WebhookProcessorOptions {
 }
 
 export interface WebhookProcessor {
-  /** Processes soon (after a receipt was stored). */
-  wake(): void;
+  /**
+   * Processes soon: with the key of a receipt this instance just stored, that receipt at once
+   * (no scan); without one, whatever a scan finds due.
+   */
+  wake(key?: ReceiptKey): void;
   /** Processes every receipt due now; resolves with how many it handled (tests and shutdown). */
   drain(): Promise<number>;
   stop(): Promise<void>;
@@ -32,9 +37,11 @@ const DEFAULT_RETRY: RetryPolicy = { baseMs: 1000, maxMs: 5 * 60_000, maxAttempt
 
 /**
  * Applies stored webhook receipts asynchronously: finds due receipts of every tenant through the
- * relay role, then handles each in its own tenant transaction (see process-receipt.ts). Woken
- * in-process when this instance stores a receipt, and by polling. Several processors may run:
- * SKIP LOCKED keeps them off each other's receipts.
+ * relay role, then handles each in its own tenant transaction (see process-receipt.ts). A receipt
+ * this instance stores is handed over by key and processed at once, a few concurrently, without
+ * waiting for a scan or for the receipts before it; the scans (polling) find the rest: retries
+ * and receipts of other instances. Several processors may run: SKIP LOCKED keeps them (and the
+ * direct path and the scans of one processor) off each other's receipts.
  */
 export function startWebhookProcessor(options: WebhookProcessorOptions): WebhookProcessor {
   const { deps } = options;
@@ -69,8 +76,36 @@ export function startWebhookProcessor(options: WebhookProcessorOptions): Webhook
     }
   }
 
-  function wake(): void {
+  const direct: ReceiptKey[] = [];
+  const running = new Set<Promise<void>>();
+  const concurrency = options.concurrency ?? 4;
+
+  /** Runs handed-over receipts, up to `concurrency` at once; a failure is left to the scans. */
+  function runDirect(): void {
+    while (running.size < concurrency && direct.length > 0) {
+      const key = direct.shift() as ReceiptKey;
+      const work: Promise<void> = processReceipt(deps, key, policy)
+        .then(() => undefined)
+        .catch((err: unknown) => deps.logger.warn({ err, ...key }, 'webhook receipt left to the next scan'))
+        .finally(() => {
+          running.delete(work);
+          runDirect();
+        });
+      running.add(work);
+    }
+  }
+
+  /** Resolves once no handed-over receipt is queued or running. */
+  async function directIdle(): Promise<void> {
+    while (running.size > 0) await Promise.all([...running]);
+  }
+
+  function wake(key?: ReceiptKey): void {
     if (stopped) return;
+    if (key) {
+      direct.push(key);
+      return runDirect();
+    }
     if (wanted) return;
     wanted = true;
     void exclusive(async () => {
@@ -87,17 +122,22 @@ export function startWebhookProcessor(options: WebhookProcessorOptions): Webhook
     }
   }
 
-  const poller = setInterval(wake, options.pollMs ?? 1000);
+  const poller = setInterval(() => wake(), options.pollMs ?? 1000);
   const purger = setInterval(() => void purge(), options.purgeEveryMs ?? 3600_000);
   wake();
 
   return {
     wake,
-    drain: () => exclusive(drainDue),
+    async drain() {
+      await directIdle();
+      return exclusive(drainDue);
+    },
     async stop() {
       stopped = true;
       clearInterval(poller);
       clearInterval(purger);
+      direct.length = 0;
+      await directIdle();
       await serial;
       await relayDb.close();
     },
