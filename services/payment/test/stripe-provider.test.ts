@@ -332,3 +332,50 @@ test('one SDK client per secret key, the least recently used dropped beyond the 
   expect(clients.forKey('sk_test_b')).not.toBe(b);
   expect(() => createStripeClients('ftp://example.com')).toThrow();
 });
+
+test('refund.updated carries our refund id itself (charge.refunded may not list refunds)', async () => {
+  const signed = (e: object) => verify(sdkSignedDelivery(e, h.account.webhookSecret));
+  const refundObject = (
+    status: string,
+    metadata: Record<string, string> = { fleet_refund_id: 'ref_ours' },
+  ) => ({
+    id: 're_1',
+    object: 'refund',
+    amount: 700,
+    status,
+    payment_intent: 'pi_paid',
+    metadata,
+  });
+  expect(
+    await signed({
+      id: 'evt_r1',
+      object: 'event',
+      type: 'refund.updated',
+      data: { object: refundObject('succeeded') },
+    }),
+  ).toEqual({
+    ok: true,
+    event: {
+      eventId: 'evt_r1',
+      type: 'refund.succeeded',
+      providerPaymentId: 'pi_paid',
+      amount: 700,
+      refundId: 'ref_ours',
+    },
+  });
+  for (const object of [refundObject('pending'), refundObject('succeeded', {})]) {
+    expect(await signed({ id: 'evt_r2', object: 'event', type: 'refund.updated', data: { object } })).toEqual(
+      {
+        ok: true,
+        event: null,
+      },
+    );
+  }
+  const listless = { id: 'ch_2', object: 'charge', payment_intent: 'pi_paid' };
+  expect(
+    await signed({ id: 'evt_r3', object: 'event', type: 'charge.refunded', data: { object: listless } }),
+  ).toEqual({
+    ok: true,
+    event: { eventId: 'evt_r3', type: 'refund.succeeded', providerPaymentId: 'pi_paid' },
+  });
+});

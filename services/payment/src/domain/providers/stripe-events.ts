@@ -27,6 +27,13 @@ const refund = z.object({
   metadata: z.record(z.string(), z.string()).nullish(),
 });
 
+/** A Refund as `refund.updated` / `refund.created` carry it: our id is in its own metadata. */
+const refundObject = refund.extend({
+  object: z.literal('refund'),
+  status: z.string(),
+  payment_intent: z.string().min(1).max(255).nullish(),
+});
+
 const charge = z.object({
   id: z.string().min(1).max(255),
   object: z.literal('charge'),
@@ -61,6 +68,14 @@ export function toProviderEvent(payload: unknown): WebhookVerification {
       const refunded = charge.safeParse(data.object);
       if (!refunded.success) return { ok: false, reason: 'malformed_event' };
       return { ok: true, event: refundEvent(eventId, refunded.data) };
+    }
+    // Current API versions leave `refunds` out of charge.refunded; the Refund's own events carry
+    // our id, and a refund Stripe answered `pending` settles by them when it succeeds.
+    case 'refund.created':
+    case 'refund.updated': {
+      const parsed = refundObject.safeParse(data.object);
+      if (!parsed.success) return { ok: false, reason: 'malformed_event' };
+      return { ok: true, event: refundStatusEvent(eventId, parsed.data) };
     }
     default:
       return { ok: true, event: null };
@@ -122,4 +137,16 @@ function refundEvent(eventId: string, refunded: z.infer<typeof charge>): Provide
     event.refundId = ours.metadata?.[STRIPE_METADATA.refundId] as string;
   }
   return event;
+}
+
+function refundStatusEvent(eventId: string, r: z.infer<typeof refundObject>): ProviderEvent | null {
+  const refundId = r.metadata?.[STRIPE_METADATA.refundId];
+  if (r.status !== 'succeeded' || !r.payment_intent || !refundId) return null;
+  return {
+    eventId,
+    type: 'refund.succeeded',
+    providerPaymentId: r.payment_intent,
+    amount: r.amount,
+    refundId,
+  };
 }
