@@ -1,10 +1,9 @@
 // The gateway of bench/cases/gateway-overhead.js, in its own process and wired the way main.ts
 // wires it: createGateway() with the real route table, a tenant resolver over real Redis and the
 // real registry (which serves the first request; the cache serves the rest), the Redis rate
-// limiter and usage counter, a verifier against a JWKS, access logs at info (to /dev/null).
+// limiter and usage counter, a verifier against a JWKS, access logs at info (stdout is /dev/null).
 // Only the broker subscription (cache invalidation, not on the request path) is left out.
 const http = require('node:http');
-const pino = require('pino');
 const Redis = require('ioredis');
 const { SignJWT, exportJWK, generateKeyPair } = require('jose');
 const { createDb } = require('@fleet/db');
@@ -67,11 +66,9 @@ async function main() {
     redis,
     redisPrefix: testRedis.prefix,
   });
-  const logger = createLogger({
-    service: 'gateway',
-    level: 'info',
-    destination: pino.destination({ dest: '/dev/null', sync: true }),
-  });
+  // As in production: info level to stdout through the logger's default (buffered) stream; this
+  // process's stdout is /dev/null.
+  const logger = createLogger({ service: 'gateway', level: 'info' });
   const gateway = createGateway({
     logger,
     platformDomain: DOMAIN,

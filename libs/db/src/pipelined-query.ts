@@ -22,6 +22,11 @@ interface ProtocolConnection {
 
 type Callback = (err: Error | null, result?: QueryResult) => void;
 
+/** SQLSTATE class 42 is raised while a statement is parsed, except privileges (checked as it runs). */
+const PARSE_FAILED = (code: string): boolean => code.startsWith('42') && code !== '42501';
+/** The statement exists on the server after all (a connection that lost track of it heals). */
+const DUPLICATE_PREPARED_STATEMENT = '42P05';
+
 /**
  * Sends several statements in one network write, closed by a single Sync, and answers with the
  * result of the last one. Without an explicit BEGIN, PostgreSQL runs everything before the Sync
@@ -89,10 +94,26 @@ export class PipelinedQuery {
     this.index += 1;
   }
 
-  handleError(err: Error): void {
+  handleError(err: Error, connection?: ProtocolConnection): void {
+    if (connection) this.rememberParsed(err, connection);
     const callback = this.callback;
     this.callback = () => undefined;
     callback(this.error ?? err);
+  }
+
+  /**
+   * Statements before the failing one completed and were recorded as parsed. The failing one was
+   * parsed too, unless parsing is what failed: record it, or its next use on this connection would
+   * parse it again and fail with "already exists" for as long as the connection lives. The server
+   * skips everything after it, so those stay unparsed.
+   */
+  private rememberParsed(err: Error, connection: ProtocolConnection): void {
+    const failing = this.statements[this.index];
+    const code = (err as Error & { code?: unknown }).code;
+    if (failing?.name === undefined || typeof code !== 'string') return;
+    if (code === DUPLICATE_PREPARED_STATEMENT || !PARSE_FAILED(code)) {
+      connection.parsedStatements[failing.name] = failing.text;
+    }
   }
 
   handleReadyForQuery(): void {

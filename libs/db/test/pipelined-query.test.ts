@@ -1,5 +1,5 @@
 import { createTestDatabase, type TestDatabase } from '@fleet/testing';
-import { createDb, type Db } from '../src';
+import { createDb, prepared, type Db } from '../src';
 import { migrations, tenantA } from './fixtures';
 
 let database: TestDatabase;
@@ -57,4 +57,36 @@ test('a failing statement in a read scope rejects and the connection stays usabl
 test('knex builders run through the scoped executor', async () => {
   const rows = await db.readAsTenant(tenantA, (tx) => tx.run(db.sql('notes').select('id').limit(1)));
   expect(rows).toEqual([]);
+});
+
+test('a prepared statement that fails when it runs stays usable on the same connection', async () => {
+  const single = createDb({ url: database.appUrl, max: 1 });
+  try {
+    const divide = prepared('pipeline_test_divide', 'SELECT 10 / $1::int AS q');
+    // Parsed (and so created on the server) before it failed: the next use must not parse it again.
+    await expect(single.readAsTenant(tenantA, (tx) => tx.maybeOne(divide, [0]))).rejects.toMatchObject({
+      code: '22012',
+    });
+    expect(await single.readAsTenant(tenantA, (tx) => tx.maybeOne(divide, [2]))).toEqual({ q: 5 });
+    await expect(single.withTenant(tenantA, (tx) => tx.maybeOne(divide, [0]))).rejects.toMatchObject({
+      code: '22012',
+    });
+    expect(await single.withTenant(tenantA, (tx) => tx.maybeOne(divide, [5]))).toEqual({ q: 2 });
+  } finally {
+    await single.close();
+  }
+});
+
+test('a prepared statement that does not parse is not taken for created', async () => {
+  const single = createDb({ url: database.appUrl, max: 1 });
+  try {
+    const broken = prepared('pipeline_test_broken', 'SELECT no_such_column FROM notes');
+    for (let i = 0; i < 2; i++) {
+      await expect(single.readAsTenant(tenantA, (tx) => tx.query(broken))).rejects.toMatchObject({
+        code: '42703',
+      });
+    }
+  } finally {
+    await single.close();
+  }
 });

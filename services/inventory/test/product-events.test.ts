@@ -152,6 +152,17 @@ test('product.updated adds new variants only; inventory owns known ones; deleted
   expect(last.at(-1)?.data).toMatchObject({ available: 0 });
 });
 
+test('a product.updated that changes no level is settled by a read: no transaction, no inbox row', async () => {
+  const tenant = newTenant();
+  const created = productEvent(tenant, 'product.created', { product: product('prod_1', [['var_1', 3]]) });
+  await productEventsHandler(fx.db)(created);
+  const updated = productEvent(tenant, 'product.updated', { product: product('prod_1', [['var_1', 1]]) }, 2);
+  await productEventsHandler(fx.db)(updated);
+  await productEventsHandler(fx.db)(updated);
+  expect(await fx.owner('inbox').where({ tenant_id: tenant })).toHaveLength(1);
+  expect(await fx.level(tenant, 'var_1')).toMatchObject({ onHand: 3, productId: 'prod_1' });
+});
+
 test('a malformed product event is dead-lettered and changes nothing', async () => {
   const tenant = newTenant();
   const bad = productEvent(tenant, 'product.created', { product: { id: 'prod_bad', variants: 'many' } });

@@ -1,18 +1,25 @@
 import { prepared, type Queryable } from '@fleet/db';
 
-export async function productOfVariant(
+/**
+ * Locks the product a variant belongs to (as every writer of a product does first) and returns
+ * its id, in one round trip; undefined when the variant or its product is gone.
+ */
+export async function lockProductOfVariant(
   tx: Queryable,
   tenantId: string,
   variantId: string,
 ): Promise<string | undefined> {
-  const row = await tx.maybeOne<{ product_id: string }>(
+  const row = await tx.maybeOne<{ id: string }>(
     prepared(
-      'catalog_product_of_variant',
-      'SELECT product_id FROM variants WHERE tenant_id = $1 AND id = $2',
+      'catalog_lock_product_of_variant',
+      `SELECT p.id FROM products p
+        WHERE p.tenant_id = $1
+          AND p.id = (SELECT v.product_id FROM variants v WHERE v.tenant_id = $1 AND v.id = $2)
+          FOR UPDATE`,
     ),
     [tenantId, variantId],
   );
-  return row?.product_id;
+  return row?.id;
 }
 
 export interface AvailabilityRow {

@@ -3,11 +3,11 @@ import { PRODUCT_EVENTS } from '@fleet/contracts';
 import type { Queryable } from '@fleet/db';
 import { isStale } from '@fleet/messaging';
 import {
-  productOfVariant,
+  lockProductOfVariant,
   readAvailability,
   writeAvailability,
 } from '../data-access/availability.repository';
-import { lockProduct, refreshProduct } from '../data-access/product.repository';
+import { refreshProduct } from '../data-access/product.repository';
 import { recordProductChanged } from './product-events';
 
 /** Sellable units of one variant as the inventory service last reported them. */
@@ -32,8 +32,8 @@ export async function applyAvailability(
   change: LevelChange,
 ): Promise<AvailabilityOutcome> {
   const tenantId = ctx.tenantId;
-  const productId = await productOfVariant(tx, tenantId, change.variantId);
-  if (!productId || !(await lockProduct(tx, tenantId, productId))) return 'unknown_variant';
+  const productId = await lockProductOfVariant(tx, tenantId, change.variantId);
+  if (!productId) return 'unknown_variant';
   const current = await readAvailability(tx, tenantId, change.variantId);
   if (!current) return 'unknown_variant';
   if (isStale(current.source_version, change)) return 'stale';

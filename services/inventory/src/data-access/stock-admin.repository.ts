@@ -1,4 +1,4 @@
-import type { Queryable } from '@fleet/db';
+import { prepared, type Queryable } from '@fleet/db';
 import { DEFAULT_LOCATION, levelColumns, type LevelRow } from './level-columns';
 
 export interface OnHandChange {
@@ -52,6 +52,28 @@ export async function insertMissingLevels(
     [tenantId, locationId, productId, sorted.map((v) => v.id), sorted.map((v) => v.onHand)],
   );
   return rows.filter((row) => row.inserted);
+}
+
+const KNOWN_LEVELS = prepared(
+  'inv_known_levels',
+  `SELECT count(*)::int AS known FROM stock_levels s
+     JOIN locations l ON l.tenant_id = s.tenant_id AND l.id = s.location_id AND l.is_default
+    WHERE s.tenant_id = $1 AND s.variant_id = ANY($2::text[]) AND s.product_id IS NOT NULL`,
+);
+
+/**
+ * Whether every variant already has its level at the default location with its product id
+ * known: then `insertMissingLevels` would change nothing.
+ */
+export async function allLevelsKnown(
+  tx: Queryable,
+  tenantId: string,
+  variantIds: readonly string[],
+): Promise<boolean> {
+  const unique = [...new Set(variantIds)];
+  if (unique.length === 0) return true;
+  const row = await tx.maybeOne<{ known: number }>(KNOWN_LEVELS, [tenantId, unique]);
+  return row?.known === unique.length;
 }
 
 /** A deleted product's levels stop being sellable; in-flight reservations still commit or release. */

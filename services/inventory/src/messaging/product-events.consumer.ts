@@ -1,7 +1,14 @@
 import { PRODUCT_EVENTS } from '@fleet/contracts';
 import type { Db } from '@fleet/db';
-import { inboxConsumer, type Broker, type EventHandler } from '@fleet/messaging';
+import {
+  contextFromEnvelope,
+  inboxConsumer,
+  type Broker,
+  type EventEnvelope,
+  type EventHandler,
+} from '@fleet/messaging';
 import { z } from 'zod';
+import { allLevelsKnown } from '../data-access/stock-admin.repository';
 import { archiveLevelsOfProduct, createLevelsForProduct } from '../domain/apply-product-event';
 
 export const PRODUCT_EVENT_BINDINGS = [
@@ -25,14 +32,30 @@ const deleted = z.object({ id: z.string().min(1) });
 /**
  * `product.created` / `product.updated` create the levels of new variants; `product.deleted`
  * archives the product's levels. A malformed body throws: retried, then dead-lettered.
+ * Most `product.updated` events change nothing here (every order moves a variant's availability,
+ * and catalog republishes the product): when every variant already has its level, one read
+ * settles it and no transaction or inbox row is written. Such an event is a no-op however often
+ * it comes (levels are never deleted), so skipping the inbox keeps the effect exactly-once.
  */
 export function productEventsHandler(db: Db): EventHandler {
-  return inboxConsumer(db, PRODUCT_CONSUMER, async (tx, envelope, ctx) => {
+  const applyOnce = inboxConsumer(db, PRODUCT_CONSUMER, async (tx, envelope, ctx) => {
     if (envelope.type === PRODUCT_EVENTS.deleted) {
       return archiveLevelsOfProduct(ctx, tx, deleted.parse(envelope.data).id);
     }
     return createLevelsForProduct(ctx, tx, changed.parse(envelope.data).product);
   });
+  return async (envelope) => {
+    if (envelope.type !== PRODUCT_EVENTS.deleted && (await changesNothing(db, envelope))) return;
+    await applyOnce(envelope);
+  };
+}
+
+async function changesNothing(db: Db, envelope: EventEnvelope): Promise<boolean> {
+  const parsed = changed.safeParse(envelope.data);
+  if (!parsed.success) return false; // the inbox path throws and dead-letters it
+  const variantIds = parsed.data.product.variants.map((v) => v.id);
+  const ctx = contextFromEnvelope(envelope);
+  return db.readAsTenant(ctx, (tx) => allLevelsKnown(tx, ctx.tenantId, variantIds));
 }
 
 /** Starts consuming product events on the service's durable queue `${prefix}inventory.products`. */

@@ -1,5 +1,5 @@
 import type { OrderStatus } from '@fleet/contracts';
-import type { Queryable } from '@fleet/db';
+import { prepared, type Queryable } from '@fleet/db';
 
 export interface OrderItemRecord {
   variantId: string;
@@ -25,10 +25,13 @@ export async function insertItems(
   items: readonly OrderItemRecord[],
 ): Promise<void> {
   await tx.query(
-    `INSERT INTO order_items (tenant_id, order_id, line, variant_id, product_id, sku, title, unit_price, quantity)
+    prepared(
+      'order_insert_items',
+      `INSERT INTO order_items (tenant_id, order_id, line, variant_id, product_id, sku, title, unit_price, quantity)
      SELECT $1, $2, n, i->>'variantId', i->>'productId', i->>'sku', i->>'title',
             (i->>'unitPrice')::bigint, (i->>'quantity')::int
        FROM jsonb_array_elements($3::jsonb) WITH ORDINALITY AS lines(i, n)`,
+    ),
     [tenantId, orderId, JSON.stringify(items)],
   );
 }
@@ -41,7 +44,7 @@ export async function listItems(tx: Queryable, orderId: string): Promise<OrderIt
     title: string;
     unit_price: string;
     quantity: number;
-  }>('SELECT * FROM order_items WHERE order_id = $1 ORDER BY line', [orderId]);
+  }>(prepared('order_list_items', 'SELECT * FROM order_items WHERE order_id = $1 ORDER BY line'), [orderId]);
   return rows.map((r) => ({
     variantId: r.variant_id,
     productId: r.product_id,
@@ -60,8 +63,11 @@ export async function appendHistory(
   change: { from: OrderStatus | null; to: OrderStatus; reason: string | null },
 ): Promise<void> {
   await tx.query(
-    `INSERT INTO order_status_history (tenant_id, order_id, seq, from_status, to_status, reason)
+    prepared(
+      'order_append_history',
+      `INSERT INTO order_status_history (tenant_id, order_id, seq, from_status, to_status, reason)
      SELECT $1, $2, COALESCE(max(seq), 0) + 1, $3, $4, $5 FROM order_status_history WHERE order_id = $2`,
+    ),
     [tenantId, orderId, change.from, change.to, change.reason],
   );
 }

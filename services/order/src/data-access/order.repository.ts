@@ -108,11 +108,14 @@ export interface NewOrder {
 /** Inserts the order PENDING, or nothing when this checkout already has one (then undefined). */
 export async function insertOrder(tx: Queryable, o: NewOrder): Promise<OrderRecord | undefined> {
   const row = await tx.maybeOne<OrderRow>(
-    `INSERT INTO orders (tenant_id, id, checkout_id, request_hash, status, email, customer_id, currency,
+    prepared(
+      'order_insert',
+      `INSERT INTO orders (tenant_id, id, checkout_id, request_hash, status, email, customer_id, currency,
        subtotal, shipping, tax, total, shipping_address, access_token_hash, access_token_nonce, expires_at)
      VALUES ($1, $2, $3, $4, 'PENDING', $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
      ON CONFLICT (tenant_id, checkout_id) DO NOTHING
      RETURNING *`,
+    ),
     [
       o.tenantId,
       o.id,
@@ -135,16 +138,9 @@ export async function insertOrder(tx: Queryable, o: NewOrder): Promise<OrderReco
 }
 
 const FIND = prepared('order_find', 'SELECT * FROM orders WHERE id = $1');
-const LOCK = prepared('order_lock', 'SELECT * FROM orders WHERE id = $1 FOR UPDATE');
 
 export async function findOrder(tx: Queryable, id: string): Promise<OrderRecord | undefined> {
   const row = await tx.maybeOne<OrderRow>(FIND, [id]);
-  return row && toOrder(row);
-}
-
-/** Locks the order row: every writer of an order locks it first, then its saga. */
-export async function lockOrder(tx: Queryable, id: string): Promise<OrderRecord | undefined> {
-  const row = await tx.maybeOne<OrderRow>(LOCK, [id]);
   return row && toOrder(row);
 }
 
@@ -164,8 +160,11 @@ export async function updateStatus(
   reason: string | null,
 ): Promise<OrderRecord> {
   const row = await tx.maybeOne<OrderRow>(
-    `UPDATE orders SET status = $2, status_reason = $3, version = version + 1, updated_at = now()
+    prepared(
+      'order_update_status',
+      `UPDATE orders SET status = $2, status_reason = $3, version = version + 1, updated_at = now()
       WHERE id = $1 RETURNING *`,
+    ),
     [id, status, reason],
   );
   if (!row) throw new Error(`order ${id} vanished while locked`);
@@ -187,7 +186,9 @@ export interface OrderFacts {
  */
 export async function recordFacts(tx: Queryable, id: string, facts: OrderFacts): Promise<OrderRecord> {
   const row = await tx.maybeOne<OrderRow>(
-    `UPDATE orders SET
+    prepared(
+      'order_record_facts',
+      `UPDATE orders SET
        payment_id = COALESCE(payment_id, $2),
        payment_provider = COALESCE(payment_provider, $3),
        payment_client_params = COALESCE(payment_client_params, $4::jsonb),
@@ -197,6 +198,7 @@ export async function recordFacts(tx: Queryable, id: string, facts: OrderFacts):
        updated_at = now()
      WHERE id = $1
      RETURNING *`,
+    ),
     [
       id,
       facts.paymentId ?? null,

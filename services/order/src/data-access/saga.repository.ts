@@ -1,7 +1,7 @@
 import { prepared, type Queryable } from '@fleet/db';
 import type { SagaData, SagaHistoryEntry, SagaRecord, SagaStatus, StepName } from '../saga/saga-types';
 
-interface SagaRow {
+export interface SagaRow {
   order_id: string;
   step: StepName;
   status: SagaStatus;
@@ -17,7 +17,7 @@ interface SagaRow {
 
 const HISTORY_KEPT = 100;
 
-function toSaga(row: SagaRow): SagaRecord {
+export function toSaga(row: SagaRow): SagaRecord {
   return {
     orderId: row.order_id,
     step: row.step,
@@ -33,16 +33,32 @@ function toSaga(row: SagaRow): SagaRecord {
   };
 }
 
+/**
+ * Inserts the saga of a new order. With `leaseMs` it is inserted already claimed by the caller
+ * (claim 1, attempt 1, leased until now + leaseMs): the same row `claimSaga` would leave, without
+ * a transaction of its own, so the creating request runs the first step at once.
+ */
 export async function insertSaga(
   tx: Queryable,
   tenantId: string,
   saga: { orderId: string; step: StepName; status: SagaStatus; history: SagaHistoryEntry[] },
-): Promise<void> {
-  await tx.query(
-    `INSERT INTO saga_state (tenant_id, order_id, step, status, deadline_at, history)
-     VALUES ($1, $2, $3, $4, now(), $5::jsonb)`,
-    [tenantId, saga.orderId, saga.step, saga.status, JSON.stringify(saga.history)],
+  leaseMs?: number,
+): Promise<SagaRecord> {
+  const claimed = leaseMs !== undefined;
+  const history = claimed
+    ? [...saga.history, { at: new Date().toISOString(), step: saga.step, event: 'started', attempt: 1 }]
+    : saga.history;
+  const row = await tx.maybeOne<SagaRow>(
+    prepared(
+      'saga_insert',
+      `INSERT INTO saga_state (tenant_id, order_id, step, status, deadline_at, attempts, claim_seq, history)
+     VALUES ($1, $2, $3, $4, now() + make_interval(secs => $5::double precision / 1000), $6::int, $6::int, $7::jsonb)
+     RETURNING *`,
+    ),
+    [tenantId, saga.orderId, saga.step, saga.status, leaseMs ?? 0, claimed ? 1 : 0, JSON.stringify(history)],
   );
+  if (!row) throw new Error(`saga of order ${saga.orderId} was not inserted`);
+  return toSaga(row);
 }
 
 /**
@@ -78,31 +94,31 @@ export async function claimSaga(
 }
 
 export async function findSaga(tx: Queryable, orderId: string): Promise<SagaRecord | undefined> {
-  const row = await tx.maybeOne<SagaRow>('SELECT * FROM saga_state WHERE order_id = $1', [orderId]);
-  return row && toSaga(row);
-}
-
-export async function lockSaga(tx: Queryable, orderId: string): Promise<SagaRecord | undefined> {
-  const row = await tx.maybeOne<SagaRow>('SELECT * FROM saga_state WHERE order_id = $1 FOR UPDATE', [
-    orderId,
-  ]);
+  const row = await tx.maybeOne<SagaRow>(
+    prepared('saga_find', 'SELECT * FROM saga_state WHERE order_id = $1'),
+    [orderId],
+  );
   return row && toSaga(row);
 }
 
 /** When the saga is next due: in some ms from the database's now, at a time, or unchanged. */
 export type Deadline = { inMs: number } | { at: Date } | null;
 
-/** Writes back a saga changed in memory. */
+/** Writes back a saga changed in memory (its row locked by the caller, so `claimSeq` is current). */
 export async function saveSaga(tx: Queryable, saga: SagaRecord, deadline: Deadline): Promise<void> {
   await tx.query(
-    `UPDATE saga_state
+    prepared(
+      'saga_save',
+      `UPDATE saga_state
         SET step = $2, status = $3, attempts = $4, last_error = $5, data = $6::jsonb, history = $7::jsonb,
+            claim_seq = $10,
             deadline_at = CASE WHEN $8::timestamptz IS NOT NULL THEN $8::timestamptz
                                WHEN $9::double precision IS NOT NULL
                                  THEN now() + make_interval(secs => $9::double precision / 1000)
                                ELSE deadline_at END,
             updated_at = now()
       WHERE order_id = $1`,
+    ),
     [
       saga.orderId,
       saga.step,
@@ -113,6 +129,7 @@ export async function saveSaga(tx: Queryable, saga: SagaRecord, deadline: Deadli
       JSON.stringify(saga.history.slice(-HISTORY_KEPT)),
       deadline && 'at' in deadline ? deadline.at : null,
       deadline && 'inMs' in deadline ? deadline.inMs : null,
+      saga.claimSeq,
     ],
   );
 }

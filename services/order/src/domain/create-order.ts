@@ -3,7 +3,7 @@ import type { TenantCtx } from '@fleet/context';
 import type { CreateOrderResponse } from '@fleet/contracts';
 import { findOrder, type OrderRecord } from '../data-access/order.repository';
 import { findSaga } from '../data-access/saga.repository';
-import { driveSaga, type DriveResult } from '../saga/orchestrator';
+import { runSaga, type DriveResult } from '../saga/orchestrator';
 import type { SagaRecord } from '../saga/saga-types';
 import { createOrderStep } from '../saga/steps/create-order.step';
 import type { CreateOrderInput } from './create-order-input';
@@ -29,17 +29,23 @@ export async function createOrder(
   deps: OrderDeps,
   input: CreateOrderInput,
 ): Promise<CreateOrderOutcome> {
-  const { order, created } = await createOrderStep(ctx, deps, input);
+  const { order, created, claimed } = await createOrderStep(ctx, deps, input);
   const giveUpAt = Date.now() + deps.createWaitMs;
   for (let round = 0; ; round++) {
-    const drive = await driveSaga(ctx, deps, order.id, { skipBackoff: !created && round === 0 });
-    const state = await deps.db.readAsTenant(ctx, async (tx) => ({
-      order: await findOrder(tx, order.id),
-      saga: await findSaga(tx, order.id),
-    }));
-    const outcome = state.order && state.saga && answer(ctx, deps, state.order, state.saga, drive);
+    const drive = await runSaga(ctx, deps, order.id, {
+      skipBackoff: !created && round === 0,
+      claimed: round === 0 ? claimed : undefined,
+    });
+    // The drive's last recording is as current as a read after it: no need to read again.
+    const state =
+      drive.last ??
+      (await deps.db.readAsTenant(ctx, async (tx) => ({
+        order: await findOrder(tx, order.id),
+        saga: await findSaga(tx, order.id),
+      })));
+    const outcome = state.order && state.saga && answer(ctx, deps, state.order, state.saga, drive.result);
     if (outcome) return outcome.kind === 'created' ? { ...outcome, replayed: !created } : outcome;
-    if (drive === 'retry_later' || Date.now() >= giveUpAt) return { kind: 'pending' };
+    if (drive.result === 'retry_later' || Date.now() >= giveUpAt) return { kind: 'pending' };
     await sleep(POLL_MS);
   }
 }

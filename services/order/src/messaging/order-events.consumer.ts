@@ -1,8 +1,8 @@
 import type { ConsumeOptions, EventEnvelope, EventHandler } from '@fleet/messaging';
-import { contextFromEnvelope, inboxConsumer } from '@fleet/messaging';
+import { contextFromEnvelope, handleOnce } from '@fleet/messaging';
 import { driveSaga } from '../saga/orchestrator';
 import type { SagaDeps } from '../saga/saga-deps';
-import { openSagaUnit } from '../saga/saga-unit';
+import { openSagaUnit, type ClaimedStep } from '../saga/saga-unit';
 import { paymentFailed } from './payment-failed.consumer';
 import { paymentRefunded } from './payment-refunded.consumer';
 import { paymentSucceeded } from './payment-succeeded.consumer';
@@ -26,27 +26,28 @@ export class OrderNotVisibleError extends Error {}
 
 /**
  * Applies each event once (inbox) in the event's tenant, with the order and its saga locked,
- * then drives the saga outside that transaction (its remote calls never run inside one).
+ * then drives the saga outside that transaction (its remote calls never run inside one). When
+ * the event makes a step due (payment.succeeded: commit the stock), that step is claimed in the
+ * inbox transaction too, so the drive starts with its remote call.
  * An event for an order not yet committed fails and comes back through the broker's retries.
  */
 export function orderEventsHandler(deps: SagaDeps): EventHandler {
-  const applyOnce = inboxConsumer(deps.db, `order.${ORDER_CONSUMER.name}`, async (tx, envelope, ctx) => {
-    const target = parse(envelope);
-    if (!target) return;
-    const unit = await openSagaUnit(tx, ctx, target.orderId);
-    if (!unit) throw new OrderNotVisibleError(`order ${target.orderId} is not visible (yet)`);
-    unit.note(`event ${envelope.type}`, envelope.id);
-    await target.reaction.apply(unit, target.data);
-    await unit.save();
-  });
   return async (envelope) => {
-    await applyOnce(envelope);
     const target = parse(envelope);
+    let claimed: ClaimedStep | undefined;
+    await handleOnce(deps.db, `order.${ORDER_CONSUMER.name}`, envelope, async (tx, _envelope, ctx) => {
+      if (!target) return;
+      const unit = await openSagaUnit(tx, ctx, target.orderId);
+      if (!unit) throw new OrderNotVisibleError(`order ${target.orderId} is not visible (yet)`);
+      unit.note(`event ${envelope.type}`, envelope.id);
+      await target.reaction.apply(unit, target.data);
+      claimed = await unit.saveAndClaimNext(deps.saga.leaseMs);
+    });
     if (!target) {
       deps.logger.warn({ eventId: envelope.id, type: envelope.type }, 'ignoring malformed or unknown event');
       return;
     }
-    await driveSaga(contextFromEnvelope(envelope), deps, target.orderId).catch((err: unknown) =>
+    await driveSaga(contextFromEnvelope(envelope), deps, target.orderId, { claimed }).catch((err: unknown) =>
       deps.logger.warn({ err, orderId: target.orderId }, 'saga continues in the recovery job'),
     );
   };

@@ -3,7 +3,7 @@ import { findOrder, type OrderRecord } from '../data-access/order.repository';
 import { claimSaga, findSaga } from '../data-access/saga.repository';
 import type { SagaDeps } from './saga-deps';
 import { fail, retry, type StepOutcome } from './saga-step';
-import { openSagaUnit } from './saga-unit';
+import { openSagaUnit, type ClaimedStep } from './saga-unit';
 import type { SagaRecord } from './saga-types';
 import { STEPS } from './steps';
 
@@ -16,6 +16,19 @@ export type DriveResult = 'settled' | 'busy' | 'retry_later';
 
 const MAX_STEPS_PER_DRIVE = 20;
 
+export interface DriveOptions {
+  /** A shopper's retried checkout tries a step at once instead of after its retry delay. */
+  skipBackoff?: boolean;
+  /** The current step, already claimed by the caller in the transaction that made it due. */
+  claimed?: ClaimedStep;
+}
+
+/** How a drive ended, with the order and saga its last recording transaction left, if any. */
+export interface DriveReport {
+  result: DriveResult;
+  last?: { order: OrderRecord; saga: SagaRecord };
+}
+
 /**
  * Runs the order's saga as far as it can go now. Each step is claimed (lease + fencing token
  * persisted) BEFORE its remote call and its outcome recorded AFTER it, each in its own short
@@ -27,37 +40,59 @@ export async function driveSaga(
   ctx: TenantCtx,
   deps: SagaDeps,
   orderId: string,
-  options: { skipBackoff?: boolean } = {},
+  options: DriveOptions = {},
 ): Promise<DriveResult> {
+  return (await runSaga(ctx, deps, orderId, options)).result;
+}
+
+/**
+ * `driveSaga`, reporting the state the last recording left. The transaction that records a
+ * step's outcome also claims the next step when it is due at once (`SagaUnit.saveAndClaimNext`),
+ * so a step costs one transaction after its remote call instead of two.
+ */
+export async function runSaga(
+  ctx: TenantCtx,
+  deps: SagaDeps,
+  orderId: string,
+  options: DriveOptions = {},
+): Promise<DriveReport> {
+  let claimed = options.claimed;
   for (let i = 0; i < MAX_STEPS_PER_DRIVE; i++) {
-    const claimed = await deps.db.withTenant(ctx, async (tx) => {
-      const saga = await claimSaga(tx, orderId, deps.saga.leaseMs, options.skipBackoff);
-      const order = saga && (await findOrder(tx, orderId));
-      return saga && order ? { saga, order } : undefined;
-    });
+    claimed ??= await claim(ctx, deps, orderId, options.skipBackoff);
     if (!claimed) {
       const state = await deps.db.readAsTenant(ctx, (tx) => findSaga(tx, orderId));
-      if (!state || !isLive(state)) return 'settled';
+      if (!state || !isLive(state)) return { result: 'settled' };
       const due = state.deadlineAt.getTime() <= Date.now();
-      if (!due && state.status === 'waiting') return 'settled';
-      if (!due) return state.history.at(-1)?.event === 'retry' ? 'retry_later' : 'busy';
+      if (!due && state.status === 'waiting') return { result: 'settled' };
+      if (!due) return { result: state.history.at(-1)?.event === 'retry' ? 'retry_later' : 'busy' };
       continue; // due again already (raced with another claimer that finished): try once more
     }
     const outcome = await runStep(ctx, deps, claimed);
     const recorded = await record(ctx, deps, claimed.saga, outcome);
-    if (recorded !== 'continue') return recorded;
+    if (recorded.result !== 'continue') return recorded;
+    claimed = recorded.next;
   }
-  return 'busy';
+  return { result: 'busy' };
+}
+
+/** Claims the current step in a transaction of its own. */
+function claim(
+  ctx: TenantCtx,
+  deps: SagaDeps,
+  orderId: string,
+  skipBackoff?: boolean,
+): Promise<ClaimedStep | undefined> {
+  return deps.db.withTenant(ctx, async (tx) => {
+    const saga = await claimSaga(tx, orderId, deps.saga.leaseMs, skipBackoff);
+    const order = saga && (await findOrder(tx, orderId));
+    return saga && order ? { saga, order } : undefined;
+  });
 }
 
 const isLive = (saga: SagaRecord): boolean =>
   saga.status === 'running' || saga.status === 'compensating' || saga.status === 'waiting';
 
-async function runStep(
-  ctx: TenantCtx,
-  deps: SagaDeps,
-  state: { saga: SagaRecord; order: OrderRecord },
-): Promise<StepOutcome> {
+async function runStep(ctx: TenantCtx, deps: SagaDeps, state: ClaimedStep): Promise<StepOutcome> {
   const step = STEPS[state.saga.step];
   if (!step) return fail(`no step named ${state.saga.step}`);
   try {
@@ -68,19 +103,24 @@ async function runStep(
   }
 }
 
-/** Applies the outcome if the saga is still at the claimed step under the same claim. */
+type Recorded = (DriveReport & { result: DriveResult }) | { result: 'continue'; next?: ClaimedStep };
+
+/**
+ * Applies the outcome if the saga is still at the claimed step under the same claim, and claims
+ * the next step in the same transaction when it is due at once.
+ */
 async function record(
   ctx: TenantCtx,
   deps: SagaDeps,
   claimed: SagaRecord,
   outcome: StepOutcome,
-): Promise<DriveResult | 'continue'> {
-  return deps.db.withTenant(ctx, async (tx) => {
+): Promise<Recorded> {
+  return deps.db.withTenant(ctx, async (tx): Promise<Recorded> => {
     const unit = await openSagaUnit(tx, ctx, claimed.orderId);
-    if (!unit) return 'settled';
+    if (!unit) return { result: 'settled' };
     const current = unit.saga.step === claimed.step && unit.saga.claimSeq === claimed.claimSeq;
     if (outcome.kind === 'advance') await outcome.keep?.(unit);
-    if (!current) return 'continue';
+    if (!current) return { result: 'continue' };
     if (outcome.kind === 'advance') {
       unit.note('succeeded', outcome.detail);
       await outcome.apply(unit);
@@ -98,9 +138,11 @@ async function record(
       );
       unit.fail(outcome.error);
     }
-    await unit.save();
-    if (outcome.kind === 'retry') return 'retry_later';
-    return isLive(unit.saga) && unit.saga.status !== 'waiting' ? 'continue' : 'settled';
+    const next = await unit.saveAndClaimNext(deps.saga.leaseMs);
+    const last = { order: unit.order, saga: unit.saga };
+    if (outcome.kind === 'retry') return { result: 'retry_later', last };
+    if (!isLive(unit.saga) || unit.saga.status === 'waiting') return { result: 'settled', last };
+    return { result: 'continue', next };
   });
 }
 

@@ -1,9 +1,8 @@
 import type { TenantCtx } from '@fleet/context';
-import type { OrderRecord } from '../data-access/order.repository';
 import type { RemoteProblem } from '../data-access/service-http';
 import type { SagaDeps } from './saga-deps';
-import type { SagaUnit } from './saga-unit';
-import type { SagaRecord, StepName } from './saga-types';
+import type { ClaimedStep, SagaUnit } from './saga-unit';
+import type { StepName } from './saga-types';
 
 /**
  * What a step's remote call came to. `advance` is applied in the recording transaction only if
@@ -24,7 +23,7 @@ export type StepOutcome =
 export interface SagaStep {
   name: StepName;
   /** The remote call, idempotent (keyed by the order id); runs OUTSIDE any DB transaction. */
-  run(ctx: TenantCtx, deps: SagaDeps, state: { order: OrderRecord; saga: SagaRecord }): Promise<StepOutcome>;
+  run(ctx: TenantCtx, deps: SagaDeps, state: ClaimedStep): Promise<StepOutcome>;
 }
 
 export const advance = (

@@ -2,15 +2,15 @@ import type { TenantCtx } from '@fleet/context';
 import type { OrderStatus } from '@fleet/contracts';
 import type { Queryable } from '@fleet/db';
 import { appendToOutbox } from '@fleet/messaging';
-import { appendHistory, listItems } from '../data-access/order-lines.repository';
+import { appendHistory, listItems, type OrderItemRecord } from '../data-access/order-lines.repository';
+import { lockOrderAndSaga } from '../data-access/order-saga-lock.repository';
 import {
-  lockOrder,
   recordFacts,
   updateStatus,
   type OrderFacts,
   type OrderRecord,
 } from '../data-access/order.repository';
-import { lockSaga, saveSaga, type Deadline } from '../data-access/saga.repository';
+import { saveSaga, type Deadline } from '../data-access/saga.repository';
 import { orderStatusEvent } from '../domain/order-events';
 import { assertTransition } from '../domain/order-state-machine';
 import type { SagaData, SagaRecord, SagaStatus, StepName } from './saga-types';
@@ -91,17 +91,49 @@ export class SagaUnit {
   async save(): Promise<void> {
     await saveSaga(this.tx, this.saga, this.deadline);
   }
+
+  /**
+   * `save()`; when the saga moved to a step that is due at once, that step is claimed in the same
+   * statement (claim counter and attempt bumped, leased for `leaseMs`), as the driver's next claim
+   * would do in a transaction of its own. The claim commits with the outcome that led to it, so it
+   * is still persisted before the step's remote call. The row is locked: nobody else claims it.
+   */
+  async saveAndClaimNext(leaseMs: number): Promise<ClaimedStep | undefined> {
+    const { status } = this.saga;
+    const dueNow = this.deadline !== null && 'inMs' in this.deadline && this.deadline.inMs <= 0;
+    if (!dueNow || (status !== 'running' && status !== 'compensating')) {
+      await this.save();
+      return undefined;
+    }
+    this.saga.claimSeq += 1;
+    this.saga.attempts += 1;
+    this.saga.history.push({
+      at: new Date().toISOString(),
+      step: this.saga.step,
+      event: 'started',
+      attempt: this.saga.attempts,
+    });
+    this.deadline = { inMs: leaseMs };
+    await this.save();
+    const saga = { ...this.saga, deadlineAt: new Date(Date.now() + leaseMs) };
+    return { saga, order: this.order };
+  }
 }
 
-/** Locks the order and its saga in `tx`; undefined when this tenant has no such order. */
+/** A step claimed (lease taken, claim counter bumped) and the order as it was when claimed. */
+export interface ClaimedStep {
+  saga: SagaRecord;
+  order: OrderRecord;
+  /** The order's lines, when the claimer had them at hand (the creating request). */
+  items?: readonly OrderItemRecord[];
+}
+
+/** Locks the order and its saga in `tx` (one round trip); undefined when this tenant has no such order. */
 export async function openSagaUnit(
   tx: Queryable,
   ctx: TenantCtx,
   orderId: string,
 ): Promise<SagaUnit | undefined> {
-  const order = await lockOrder(tx, orderId);
-  if (!order) return undefined;
-  const saga = await lockSaga(tx, orderId);
-  if (!saga) return undefined;
-  return new SagaUnit(tx, ctx, order, saga);
+  const locked = await lockOrderAndSaga(tx, orderId);
+  return locked && new SagaUnit(tx, ctx, locked.order, locked.saga);
 }

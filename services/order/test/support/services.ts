@@ -17,6 +17,7 @@ import {
   relayTables as paymentRelayTables,
   startWebhookProcessor,
   type WebhookProcessor,
+  type ReceiptKey,
 } from '@fleet/payment';
 import { createTestDatabase, TEST_AMQP_URL, type TestDatabase, type TestRedis } from '@fleet/testing';
 import { startFaultProxy, type FaultProxy } from './fault-proxy';
@@ -130,7 +131,8 @@ export async function startPaymentService(shared: Shared): Promise<PaymentNode> 
     credentialsKey: CREDENTIALS_KEY,
     signingKey: SIGNING_KEY,
     webhookBaseUrl: () => webhookUrl,
-    onReceiptStored: () => processor.wake(),
+    // As main.ts wires it: a stored receipt is handed to the processor by key.
+    onReceiptStored: (key?: ReceiptKey) => processor.wake(key),
     ...shared.providerApis,
   });
   const app = createPaymentApp({ ...deps, signingKey: SIGNING_KEY, readiness: {} });

@@ -51,10 +51,13 @@ export interface NewPayment {
 /** Inserts unless the order has a payment; a concurrent insert for the order waits, then yields. */
 export async function insertPayment(tx: Queryable, p: NewPayment): Promise<Payment | undefined> {
   const row = await tx.maybeOne<PaymentRow>(
-    `INSERT INTO payments (tenant_id, id, order_id, provider, amount, currency, email, correlation_id)
+    prepared(
+      'payment_insert',
+      `INSERT INTO payments (tenant_id, id, order_id, provider, amount, currency, email, correlation_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
      ON CONFLICT (tenant_id, order_id) DO NOTHING
      RETURNING ${COLUMNS}`,
+    ),
     [p.tenantId, p.id, p.orderId, p.provider, p.amount, p.currency, p.email, p.correlationId],
   );
   return row && toPayment(row);
@@ -79,7 +82,10 @@ export async function lockPaymentByProviderRef(
   providerPaymentId: string,
 ): Promise<Payment | undefined> {
   const row = await tx.maybeOne<PaymentRow>(
-    `SELECT ${COLUMNS} FROM payments WHERE provider = $1 AND provider_payment_id = $2 FOR UPDATE`,
+    prepared(
+      'payment_lock_by_provider_ref',
+      `SELECT ${COLUMNS} FROM payments WHERE provider = $1 AND provider_payment_id = $2 FOR UPDATE`,
+    ),
     [provider, providerPaymentId],
   );
   return row && toPayment(row);
@@ -97,9 +103,12 @@ export async function attachProviderPayment(
   started: { providerPaymentId: string; clientParams: Record<string, unknown> },
 ): Promise<Payment | undefined> {
   const row = await tx.maybeOne<PaymentRow>(
-    `UPDATE payments SET provider_payment_id = $2, client_params = $3::jsonb, updated_at = now()
+    prepared(
+      'payment_attach_provider',
+      `UPDATE payments SET provider_payment_id = $2, client_params = $3::jsonb, updated_at = now()
       WHERE id = $1 AND provider_payment_id IS NULL
       RETURNING ${COLUMNS}`,
+    ),
     [id, started.providerPaymentId, JSON.stringify(started.clientParams)],
   );
   return row && toPayment(row);
@@ -114,9 +123,12 @@ export interface StatusChange {
 /** Applies a status change and bumps the version (the events carry it). */
 export async function updatePaymentStatus(tx: Queryable, id: string, change: StatusChange): Promise<Payment> {
   const row = await tx.maybeOne<PaymentRow>(
-    `UPDATE payments SET status = $2, refunded_amount = COALESCE($3, refunded_amount),
+    prepared(
+      'payment_update_status',
+      `UPDATE payments SET status = $2, refunded_amount = COALESCE($3, refunded_amount),
             failure_reason = COALESCE($4, failure_reason), version = version + 1, updated_at = now()
       WHERE id = $1 RETURNING ${COLUMNS}`,
+    ),
     [id, change.status, change.refundedAmount ?? null, change.failureReason ?? null],
   );
   if (!row) throw new Error(`Payment ${id} vanished inside its own transaction.`);

@@ -1,4 +1,4 @@
-import type { Queryable } from '@fleet/db';
+import { prepared, type Queryable } from '@fleet/db';
 import type { ProviderEvent, ProviderName } from '../domain/payment-provider';
 
 export interface ReceiptKey {
@@ -22,9 +22,12 @@ export async function insertReceipt(
   requestId: string,
 ): Promise<boolean> {
   const row = await tx.maybeOne(
-    `INSERT INTO webhook_receipts (tenant_id, provider, event_id, event_type, provider_payment_id, event, request_id)
+    prepared(
+      'payment_receipt_insert',
+      `INSERT INTO webhook_receipts (tenant_id, provider, event_id, event_type, provider_payment_id, event, request_id)
      VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7)
      ON CONFLICT DO NOTHING RETURNING 1 AS stored`,
+    ),
     [
       tenantId,
       provider,
@@ -44,10 +47,13 @@ export async function insertReceipt(
  */
 export async function lockDueReceipt(tx: Queryable, key: ReceiptKey): Promise<DueReceipt | undefined> {
   const row = await tx.maybeOne<{ event: ProviderEvent; attempts: number; request_id: string | null }>(
-    `SELECT event, attempts, request_id FROM webhook_receipts
+    prepared(
+      'payment_receipt_lock_due',
+      `SELECT event, attempts, request_id FROM webhook_receipts
       WHERE tenant_id = $1 AND provider = $2 AND event_id = $3
         AND status = 'pending' AND next_attempt_at <= now()
       FOR UPDATE SKIP LOCKED`,
+    ),
     [key.tenantId, key.provider, key.eventId],
   );
   return row && { ...key, event: row.event, attempts: row.attempts, requestId: row.request_id };
@@ -61,8 +67,11 @@ export async function completeReceipt(
   outcome: string,
 ): Promise<void> {
   await tx.query(
-    `UPDATE webhook_receipts SET status = $4, outcome = $5, attempts = attempts + 1, processed_at = now()
+    prepared(
+      'payment_receipt_complete',
+      `UPDATE webhook_receipts SET status = $4, outcome = $5, attempts = attempts + 1, processed_at = now()
       WHERE tenant_id = $1 AND provider = $2 AND event_id = $3`,
+    ),
     [key.tenantId, key.provider, key.eventId, status, outcome],
   );
 }
@@ -87,13 +96,16 @@ export async function deferReceipt(
   policy: RetryPolicy,
 ): Promise<'pending' | 'abandoned' | undefined> {
   const row = await tx.maybeOne<{ status: 'pending' | 'abandoned' }>(
-    `UPDATE webhook_receipts
+    prepared(
+      'payment_receipt_defer',
+      `UPDATE webhook_receipts
         SET attempts = attempts + 1, last_error = $4,
             next_attempt_at = now() + make_interval(secs =>
               least($6::double precision, $5::double precision * power(2, attempts)) * (0.5 + random() / 2) / 1000),
             status = CASE WHEN attempts + 1 >= $7 THEN 'abandoned' ELSE status END
       WHERE tenant_id = $1 AND provider = $2 AND event_id = $3 AND status = 'pending'
       RETURNING status`,
+    ),
     [
       key.tenantId,
       key.provider,

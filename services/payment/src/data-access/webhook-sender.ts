@@ -1,3 +1,5 @@
+import http from 'node:http';
+import https from 'node:https';
 import type { Ctx } from '@fleet/context';
 import { newId } from '@fleet/db';
 import { CONTEXT_HEADER, signContext } from '@fleet/tenancy';
@@ -23,19 +25,59 @@ export interface WebhookSenderOptions {
   timeoutMs?: number;
 }
 
+/**
+ * Sent with node's http client over keep-alive connections: the global `fetch` cost about three
+ * times its CPU per delivery (measured ~750 µs against ~250 µs on the benchmark machine), and
+ * every simulated payment makes one.
+ */
 export function createWebhookSender(options: WebhookSenderOptions): WebhookSender {
   const baseUrl = typeof options.baseUrl === 'string' ? () => options.baseUrl as string : options.baseUrl;
+  const agents = {
+    'http:': new http.Agent({ keepAlive: true }),
+    'https:': new https.Agent({ keepAlive: true }),
+  };
   return {
-    async send(tenantId, provider, delivery) {
+    send(tenantId, provider, delivery) {
       const ctx: Ctx = { requestId: newId('req'), tenantId, actor: { kind: 'anonymous' } };
-      const res = await fetch(`${baseUrl().replace(/\/$/, '')}/api/webhooks/${provider}`, {
-        method: 'POST',
-        headers: { ...delivery.headers, [CONTEXT_HEADER]: signContext(ctx, options.signingKey) },
-        body: delivery.rawBody,
-        signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
-      });
-      await res.arrayBuffer();
-      return { status: res.status };
+      const url = new URL(`${baseUrl().replace(/\/$/, '')}/api/webhooks/${provider}`);
+      const headers = {
+        ...delivery.headers,
+        [CONTEXT_HEADER]: signContext(ctx, options.signingKey),
+        'content-length': String(Buffer.byteLength(delivery.rawBody)),
+      };
+      return post(url, agents, headers, delivery.rawBody, options.timeoutMs ?? 10_000);
     },
   };
+}
+
+/** One POST; the answer's body is read and dropped. Rejects on a network error or the timeout. */
+function post(
+  url: URL,
+  agents: { 'http:': http.Agent; 'https:': https.Agent },
+  headers: Record<string, string>,
+  body: string,
+  timeoutMs: number,
+): Promise<{ status: number }> {
+  const client = url.protocol === 'https:' ? https : http;
+  const agent = url.protocol === 'https:' ? agents['https:'] : agents['http:'];
+  return new Promise((resolve, reject) => {
+    const req = client.request(url, { method: 'POST', agent, headers }, (res) => {
+      res.on('error', fail);
+      res.on('end', () => {
+        clearTimeout(deadline);
+        resolve({ status: res.statusCode ?? 0 });
+      });
+      res.resume();
+    });
+    const deadline = setTimeout(
+      () => req.destroy(new Error(`webhook delivery timed out after ${timeoutMs} ms`)),
+      timeoutMs,
+    );
+    function fail(err: Error): void {
+      clearTimeout(deadline);
+      reject(err);
+    }
+    req.on('error', fail);
+    req.end(body);
+  });
 }

@@ -1,5 +1,11 @@
-import type { Queryable } from '@fleet/db';
+import { prepared, type Queryable } from '@fleet/db';
 import type { StoreRates } from '@fleet/contracts';
+
+// Read on every checkout: prepared once per connection.
+const READ_RATES = prepared(
+  'registry_read_rates',
+  'SELECT currency, shipping_flat_rate, tax_rate_bps, unpaid_order_timeout_minutes FROM store_settings',
+);
 
 export async function readRates(tx: Queryable): Promise<StoreRates | undefined> {
   const row = await tx.maybeOne<{
@@ -7,7 +13,7 @@ export async function readRates(tx: Queryable): Promise<StoreRates | undefined> 
     shipping_flat_rate: number;
     tax_rate_bps: number;
     unpaid_order_timeout_minutes: number;
-  }>('SELECT currency, shipping_flat_rate, tax_rate_bps, unpaid_order_timeout_minutes FROM store_settings');
+  }>(READ_RATES);
   return (
     row && {
       currency: row.currency.trim(),

@@ -1,4 +1,4 @@
-import type { Queryable } from '@fleet/db';
+import { prepared, type Queryable } from '@fleet/db';
 import type Redis from 'ioredis';
 import { apiCallsKey } from '@fleet/tenancy';
 
@@ -30,7 +30,9 @@ export async function addUsage(
 ): Promise<void> {
   const gmv = change.gmv ? { [change.gmv.currency]: change.gmv.amount } : {};
   await tx.query(
-    `INSERT INTO tenant_usage AS u (tenant_id, orders_count, products_count, gmv)
+    prepared(
+      'registry_add_usage',
+      `INSERT INTO tenant_usage AS u (tenant_id, orders_count, products_count, gmv)
      VALUES ($1, $2, GREATEST($3, 0), $4::jsonb)
      ON CONFLICT (tenant_id) DO UPDATE SET
        orders_count = u.orders_count + EXCLUDED.orders_count,
@@ -38,6 +40,7 @@ export async function addUsage(
        gmv = (SELECT COALESCE(jsonb_object_agg(k, COALESCE((u.gmv ->> k)::bigint, 0) + COALESCE((EXCLUDED.gmv ->> k)::bigint, 0)), '{}'::jsonb)
                 FROM (SELECT jsonb_object_keys(u.gmv || EXCLUDED.gmv) AS k) keys),
        updated_at = now()`,
+    ),
     [tenantId, change.orders ?? 0, change.products ?? 0, JSON.stringify(gmv)],
   );
 }

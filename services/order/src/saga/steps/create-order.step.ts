@@ -9,18 +9,20 @@ import { requestHash, type CreateOrderInput } from '../../domain/create-order-in
 import type { OrderDeps } from '../../domain/order-deps';
 import { orderStatusEvent } from '../../domain/order-events';
 import { hashToken, newTokenNonce, orderToken } from '../../domain/order-token';
+import type { ClaimedStep } from '../saga-unit';
 
 /**
  * First step, in one transaction: the order PENDING, its lines, its history, its saga (next:
- * reserve_inventory) and `order.created`. The checkout id is unique per tenant, so a retried or
- * concurrent checkout finds the same order and resumes its saga. Compensation: REJECTED
- * (compensation.ts `rejectOrder`), which every later step uses when the order cannot be accepted.
+ * reserve_inventory, already claimed by this call) and `order.created`. The checkout id is unique
+ * per tenant, so a retried or concurrent checkout finds the same order and resumes its saga.
+ * Compensation: REJECTED (compensation.ts `rejectOrder`), which every later step uses when the
+ * order cannot be accepted.
  */
 export async function createOrderStep(
   ctx: TenantCtx,
   deps: OrderDeps,
   input: CreateOrderInput,
-): Promise<{ order: OrderRecord; created: boolean }> {
+): Promise<{ order: OrderRecord; created: boolean; claimed?: ClaimedStep }> {
   const id = newId('ord');
   const nonce = newTokenNonce();
   const hash = requestHash(input);
@@ -53,14 +55,19 @@ export async function createOrderStep(
       return { order: existing, created: false };
     }
     await insertItems(tx, ctx.tenantId, id, input.items);
-    await insertSaga(tx, ctx.tenantId, {
-      orderId: id,
-      step: 'reserve_inventory',
-      status: 'running',
-      history: [{ at: new Date().toISOString(), step: 'reserve_inventory', event: 'created' }],
-    });
+    const saga = await insertSaga(
+      tx,
+      ctx.tenantId,
+      {
+        orderId: id,
+        step: 'reserve_inventory',
+        status: 'running',
+        history: [{ at: new Date().toISOString(), step: 'reserve_inventory', event: 'created' }],
+      },
+      deps.saga.leaseMs,
+    );
     await appendHistory(tx, ctx.tenantId, id, { from: null, to: 'PENDING', reason: 'checkout' });
     await appendToOutbox(tx, orderStatusEvent(ctx, order, null, input.items));
-    return { order, created: true };
+    return { order, created: true, claimed: { saga, order, items: input.items } };
   });
 }

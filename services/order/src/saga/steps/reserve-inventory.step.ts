@@ -8,7 +8,7 @@ import { advance, describeProblem, isPast, retry, type SagaStep } from '../saga-
  */
 export const reserveInventoryStep: SagaStep = {
   name: 'reserve_inventory',
-  async run(ctx, deps, { order }) {
+  async run(ctx, deps, { order, items }) {
     if (isPast(order.expiresAt)) {
       return advance((u) =>
         rejectOrder(
@@ -18,7 +18,7 @@ export const reserveInventoryStep: SagaStep = {
         ),
       );
     }
-    const lines = await deps.db.readAsTenant(ctx, (tx) => listItems(tx, order.id));
+    const lines = items ?? (await deps.db.readAsTenant(ctx, (tx) => listItems(tx, order.id)));
     const result = await deps.inventory.reserve(ctx, {
       reservationId: order.id,
       items: lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity })),
