@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import {
-  freePorts,
   requestAs,
   startRazorpayStandIn,
   startStripeStandIn,
@@ -9,21 +8,7 @@ import {
   type RazorpayStandIn,
   type StripeStandIn,
 } from '@fleet/testing';
-
-interface ProcessPlatform {
-  urlOf(name: string): string;
-  env(name: string): Record<string, string>;
-  stop(): Promise<void>;
-}
-// The platform exactly as `npm start` runs it: every service its own process from dist/ (built by
-// `npm test`'s pretest), on free ports, with its own databases, Redis prefix and RabbitMQ prefix.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { startPlatform } = require('../../bench/support/platform') as {
-  startPlatform(options: {
-    ports: Record<string, number>;
-    env: Record<string, Record<string, string>>;
-  }): Promise<ProcessPlatform>;
-};
+import { startProcessPlatform, type ProcessPlatform } from './process-platform';
 
 /**
  * The acceptance flow of issue 6 through the front door, once per real provider: a merchant signs
@@ -39,22 +24,8 @@ let gatewayPort: string;
 
 beforeAll(async () => {
   [stripe, razorpay] = await Promise.all([startStripeStandIn(), startRazorpayStandIn()]);
-  const names = [
-    'tenancy',
-    'identity',
-    'catalog',
-    'search',
-    'inventory',
-    'payment',
-    'order',
-    'cart',
-    'checkout',
-    'gateway',
-  ];
-  const ports = await freePorts(names.length);
-  platform = await startPlatform({
-    ports: Object.fromEntries(names.map((n, i) => [n, ports[i] as number])),
-    env: { payment: { STRIPE_API_BASE: stripe.url, RAZORPAY_API_BASE: razorpay.url } },
+  platform = await startProcessPlatform({
+    payment: { STRIPE_API_BASE: stripe.url, RAZORPAY_API_BASE: razorpay.url },
   });
   gateway = platform.urlOf('gateway');
   gatewayPort = gateway.split(':').pop() as string;

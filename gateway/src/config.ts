@@ -83,6 +83,18 @@ export const configSchema = z
       .max(2)
       .default(1)
       .describe('Retries of an idempotent read (GET/HEAD) after a connection error or a 5xx (0-2).'),
+    RESPONSE_CACHE_MB: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(4096)
+      .default(64)
+      .describe(
+        'Memory for cached storefront answers (catalog reads, checked against a per-tenant stamp in Redis on every request); 0 turns the cache off.',
+      ),
+    RESPONSE_CACHE_MAX_AGE_MS: milliseconds(30_000).describe(
+      'Backstop age of a cached answer, should a service fail to renew its stamp after a write.',
+    ),
     CIRCUIT_RESET_TIMEOUT_MS: milliseconds(10_000).describe(
       'How long an open circuit fails fast before letting trial calls through to the upstream.',
     ),

@@ -5,6 +5,7 @@ import type { Logger } from '@fleet/logger';
 import type { TenantResolver } from '@fleet/tenancy';
 import { createApp, type GatewayAppDeps } from './app';
 import { createRateLimiter } from './data-access/rate-limiter';
+import { createResponseCache } from './data-access/response-cache';
 import { createTokenVerifier, type TokenIssuer } from './data-access/token-verifiers';
 import { createUsageCounter, type UsageCounter } from './data-access/usage-counter';
 import type { PlanLimits, RateLimit } from './domain/plan-limits';
@@ -17,7 +18,7 @@ export interface GatewayOptions {
   platformDomain: string;
   signingKey: string;
   resolver: TenantResolver;
-  /** Shared by the rate limiter and the usage counter. */
+  /** Shared by the rate limiter, the usage counter and the response cache's stamps. */
   redis: Redis;
   redisPrefix: string;
   /** Base URL of each upstream named in the route table. */
@@ -30,6 +31,10 @@ export interface GatewayOptions {
   planLimits?: PlanLimits;
   clientIpLimit?: RateLimit;
   usageFlushIntervalMs?: number;
+  /** Memory for cached answers of stamped routes (default 64 MiB); 0 turns the cache off. */
+  responseCacheBytes?: number;
+  /** Backstop age of a cached answer (default 30 s). */
+  responseCacheMaxAgeMs?: number;
   /** Replaces the verifier built from `tokenIssuer` (tests of the pipeline only). */
   verifier?: TokenVerifier;
 }
@@ -66,6 +71,17 @@ export function createGateway(options: GatewayOptions): Gateway {
     clientIpLimit: options.clientIpLimit,
     onError: (err) => logger.warn({ err }, 'rate limiter failed; request let through'),
   });
+  const cacheBytes = options.responseCacheBytes ?? 64 * 1024 * 1024;
+  const cache =
+    cacheBytes > 0
+      ? createResponseCache({
+          redis: options.redis,
+          prefix: options.redisPrefix,
+          maxBytes: cacheBytes,
+          maxAgeMs: options.responseCacheMaxAgeMs,
+          onError: (err) => logger.warn({ err }, 'cache stamps unreadable; answers go upstream'),
+        })
+      : undefined;
   const tenants = { resolver: options.resolver, platformDomain: options.platformDomain };
   const app = createApp({
     logger,
@@ -79,6 +95,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     verifier: options.verifier ?? createTokenVerifier(options.tokenIssuer, tenants),
     limiter,
     usage,
+    cache,
   });
   return {
     app,

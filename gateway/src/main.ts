@@ -72,6 +72,8 @@ async function main(): Promise<void> {
     },
     tokenIssuer,
     trustProxy: config.TRUST_PROXY,
+    responseCacheBytes: config.RESPONSE_CACHE_MB * 1024 * 1024,
+    responseCacheMaxAgeMs: config.RESPONSE_CACHE_MAX_AGE_MS,
     readiness: { redis: () => redis.ping(), rabbitmq: () => broker.ping() },
   });
   await startHttpServer(gateway.app, {

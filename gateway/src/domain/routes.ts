@@ -10,6 +10,12 @@ export interface RouteRule {
    * this host); otherwise a valid token with that role, issued for this host's tenant.
    */
   auth: 'public' | 'customer' | 'staff' | 'platform_admin';
+  /**
+   * Anonymous GET answers may be kept by the gateway while the tenant's cache stamp of this name
+   * is unchanged; the service that owns the data renews the stamp after every write that changes
+   * them (tenancy's `cacheStampKey`).
+   */
+  cache?: string;
 }
 
 // One rule per line reads as a table.
@@ -31,9 +37,9 @@ export const ROUTES: readonly RouteRule[] = [
   { door: 'store', prefix: '/api/admin/settings/rates', upstream: 'tenancy', audience: 'merchant', auth: 'staff' },
   { door: 'store', prefix: '/api/admin/settings/payments', upstream: 'payment', audience: 'merchant', auth: 'staff' },
 
-  { door: 'store', prefix: '/api/store/products', upstream: 'catalog', audience: 'shopper', auth: 'public' },
-  { door: 'store', prefix: '/api/store/categories', upstream: 'catalog', audience: 'shopper', auth: 'public' },
-  { door: 'store', prefix: '/api/store/collections', upstream: 'catalog', audience: 'shopper', auth: 'public' },
+  { door: 'store', prefix: '/api/store/products', upstream: 'catalog', audience: 'shopper', auth: 'public', cache: 'catalog' },
+  { door: 'store', prefix: '/api/store/categories', upstream: 'catalog', audience: 'shopper', auth: 'public', cache: 'catalog' },
+  { door: 'store', prefix: '/api/store/collections', upstream: 'catalog', audience: 'shopper', auth: 'public', cache: 'catalog' },
   { door: 'store', prefix: '/api/admin/products', upstream: 'catalog', audience: 'merchant', auth: 'staff' },
   { door: 'store', prefix: '/api/admin/categories', upstream: 'catalog', audience: 'merchant', auth: 'staff' },
   { door: 'store', prefix: '/api/admin/collections', upstream: 'catalog', audience: 'merchant', auth: 'staff' },

@@ -3,6 +3,7 @@ import type { Ctx } from '@fleet/context';
 import type { AppError } from '@fleet/errors';
 import { CONTEXT_HEADER, signContext, type TenantResolver } from '@fleet/tenancy';
 import type { RequestRateLimiter } from '../data-access/rate-limiter';
+import type { ResponseCache } from '../data-access/response-cache';
 import type { UsageCounter } from '../data-access/usage-counter';
 import { decideAccess, type Door } from '../domain/access-policy';
 import { classifyHost } from '../domain/host-kind';
@@ -10,6 +11,7 @@ import type { Principal } from '../domain/principal';
 import { findRoute, type RouteRule } from '../domain/routes';
 import type { TokenVerifier } from '../domain/token-verifier';
 import { authenticate } from './authenticate';
+import { forwardCached, isCacheableRequest } from './cached-forward';
 import { applyCors } from './cors';
 import {
   accessDenied,
@@ -32,6 +34,8 @@ export interface GatewayDeps {
   verifier: TokenVerifier;
   limiter: RequestRateLimiter;
   usage: UsageCounter;
+  /** Answers of routes with a `cache` stamp name; absent: every request goes upstream. */
+  cache?: ResponseCache;
 }
 
 /** One request as the gateway handles it. */
@@ -81,8 +85,13 @@ export async function handleGatewayRequest(deps: GatewayDeps, x: GatewayExchange
   }
   const upstream = deps.upstreams[route.upstream];
   if (!upstream) return answerError(res, path, unknownRoute());
-  const signed = { [CONTEXT_HEADER]: signContext(ctx, deps.signingKey), 'x-request-id': ctx.requestId };
-  await forward(upstream, req, res, signed, x.client);
+  const signed = () => ({
+    [CONTEXT_HEADER]: signContext(ctx, deps.signingKey),
+    'x-request-id': ctx.requestId,
+  });
+  if (deps.cache && route.cache && tenant && !caller.principal && isCacheableRequest(req))
+    return forwardCached(deps.cache, x, upstream, signed, route.cache, tenant.id);
+  await forward(upstream, req, res, signed(), x.client);
 }
 
 type Admission = { ok: true; principal: Principal | undefined } | { ok: false; error: AppError };

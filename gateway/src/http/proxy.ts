@@ -5,7 +5,7 @@ import { AppError } from '@fleet/errors';
 import { INTERNAL_HEADER_PREFIX } from '@fleet/tenancy';
 import { CircuitOpenError } from './circuit-breaker';
 import { isConnectionError, isIdempotent, isTimeout, retryDelayMs } from './retry-policy';
-import { BrokenRelayError, HOP_BY_HOP, RelayHandler, type Exchange } from './relay-handler';
+import { BrokenRelayError, HOP_BY_HOP, RelayHandler, type Exchange, type ResponseTap } from './relay-handler';
 import { UpstreamServerError, type Upstream } from './upstream';
 
 /** Set by the gateway from what it saw; inbound values are dropped, never trusted. */
@@ -34,7 +34,7 @@ export function forwardableHeaders(headers: IncomingHttpHeaders): Record<string,
  * buffering neither body. Idempotent reads (without a body) are retried after a connection error
  * or a 5xx; a 5xx that may be retried is kept back, so a retry always happens before any byte went
  * to the client. `extra` headers (the signed context, the request id) are added after the inbound
- * ones are cleaned.
+ * ones are cleaned. `tap` sees the answer that is relayed.
  */
 export async function forward(
   upstream: Upstream,
@@ -42,6 +42,7 @@ export async function forward(
   res: ServerResponse,
   extra: Record<string, string>,
   client: { ip: string; protocol: string },
+  tap?: ResponseTap,
 ): Promise<void> {
   const headers = forwardableHeaders(req.headers);
   Object.assign(headers, extra);
@@ -60,7 +61,7 @@ export async function forward(
   for (let attempt = 1; ; attempt++) {
     const last = attempt >= attempts;
     try {
-      await upstream.breaker.run(() => exchange(upstream, request, res, !last));
+      await upstream.breaker.run(() => exchange(upstream, request, res, !last, tap));
       return;
     } catch (err) {
       if (err instanceof UpstreamServerError && err.relayed) return;
@@ -78,11 +79,12 @@ function exchange(
   request: Dispatcher.DispatchOptions,
   res: ServerResponse,
   keepBackServerErrors: boolean,
+  tap: ResponseTap | undefined,
 ): Promise<Exchange> {
   return new Promise<Exchange>((resolve, reject) => {
     upstream.pool.dispatch(
       request,
-      new RelayHandler(res, keepBackServerErrors, upstream.timeoutMs, resolve, reject),
+      new RelayHandler(res, keepBackServerErrors, upstream.timeoutMs, resolve, reject, tap),
     );
   }).then((outcome) => {
     if (outcome.status >= 500) throw new UpstreamServerError(outcome.status, outcome.relayed);

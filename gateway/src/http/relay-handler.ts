@@ -21,6 +21,14 @@ export interface Exchange {
   relayed: boolean;
 }
 
+/** Sees what is relayed to the client (the response cache collects answers with it). */
+export interface ResponseTap {
+  start(status: number, headers: IncomingHttpHeaders): void;
+  data(chunk: Buffer): void;
+  /** The whole answer reached the client's response. */
+  end(): void;
+}
+
 /** The upstream broke off after part of its answer went to the client: nothing more can be said. */
 export class BrokenRelayError extends Error {
   constructor(cause: Error) {
@@ -58,6 +66,7 @@ export class RelayHandler implements Dispatcher.DispatchHandler {
     timeoutMs: number,
     private readonly resolve: (exchange: Exchange) => void,
     private readonly reject: (err: Error) => void,
+    private readonly tap?: ResponseTap,
   ) {
     this.timeoutMs = timeoutMs;
     this.deadline = setTimeout(() => this.expire(), timeoutMs);
@@ -85,11 +94,13 @@ export class RelayHandler implements Dispatcher.DispatchHandler {
       const value = headers[name];
       if (value !== undefined && !HOP_BY_HOP.has(name)) res.setHeader(name, value);
     }
+    this.tap?.start(statusCode, headers);
   }
 
   onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {
     if (!this.relaying) return;
     if (this.res.destroyed) return controller.abort(new ClientGoneError());
+    this.tap?.data(chunk);
     if (!this.res.write(chunk)) {
       controller.pause();
       this.res.once('drain', () => controller.resume());
@@ -98,7 +109,10 @@ export class RelayHandler implements Dispatcher.DispatchHandler {
 
   onResponseEnd(): void {
     clearTimeout(this.deadline);
-    if (this.relaying) this.res.end();
+    if (this.relaying) {
+      this.res.end();
+      this.tap?.end();
+    }
     this.resolve({ status: this.status, relayed: this.relaying });
   }
 

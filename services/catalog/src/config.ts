@@ -17,6 +17,8 @@ export const configSchema = z.object({
   RELAY_DATABASE_URL: z
     .url()
     .describe('Postgres URL of the outbox relay role (reads the outbox across tenants only).'),
+  REDIS_URL: common.REDIS_URL,
+  REDIS_PREFIX: common.REDIS_PREFIX,
   AMQP_URL: common.AMQP_URL,
   AMQP_PREFIX: common.AMQP_PREFIX,
   INTERNAL_SIGNING_KEY: common.INTERNAL_SIGNING_KEY,

@@ -1,3 +1,4 @@
+import Redis from 'ioredis';
 import { loadConfigOrExit } from '@fleet/config';
 import { createDb } from '@fleet/db';
 import { startHttpServer, runMain } from '@fleet/http';
@@ -5,6 +6,7 @@ import { createLogger } from '@fleet/logger';
 import { createBroker, startOutboxRelay } from '@fleet/messaging';
 import { createApp } from './app';
 import { configSchema } from './config';
+import { createCacheStamps } from './data-access/cache-stamps';
 import { INVENTORY_BINDINGS, inventoryLevelConsumer } from './messaging/inventory-level.consumer';
 
 async function main(): Promise<void> {
@@ -22,15 +24,18 @@ async function main(): Promise<void> {
     service: 'catalog',
     logger,
   });
+  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2, enableAutoPipelining: true });
+  const stamps = createCacheStamps(redis, config.REDIS_PREFIX, logger);
   const relay = startOutboxRelay({ relayUrl: config.RELAY_DATABASE_URL, broker, logger });
   await broker.consume({
     name: 'inventory-level',
     bindings: INVENTORY_BINDINGS,
-    handler: inventoryLevelConsumer({ db, logger }),
+    handler: inventoryLevelConsumer({ db, logger, stamps }),
   });
   const app = createApp({
     db,
     logger,
+    stamps,
     signingKey: config.INTERNAL_SIGNING_KEY,
     readiness: { postgres: () => db.ping(), rabbitmq: () => broker.ping() },
   });
@@ -39,7 +44,12 @@ async function main(): Promise<void> {
     logger,
     handleSignals: true,
     // The relay stops publishing, the broker drains in-flight handlers, then the pool they used closes.
-    onShutdown: [() => relay.stop(), () => broker.close(), () => db.close()],
+    onShutdown: [
+      () => relay.stop(),
+      () => broker.close(),
+      () => db.close(),
+      async () => void (await redis.quit()),
+    ],
   });
   logger.info({ port: config.PORT }, 'catalog listening');
 }

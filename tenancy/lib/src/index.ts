@@ -6,3 +6,4 @@ export * from './tenant-resolver';
 export * from './registry-client';
 export * from './usage';
 export * from './guards';
+export * from './cache-stamp';

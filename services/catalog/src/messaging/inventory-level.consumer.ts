@@ -23,7 +23,7 @@ const payload = z.looseObject({
  * where an operator sees it.
  */
 export function inventoryLevelConsumer(deps: CatalogDeps): EventHandler {
-  return inboxConsumer(deps.db, INVENTORY_LEVEL_CONSUMER, async (tx, event, ctx) => {
+  const apply = inboxConsumer(deps.db, INVENTORY_LEVEL_CONSUMER, async (tx, event, ctx) => {
     if (event.type !== INVENTORY_EVENTS.levelChanged) return;
     const data = payload.safeParse(event.data);
     if (!data.success) throw new Error(`malformed ${event.type} ${event.id}: ${data.error.message}`);
@@ -31,4 +31,9 @@ export function inventoryLevelConsumer(deps: CatalogDeps): EventHandler {
     const outcome = await applyAvailability(tx, ctx, { variantId, available, version: event.version });
     deps.logger.debug({ eventId: event.id, variantId, outcome }, 'inventory level applied');
   });
+  // Storefront answers show units: the stamp is renewed once the level is committed.
+  return async (envelope) => {
+    await apply(envelope);
+    await deps.stamps?.renew(envelope.tenantId);
+  };
 }

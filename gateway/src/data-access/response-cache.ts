@@ -1,0 +1,101 @@
+import { randomUUID } from 'node:crypto';
+import type Redis from 'ioredis';
+import { CACHE_STAMP_TTL_SECONDS, cacheStampKey } from '@fleet/tenancy';
+
+/** One upstream answer kept for replay, valid while its tenant's stamp is `stamp`. */
+export interface CachedAnswer {
+  stamp: string;
+  status: number;
+  headers: ReadonlyArray<readonly [string, string | string[]]>;
+  body: Buffer;
+  storedAt: number;
+}
+
+export interface ResponseCache {
+  /**
+   * The tenant's current stamp of that name, minted when there is none; null when Redis cannot
+   * say, and then nothing is served from or put into the cache.
+   */
+  stamp(tenantId: string, name: string): Promise<string | null>;
+  /** The answer under `key` when it was stored under this very stamp and is not too old. */
+  get(key: string, stamp: string): CachedAnswer | undefined;
+  /** Keeps an answer (stamped with the time now). */
+  set(key: string, answer: Omit<CachedAnswer, 'storedAt'>): void;
+  /** The largest body worth keeping; callers stop collecting beyond it. */
+  readonly maxEntryBytes: number;
+}
+
+export interface ResponseCacheOptions {
+  redis: Redis;
+  /** REDIS_PREFIX. */
+  prefix: string;
+  /** Bounds: the keys are URLs, which anyone can vary. */
+  maxBytes?: number;
+  maxEntries?: number;
+  maxEntryBytes?: number;
+  /**
+   * A backstop only: answers are invalidated by stamps. If a service could not renew a stamp
+   * after a write (Redis unreachable just then), an answer is stale for at most this long.
+   */
+  maxAgeMs?: number;
+  now?: () => number;
+  onError?(err: unknown): void;
+}
+
+/**
+ * Upstream answers in memory, least recently used first out, bounded by entries and bytes, each
+ * checked against its tenant's stamp in Redis (tenancy's `cacheStampKey`) before it is served.
+ */
+export function createResponseCache(options: ResponseCacheOptions): ResponseCache {
+  const maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
+  const maxEntries = options.maxEntries ?? 10_000;
+  const maxEntryBytes = Math.min(options.maxEntryBytes ?? 1024 * 1024, maxBytes);
+  const maxAgeMs = options.maxAgeMs ?? 30_000;
+  const now = options.now ?? Date.now;
+  const entries = new Map<string, CachedAnswer>();
+  let bytes = 0;
+
+  const remove = (key: string, answer: CachedAnswer): void => {
+    entries.delete(key);
+    bytes -= answer.body.length;
+  };
+
+  return {
+    maxEntryBytes,
+    async stamp(tenantId, name) {
+      const key = cacheStampKey(options.prefix, tenantId, name);
+      try {
+        const current = await options.redis.get(key);
+        if (current !== null) return current;
+        await options.redis.set(key, randomUUID(), 'EX', CACHE_STAMP_TTL_SECONDS, 'NX');
+        return await options.redis.get(key);
+      } catch (err) {
+        options.onError?.(err);
+        return null;
+      }
+    },
+    get(key, stamp) {
+      const answer = entries.get(key);
+      if (!answer) return undefined;
+      if (answer.stamp !== stamp || now() - answer.storedAt > maxAgeMs) {
+        remove(key, answer);
+        return undefined;
+      }
+      entries.delete(key);
+      entries.set(key, answer);
+      return answer;
+    },
+    set(key, fresh) {
+      if (fresh.body.length > maxEntryBytes) return;
+      const answer: CachedAnswer = { ...fresh, storedAt: now() };
+      const old = entries.get(key);
+      if (old) remove(key, old);
+      entries.set(key, answer);
+      bytes += answer.body.length;
+      for (const [oldestKey, oldest] of entries) {
+        if (bytes <= maxBytes && entries.size <= maxEntries) break;
+        remove(oldestKey, oldest);
+      }
+    },
+  };
+}
