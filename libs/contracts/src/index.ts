@@ -3,3 +3,4 @@ export * from './catalog';
 export * from './inventory';
 export * from './payment';
 export * from './order';
+export * from './tenant';

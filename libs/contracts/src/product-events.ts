@@ -1,7 +1,8 @@
 /**
  * The product document as catalog publishes it in `product.created` / `product.updated`: whole,
  * so consumers (search, usage) never call back. `version` grows with every change of the product;
- * consumers keep the newest and drop older ones.
+ * consumers keep the newest and drop older ones. Versions may skip: a change of units that leaves
+ * every variant's sellability as it was bumps the version without an event.
  */
 export interface ProductDocument {
   id: string;
@@ -31,7 +32,12 @@ export interface ProductVariantDocument {
   price: number;
   currency: string;
   compareAtPrice: number | null;
-  /** Units that can be sold now (on hand minus reserved), as last known to catalog. */
+  /**
+   * Units that could be sold (on hand minus reserved) when this document was written. A change of
+   * units alone writes no `product.updated`: catalog republishes when a variant becomes sellable
+   * or stops being sellable (units > 0 or not), so between events this count may be behind;
+   * whether the variant can be bought (`> 0`) is current. Catalog's storefront reads are exact.
+   */
   available: number;
   options: Record<string, string>;
 }

@@ -142,3 +142,49 @@ test("unknown variants and another store's events are ignored", async () => {
   await level(v1, 0, 100, newTenant());
   expect(await admin()).toMatchObject({ version: 3, available: true });
 });
+
+type StoreCard = {
+  id: string;
+  variants: Array<{ id: string; available: boolean; availableQuantity: number }>;
+};
+/** The storefront's view of v1: the list (the stored card) and the product page (built live). */
+async function storefrontUnits() {
+  const listed = await json<{ items: StoreCard[] }>(
+    catalog.call('/api/store/products', { ctx: shopper(tenant) }),
+  );
+  const card = listed.items.find((p) => p.id === product.id);
+  const page = await json<StoreCard>(
+    catalog.call(`/api/store/products/${product.id}`, { ctx: shopper(tenant) }),
+  );
+  return {
+    card: card?.variants.find((v) => v.id === v1)?.availableQuantity,
+    page: page.variants.find((v) => v.id === v1)?.availableQuantity,
+  };
+}
+
+test('a unit change that keeps the variant in stock refreshes the storefront but writes no product.updated', async () => {
+  const before = (await updates()).map((e) => e.version);
+  expect(before).toEqual([2, 3]);
+  await level(v1, 5, 101); // 7 -> 5: still sellable
+  expect(await storefrontUnits()).toEqual({ card: 5, page: 5 });
+  const after = await admin();
+  expect(after).toMatchObject({ available: true, version: 4 }); // the row was refreshed
+  expect(after.variants[0]?.available).toBe(5);
+  expect((await updates()).map((e) => e.version)).toEqual(before);
+});
+
+test('going out of stock and back in writes product.updated each time', async () => {
+  await level(v1, 0, 102);
+  expect(await storefrontUnits()).toEqual({ card: 0, page: 0 });
+  expect(await admin()).toMatchObject({ available: false, version: 5 });
+  await level(v1, 2, 103);
+  expect(await storefrontUnits()).toEqual({ card: 2, page: 2 });
+  const events = await updates();
+  expect(events.map((e) => e.version)).toEqual([2, 3, 5, 6]);
+  // Each event carries the document as of its version; the gap at 4 is fine for consumers,
+  // which only drop versions not newer than the last they applied.
+  expect(events.slice(2).map((e) => e.envelope.data)).toEqual([
+    { product: expect.objectContaining({ version: 5, available: false }) },
+    { product: expect.objectContaining({ version: 6, available: true }) },
+  ]);
+});

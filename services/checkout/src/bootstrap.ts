@@ -3,6 +3,7 @@ import type { Logger } from '@fleet/logger';
 import { createCartClient } from './data-access/cart.client';
 import { createIdempotencyStore } from './data-access/idempotency.store';
 import { createOrderClient } from './data-access/order.client';
+import { createRatesCache, type RatesCache, type RatesCacheOptions } from './data-access/rates-cache';
 import { createRatesClient } from './data-access/rates.client';
 import { createServiceClient } from './data-access/service-client';
 import type { CheckoutDeps } from './domain/checkout-deps';
@@ -21,10 +22,17 @@ export interface CheckoutDepsOptions {
   pollMs?: number;
   orderTimeoutMs?: number;
   serviceTimeoutMs?: number;
+  /**
+   * Keep store rates in process. Only together with `subscribeToSettingsChanges(broker,
+   * deps.ratesCache)`, which drops them when they change; without it every checkout reads them.
+   */
+  ratesCache?: Omit<RatesCacheOptions, 'now'>;
 }
 
+export type CheckoutRuntimeDeps = CheckoutDeps & { ratesCache: RatesCache; close(): Promise<void> };
+
 /** Everything the checkout use case needs, from plain settings (main.ts, and tests anywhere). */
-export function createCheckoutDeps(options: CheckoutDepsOptions): CheckoutDeps & { close(): Promise<void> } {
+export function createCheckoutDeps(options: CheckoutDepsOptions): CheckoutRuntimeDeps {
   const common = { signingKey: options.signingKey, timeoutMs: options.serviceTimeoutMs ?? 5_000 };
   const cart = createServiceClient({ ...common, service: 'cart', baseUrl: options.cartUrl });
   const tenancy = createServiceClient({ ...common, service: 'tenancy', baseUrl: options.tenancyUrl });
@@ -34,9 +42,14 @@ export function createCheckoutDeps(options: CheckoutDepsOptions): CheckoutDeps &
     baseUrl: options.orderUrl,
     timeoutMs: options.orderTimeoutMs ?? 30_000,
   });
+  const ratesCache = createRatesCache(
+    createRatesClient(tenancy),
+    options.ratesCache ?? { maxEntries: 0, maxAgeMs: 0 },
+  );
   return {
     carts: createCartClient(cart),
-    rates: createRatesClient(tenancy),
+    rates: ratesCache,
+    ratesCache,
     orders: createOrderClient(order),
     idempotency: createIdempotencyStore({
       redis: options.redis,

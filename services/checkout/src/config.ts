@@ -10,6 +10,8 @@ export const configSchema = z.object({
   REDIS_URL: common.REDIS_URL,
   REDIS_PREFIX: common.REDIS_PREFIX,
   INTERNAL_SIGNING_KEY: common.INTERNAL_SIGNING_KEY,
+  AMQP_URL: common.AMQP_URL,
+  AMQP_PREFIX: common.AMQP_PREFIX,
   CART_URL: z.url().describe('Base URL of the cart service (reads the cart, takes ordered units out).'),
   ORDER_URL: z
     .url()
@@ -43,6 +45,19 @@ export const configSchema = z.object({
     'Timeout of the order call (order itself waits up to its CREATE_WAIT_MS); keep it below the lock.',
   ),
   SERVICE_TIMEOUT_MS: ms(100, 30_000, 5_000, 'Timeout of one call to cart or the registry.'),
+  RATES_CACHE_MAX_ENTRIES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(1_000_000)
+    .default(10_000)
+    .describe('Stores whose rates are kept in process (least recently used dropped first); 0: no cache.'),
+  RATES_CACHE_MAX_AGE_MS: ms(
+    0,
+    3_600_000,
+    60_000,
+    'Kept rates are read again after this even without tenant.settings_changed (a missed event); 0: no cache.',
+  ),
 });
 
 export type CheckoutConfig = z.infer<typeof configSchema>;

@@ -2,9 +2,11 @@ import Redis from 'ioredis';
 import { loadConfigOrExit } from '@fleet/config';
 import { startHttpServer, runMain } from '@fleet/http';
 import { createLogger } from '@fleet/logger';
+import { createBroker } from '@fleet/messaging';
 import { createApp } from './app';
 import { createCheckoutDeps } from './bootstrap';
 import { configSchema } from './config';
+import { subscribeToSettingsChanges } from './messaging/settings-changed.consumer';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit('checkout', configSchema);
@@ -27,7 +29,18 @@ async function main(): Promise<void> {
     idempotencyWaitMs: config.IDEMPOTENCY_WAIT_MS,
     orderTimeoutMs: config.ORDER_TIMEOUT_MS,
     serviceTimeoutMs: config.SERVICE_TIMEOUT_MS,
+    ratesCache: { maxEntries: config.RATES_CACHE_MAX_ENTRIES, maxAgeMs: config.RATES_CACHE_MAX_AGE_MS },
   });
+  // RabbitMQ only tells checkout that rates changed. A lost connection does not stop checkouts
+  // (kept rates live up to their max age; the cache is cleared on reconnect), so it is not part
+  // of readiness.
+  const broker = await createBroker({
+    url: config.AMQP_URL,
+    prefix: config.AMQP_PREFIX,
+    service: 'checkout',
+    logger,
+  });
+  await subscribeToSettingsChanges(broker, deps.ratesCache);
   const app = createApp({
     ...deps,
     signingKey: config.INTERNAL_SIGNING_KEY,
@@ -38,6 +51,7 @@ async function main(): Promise<void> {
     logger,
     handleSignals: true,
     onShutdown: [
+      () => broker.close(),
       () => deps.close(),
       async () => {
         await redis.quit();

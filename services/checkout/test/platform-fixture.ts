@@ -13,6 +13,7 @@ import {
   relayTables as inventoryRelay,
 } from '@fleet/inventory';
 import { createLogger, type Logger } from '@fleet/logger';
+import { createBroker, startOutboxRelay } from '@fleet/messaging';
 import {
   createApp as createOrderApp,
   createOrderDeps,
@@ -31,8 +32,21 @@ import {
   migrations as registryMigrations,
   relayTables as registryRelay,
 } from '@fleet/tenancy-registry';
-import { createTestDatabase, createTestRedis, type TestRedis } from '@fleet/testing';
-import { createApp, createCheckoutDeps, type CheckoutDepsOptions } from '../src';
+import {
+  createTestDatabase,
+  createTestRedis,
+  testAmqpPrefix,
+  TEST_AMQP_URL,
+  type TestRedis,
+} from '@fleet/testing';
+import {
+  createApp,
+  createCheckoutDeps,
+  subscribeToSettingsChanges,
+  type CheckoutDepsOptions,
+  type CheckoutRuntimeDeps,
+  type RatesCache,
+} from '../src';
 
 export const SIGNING_KEY = 'test-signing-key-0123456789abcdef';
 
@@ -74,14 +88,14 @@ async function database(
   migrations: readonly Migration[],
   relayTables: string[],
   closers: Closer[],
-): Promise<Db> {
+): Promise<{ db: Db; relayUrl: string }> {
   const created = await createTestDatabase(label, { migrations, relayTables });
   const db = createDb({ url: created.appUrl, max: 10 });
   closers.push(
     () => created.drop(),
     () => db.close(),
   );
-  return db;
+  return { db, relayUrl: created.relayUrl };
 }
 
 async function serve(
@@ -103,6 +117,8 @@ export interface Platform {
   cart: Service;
   checkout: Service;
   redis: TestRedis;
+  /** The rates `checkout` keeps (caching only with `{events: true}`). */
+  ratesCache: RatesCache;
   /** Another checkout instance (same Redis) with other settings, e.g. a dead order URL. */
   startCheckout(overrides: Partial<CheckoutDepsOptions>): Promise<Service>;
   /** Another order instance (same database) whose inventory calls go to `inventoryUrl`. */
@@ -114,17 +130,20 @@ export interface Platform {
  * The real registry, catalog, inventory, payment, order, cart and checkout in-process, each on
  * port 0 with its own database (and one Redis prefix). No broker: checkout's path is synchronous
  * HTTP end to end (order's saga reserves and creates the payment inside the create call).
+ * `events: true` adds RabbitMQ (a prefix of this file's own), the registry's outbox relay, and
+ * checkout's rates cache with its `tenant.settings_changed` subscription, as main.ts wires them.
  */
-export async function startPlatform(label: string): Promise<Platform> {
+export async function startPlatform(label: string, options: { events?: boolean } = {}): Promise<Platform> {
   const closers: Closer[] = [];
   const logger = createLogger({ service: `${label}-test`, level: 'silent' });
-  const [registryDb, catalogDb, inventoryDb, paymentDb, orderDb] = await Promise.all([
+  const [reg, cat, inv, pay, ord] = await Promise.all([
     database(`${label}_reg`, registryMigrations, registryRelay, closers),
     database(`${label}_cat`, catalogMigrations, catalogRelay, closers),
     database(`${label}_inv`, inventoryMigrations, inventoryRelay, closers),
     database(`${label}_pay`, paymentMigrations, paymentRelay, closers),
     database(`${label}_ord`, orderMigrations, orderRelay, closers),
   ]);
+  const [registryDb, catalogDb, inventoryDb, paymentDb, orderDb] = [reg.db, cat.db, inv.db, pay.db, ord.db];
   const redis = await createTestRedis(label);
   closers.push(() => redis.cleanup());
   const base = { logger, signingKey: SIGNING_KEY, readiness: {} };
@@ -177,7 +196,7 @@ export async function startPlatform(label: string): Promise<Platform> {
   closers.push(() => cartDeps.close());
   const cart = await serve(createCartApp({ ...cartDeps, ...base }), logger, closers);
 
-  const startCheckout = async (overrides: Partial<CheckoutDepsOptions>): Promise<Service> => {
+  const checkoutDeps = (overrides: Partial<CheckoutDepsOptions>): CheckoutRuntimeDeps => {
     const deps = createCheckoutDeps({
       redis: redis.client,
       redisPrefix: redis.prefix,
@@ -190,9 +209,17 @@ export async function startPlatform(label: string): Promise<Platform> {
       ...overrides,
     });
     closers.push(() => deps.close());
-    return serve(createApp({ ...deps, signingKey: SIGNING_KEY, readiness: {} }), logger, closers);
+    return deps;
   };
-  const checkout = await startCheckout({});
+  const serveCheckout = (deps: CheckoutRuntimeDeps): Promise<Service> =>
+    serve(createApp({ ...deps, signingKey: SIGNING_KEY, readiness: {} }), logger, closers);
+  const startCheckout = (overrides: Partial<CheckoutDepsOptions>): Promise<Service> =>
+    serveCheckout(checkoutDeps(overrides));
+
+  const events = options.events ? await startEvents(label, reg.relayUrl, logger, closers) : undefined;
+  const mainDeps = checkoutDeps(events ? { ratesCache: { maxEntries: 100, maxAgeMs: 60_000 } } : {});
+  if (events) await subscribeToSettingsChanges(events.broker, mainDeps.ratesCache);
+  const checkout = await serveCheckout(mainDeps);
 
   return {
     registry,
@@ -203,6 +230,7 @@ export async function startPlatform(label: string): Promise<Platform> {
     cart,
     checkout,
     redis,
+    ratesCache: mainDeps.ratesCache,
     startCheckout,
     startOrder,
     async close() {
@@ -210,4 +238,21 @@ export async function startPlatform(label: string): Promise<Platform> {
       for (const close of closers.reverse()) await close();
     },
   };
+}
+
+/** A broker on this file's own prefix and the registry's outbox relay; both stop in `closers`. */
+async function startEvents(label: string, relayUrl: string, logger: Logger, closers: Closer[]) {
+  const broker = await createBroker({
+    url: TEST_AMQP_URL,
+    prefix: testAmqpPrefix(label),
+    service: 'checkout',
+    logger,
+  });
+  closers.push(
+    () => broker.close(),
+    () => broker.deleteDeclared(),
+  );
+  const relay = startOutboxRelay({ relayUrl, broker, logger, pollMs: 50 });
+  closers.push(() => relay.stop());
+  return { broker };
 }

@@ -45,3 +45,43 @@ test('rates are validated, staff-only, and internal reads need a service caller'
   expect((await registry.call('/api/admin/settings/rates', { ctx: customer })).status).toBe(403);
   expect((await registry.call('/internal/store-rates', { ctx: customer })).status).toBe(403);
 });
+
+const settingsEvents = (t: { id: string }): Promise<Array<Record<string, unknown>>> =>
+  registry
+    .owner('outbox')
+    .where({ tenant_id: t.id, type: 'tenant.settings_changed' })
+    .orderBy('seq')
+    .select('aggregate_id', 'version', 'envelope');
+
+test('a rates change writes tenant.settings_changed with the new rates and the tenant at a new version', async () => {
+  const before = await settingsEvents(b);
+  const version = (await registry.owner('tenants').where({ id: b.id }).first('version')).version as number;
+  const set = await registry.call('/api/admin/settings/rates', {
+    method: 'PATCH',
+    ctx: staff(b),
+    body: { taxRateBps: 2000 },
+  });
+  expect(set.status).toBe(200);
+  const events = await settingsEvents(b);
+  expect(events).toHaveLength(before.length + 1);
+  expect(events.at(-1)).toEqual({
+    aggregate_id: b.id,
+    version: version + 1,
+    envelope: expect.objectContaining({
+      type: 'tenant.settings_changed',
+      tenantId: b.id,
+      data: {
+        tenant: expect.objectContaining({ id: b.id, version: version + 1, hosts: ['rate-b.fleet.test'] }),
+        rates: { currency: 'USD', shippingFlatRate: 0, taxRateBps: 2000, unpaidOrderTimeoutMinutes: 30 },
+      },
+    }),
+  });
+  // A refused change writes nothing.
+  const bad = await registry.call('/api/admin/settings/rates', {
+    method: 'PATCH',
+    ctx: staff(b),
+    body: { taxRateBps: -1 },
+  });
+  expect(bad.status).toBe(400);
+  expect(await settingsEvents(b)).toHaveLength(events.length);
+});

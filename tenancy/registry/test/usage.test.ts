@@ -51,15 +51,15 @@ test('product and order events update the tenant usage exactly once each', async
     createEnvelope(ctx, { type: 'order.placed', data: { total: 1000, currency: 'EUR' } }),
   ];
   for (const event of events) await broker.publish(event);
-  const detail = await waitFor('usage to reach 2 orders', async () => {
+  // Events are applied concurrently (and retried on conflicts): wait for all of them to land.
+  const detail = await waitFor('usage to reach 2 orders and 1 product', async () => {
     const body = (await (
       await registry.call(`/api/platform/tenants/${tenant.id}`, { ctx: admin })
     ).json()) as {
       usage: { orders: number; products: number; revenue: Array<{ currency: string; amount: number }> };
     };
-    return body.usage.orders === 2 ? body : undefined;
+    return body.usage.orders === 2 && body.usage.products === 1 ? body : undefined;
   });
-  expect(detail.usage.products).toBe(1);
   expect(detail.usage.revenue.sort((x, y) => x.currency.localeCompare(y.currency))).toEqual([
     { currency: 'EUR', amount: 1000 },
     { currency: 'USD', amount: 2500 },

@@ -18,13 +18,23 @@ export interface LevelChange {
   version?: number;
 }
 
-export type AvailabilityOutcome = 'applied' | 'unchanged' | 'stale' | 'unknown_variant';
+/**
+ * `republished`: the variant became sellable or stopped being sellable; the product was
+ * refreshed and `product.updated` written. `refreshed`: only the unit count moved; the product
+ * row and its storefront card were refreshed, no event written. `unchanged`: same units.
+ */
+export type AvailabilityOutcome = 'republished' | 'refreshed' | 'unchanged' | 'stale' | 'unknown_variant';
 
 /**
  * Updates the availability read model from an inventory event, in the consumer's transaction.
- * When the units change, the product's summary (`available`) is recomputed, its version bumped
- * and `product.updated` written, so search and caches see stock changes like any other change.
- * The product row is locked first, as every writer of a product does.
+ * When the units change, the product row is refreshed (its summary, its storefront card with the
+ * exact counts, and its version). `product.updated` is written only when the variant's sellable
+ * state flips (units > 0 before vs after): its consumers read no more than that of stock (search
+ * indexes the product's `available`, inventory reads variants only to create missing levels), and
+ * every order moves the units, so a full document per order cost three transactions for nothing.
+ * The version gap this leaves is harmless: consumers drop versions not newer than the last
+ * applied (`isStale`), they do not expect consecutive ones. The product row is locked first, as
+ * every writer of a product does.
  */
 export async function applyAvailability(
   tx: Queryable,
@@ -41,6 +51,10 @@ export async function applyAvailability(
   await writeAvailability(tx, tenantId, change.variantId, available, change.version ?? null);
   if (current.available === available) return 'unchanged';
   await refreshProduct(tx, tenantId, productId);
+  if (isSellable(current.available) === isSellable(available)) return 'refreshed';
   await recordProductChanged(tx, ctx, productId, PRODUCT_EVENTS.updated);
-  return 'applied';
+  return 'republished';
 }
+
+/** A variant can be bought when it has units; no availability row yet counts as none. */
+const isSellable = (units: number | null): boolean => (units ?? 0) > 0;

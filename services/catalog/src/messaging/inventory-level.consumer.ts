@@ -23,6 +23,8 @@ const payload = z.looseObject({
  * where an operator sees it.
  */
 export function inventoryLevelConsumer(deps: CatalogDeps): EventHandler {
+  /** Events whose committed level changed what the storefront shows (read after the commit). */
+  const shown = new Set<string>();
   const apply = inboxConsumer(deps.db, INVENTORY_LEVEL_CONSUMER, async (tx, event, ctx) => {
     if (event.type !== INVENTORY_EVENTS.levelChanged) return;
     const data = payload.safeParse(event.data);
@@ -30,10 +32,15 @@ export function inventoryLevelConsumer(deps: CatalogDeps): EventHandler {
     const { variantId, available } = data.data;
     const outcome = await applyAvailability(tx, ctx, { variantId, available, version: event.version });
     deps.logger.debug({ eventId: event.id, variantId, outcome }, 'inventory level applied');
+    if (outcome === 'refreshed' || outcome === 'republished') shown.add(event.id);
   });
-  // Storefront answers show units: the stamp is renewed once the level is committed.
+  // Storefront answers show units: once a changed level is committed, the stamp is renewed.
   return async (envelope) => {
-    await apply(envelope);
-    await deps.stamps?.renew(envelope.tenantId);
+    try {
+      await apply(envelope);
+      if (shown.has(envelope.id)) await deps.stamps?.renew(envelope.tenantId);
+    } finally {
+      shown.delete(envelope.id);
+    }
   };
 }

@@ -32,8 +32,8 @@ const deleted = z.object({ id: z.string().min(1) });
 /**
  * `product.created` / `product.updated` create the levels of new variants; `product.deleted`
  * archives the product's levels. A malformed body throws: retried, then dead-lettered.
- * Most `product.updated` events change nothing here (every order moves a variant's availability,
- * and catalog republishes the product): when every variant already has its level, one read
+ * Most `product.updated` events change nothing here (catalog republishes a product when a variant
+ * becomes or stops being sellable): when every variant already has its level, one read
  * settles it and no transaction or inbox row is written. Such an event is a no-op however often
  * it comes (levels are never deleted), so skipping the inbox keeps the effect exactly-once.
  */

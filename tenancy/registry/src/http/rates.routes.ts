@@ -3,8 +3,9 @@ import { parseBody } from '@fleet/http';
 import { AppError } from '@fleet/errors';
 import { requestCtx } from '@fleet/tenancy';
 import { z } from 'zod';
-import { readRates, updateRates } from '../data-access/store-rates.repository';
+import { readRates } from '../data-access/store-rates.repository';
 import type { RegistryDeps } from '../domain/registry-deps';
+import { updateStoreRates } from '../domain/update-store-rates';
 import { assertServiceCaller, assertStaff, assertTenantRequest } from './guards';
 
 const ratesBody = z
@@ -15,7 +16,10 @@ const ratesBody = z
   })
   .refine((b) => Object.keys(b).length > 0, { message: 'at least one rate is required' });
 
-/** Checkout reads the rates (internal); merchants set them (`/api/admin/settings/rates`). */
+/**
+ * Checkout reads the rates (internal) and caches them; merchants set them
+ * (`/api/admin/settings/rates`), which writes `tenant.settings_changed` for those caches.
+ */
 export function ratesRoutes(deps: RegistryDeps): Router {
   const router = Router();
   const notFound = () =>
@@ -39,9 +43,7 @@ export function ratesRoutes(deps: RegistryDeps): Router {
   router.patch('/api/admin/settings/rates', async (req, res) => {
     const ctx = requestCtx(res);
     assertStaff(ctx);
-    const rates = await deps.db.withTenant(ctx, (tx) => updateRates(tx, parseBody(ratesBody, req)));
-    if (!rates) throw notFound();
-    res.json(rates);
+    res.json(await updateStoreRates(ctx, deps, parseBody(ratesBody, req)));
   });
   return router;
 }
