@@ -46,7 +46,9 @@ module.exports = async function search() {
     await seedSearchDocuments(db, newId('ten'), 2_000, { salt: 'neighbour' });
     await owner.query('VACUUM ANALYZE search_documents');
     const ids = (
-      await owner.query('SELECT product_id AS id FROM search_documents WHERE tenant_id = $1 LIMIT 2000', [tenantId])
+      await owner.query('SELECT product_id AS id FROM search_documents WHERE tenant_id = $1 LIMIT 2000', [
+        tenantId,
+      ])
     ).rows.map((r) => r.id);
     let n = 0;
     const baseline = await timed(() => {
