@@ -32,8 +32,11 @@ async function timed(fn) {
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   latencies.sort((a, b) => a - b);
   const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))];
-  return { p50: pct(0.5), p99: pct(0.99) };
+  return { p50: pct(0.5), p99: pct(0.99), latencies };
 }
+
+/** The p-th percentile of sorted latencies. */
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
 
 module.exports = async function search() {
   // Owned by an ordinary role, as in production: a superuser owner would skip row-level security.
@@ -72,14 +75,15 @@ module.exports = async function search() {
       results.push({ query, estimatedTotal, ...(await timed(() => engine.search(tenantId, query))) });
     }
     const worst = results.reduce((a, b) => (b.p99 > a.p99 ? b : a));
+    const pooled = results.flatMap((r) => r.latencies).sort((a, b) => a - b);
     const label = (r) =>
       `${JSON.stringify(r.query.q)}${r.query.filters ? ` ${JSON.stringify(r.query.filters)}` : ''}`;
     return [
       {
         name: `search p99, Postgres engine, ${DOCUMENTS} products in one tenant (${CONCURRENCY} concurrent)`,
-        value: `worst query ${label(worst)}: p50 ${worst.p50.toFixed(1)} ms, p99 ${worst.p99.toFixed(1)} ms (${worst.estimatedTotal} matches); ${results.length} queries`,
+        value: `all ${results.length} queries pooled: p50 ${percentile(pooled, 0.5).toFixed(1)} ms, p99 ${percentile(pooled, 0.99).toFixed(1)} ms; worst single query ${label(worst)}: p99 ${worst.p99.toFixed(1)} ms (${worst.estimatedTotal} matches)`,
         baseline: `p99 ${baseline.p99.toFixed(1)} ms (20 documents by key, same database)`,
-        ratio: worst.p99 / baseline.p99,
+        ratio: percentile(pooled, 0.99) / baseline.p99,
         target: 'p99 < 50 ms',
       },
       {
