@@ -206,18 +206,19 @@ module.exports = async function buying() {
       }
     }
     let n = 0;
-    const add = summary(
-      await load({
-        url: gateway,
-        method: 'POST',
-        body: carts[0].body,
-        headers: { 'content-type': 'application/json' },
-        pick: () => {
-          const c = carts[n++ % carts.length];
-          return { host: c.host, path: `/api/store/carts/${c.id}/items`, body: c.body };
-        },
-      }),
-    );
+    const addCpuBefore = await cpuReadings(platform);
+    const addRun = await load({
+      url: gateway,
+      method: 'POST',
+      body: carts[0].body,
+      headers: { 'content-type': 'application/json' },
+      pick: () => {
+        const c = carts[n++ % carts.length];
+        return { host: c.host, path: `/api/store/carts/${c.id}/items`, body: c.body };
+      },
+    });
+    const add = summary(addRun);
+    const cpuPerAdd = perOperation(addCpuBefore, await cpuReadings(platform), addRun['2xx']);
     const info = summary(await load({ url: gateway, pick: () => ({ host, path: '/api/store/info' }) }));
     checkoutRows[0].baseline = `${Math.round(info.rps)} req/s GET /api/store/info (same run)`;
     return [
@@ -228,6 +229,13 @@ module.exports = async function buying() {
         baseline: `${Math.round(info.rps)} req/s, p99 ${info.p99} ms (GET /api/store/info)`,
         ratio: info.rps / add.rps,
         target: '>= 2000 req/s, p99 < 30 ms',
+      },
+      {
+        name: 'CPU per add-to-cart, by process (utime+stime)',
+        value: formatBreakdown(Object.fromEntries(Object.entries(cpuPerAdd).filter(([, ms]) => ms >= 0.005))),
+        baseline: '',
+        ratio: NaN,
+        target: 'lower is better',
       },
     ];
   } finally {
