@@ -4,11 +4,12 @@ import {
   startRazorpayStandIn,
   startStripeStandIn,
   waitFor,
-  type HostResponse,
   type RazorpayStandIn,
   type StripeStandIn,
 } from '@fleet/testing';
-import { startProcessPlatform, type ProcessPlatform } from './process-platform';
+import { frontDoor, ok, startProcessPlatform, type ProcessPlatform, type Store } from './process-platform';
+
+type FrontDoor = ReturnType<typeof frontDoor>;
 
 /**
  * The acceptance flow of issue 6 through the front door, once per real provider: a merchant signs
@@ -20,63 +21,21 @@ let platform: ProcessPlatform;
 let stripe: StripeStandIn;
 let razorpay: RazorpayStandIn;
 let gateway: string;
-let gatewayPort: string;
+let call: FrontDoor['call'];
+let signUp: FrontDoor['signUp'];
+let asOwner: FrontDoor['asOwner'];
 
 beforeAll(async () => {
   [stripe, razorpay] = await Promise.all([startStripeStandIn(), startRazorpayStandIn()]);
   platform = await startProcessPlatform({
     payment: { STRIPE_API_BASE: stripe.url, RAZORPAY_API_BASE: razorpay.url },
   });
-  gateway = platform.urlOf('gateway');
-  gatewayPort = gateway.split(':').pop() as string;
+  ({ gateway, call, signUp, asOwner } = frontDoor(platform));
 }, 120_000);
 afterAll(async () => {
   await platform?.stop();
   await Promise.all([stripe?.close(), razorpay?.close()]);
 });
-
-interface Store {
-  host: string;
-  token: string;
-}
-
-const call = (
-  host: string,
-  path: string,
-  init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
-) =>
-  requestAs(host, `${gateway}${path}`, {
-    method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-    headers: { 'content-type': 'application/json', ...init.headers },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-/** The JSON of a 2xx answer (of exactly `status` when given); anything else fails with the body. */
-const ok = (res: HostResponse, status?: number) => {
-  const good = status === undefined ? res.status >= 200 && res.status < 300 : res.status === status;
-  if (!good) throw new Error(`expected ${status ?? '2xx'}, got ${res.status}: ${res.text}`);
-  return res.json() as unknown;
-};
-
-async function signUp(slug: string, currency: string, country: string): Promise<Store> {
-  const apex = `${platform.env('gateway').PLATFORM_DOMAIN}:${gatewayPort}`;
-  const out = ok(
-    await call(apex, '/api/signup', {
-      body: {
-        storeName: `Store ${slug}`,
-        slug,
-        email: `owner@${slug}.test`,
-        password: 'correct horse 1',
-        currency,
-        country,
-      },
-    }),
-    201,
-  ) as { accessToken: string; storeUrl: string };
-  return { host: new URL(out.storeUrl).host, token: out.accessToken };
-}
-
-const asOwner = (store: Store, path: string, init: { method?: string; body?: unknown } = {}) =>
-  call(store.host, path, { ...init, headers: { authorization: `Bearer ${store.token}` } });
 
 async function stockedVariant(store: Store, currency: string): Promise<string> {
   const product = ok(

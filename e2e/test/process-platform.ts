@@ -1,4 +1,4 @@
-import { freePorts } from '@fleet/testing';
+import { freePorts, requestAs, type HostResponse } from '@fleet/testing';
 
 export interface ProcessPlatform {
   urlOf(name: string): string;
@@ -38,4 +38,55 @@ export async function startProcessPlatform(
     ports: Object.fromEntries(SERVICES.map((n, i) => [n, ports[i] as number])),
     env,
   });
+}
+
+export interface Store {
+  host: string;
+  /** The owner's access token from sign-up. */
+  token: string;
+}
+
+export interface CallInit {
+  method?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** The JSON of a 2xx answer (of exactly `status` when given); anything else fails with the body. */
+export function ok(res: HostResponse, status?: number): unknown {
+  const good = status === undefined ? res.status >= 200 && res.status < 300 : res.status === status;
+  if (!good) throw new Error(`expected ${status ?? '2xx'}, got ${res.status}: ${res.text}`);
+  return res.json() as unknown;
+}
+
+/** Requests through the platform's gateway as a browser on `host` would send them; sign-up on the apex. */
+export function frontDoor(platform: ProcessPlatform) {
+  const gateway = platform.urlOf('gateway');
+  const port = gateway.split(':').pop() as string;
+  const call = (host: string, path: string, init: CallInit = {}) =>
+    requestAs(host, `${gateway}${path}`, {
+      method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+      headers: { 'content-type': 'application/json', ...init.headers },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
+  async function signUp(slug: string, currency = 'USD', country = 'US'): Promise<Store> {
+    const apex = `${platform.env('gateway').PLATFORM_DOMAIN}:${port}`;
+    const out = ok(
+      await call(apex, '/api/signup', {
+        body: {
+          storeName: `Store ${slug}`,
+          slug,
+          email: `owner@${slug}.test`,
+          password: 'correct horse 1',
+          currency,
+          country,
+        },
+      }),
+      201,
+    ) as { accessToken: string; storeUrl: string };
+    return { host: new URL(out.storeUrl).host, token: out.accessToken };
+  }
+  const asOwner = (store: Store, path: string, init: CallInit = {}) =>
+    call(store.host, path, { ...init, headers: { authorization: `Bearer ${store.token}`, ...init.headers } });
+  return { gateway, call, signUp, asOwner };
 }

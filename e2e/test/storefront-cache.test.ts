@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { requestAs, waitFor, type HostResponse } from '@fleet/testing';
-import { startProcessPlatform, type ProcessPlatform } from './process-platform';
+import { waitFor, type HostResponse } from '@fleet/testing';
+import { frontDoor, ok, startProcessPlatform, type ProcessPlatform, type Store } from './process-platform';
+
+type FrontDoor = ReturnType<typeof frontDoor>;
 
 /**
  * The gateway keeps anonymous storefront reads of catalog and serves them again while the store's
@@ -9,55 +11,19 @@ import { startProcessPlatform, type ProcessPlatform } from './process-platform';
  * reached catalog, a product leaving the store; and one store's cached answer never reaches another.
  */
 let platform: ProcessPlatform;
-let gateway: string;
-let gatewayPort: string;
+let call: FrontDoor['call'];
+let signUp: FrontDoor['signUp'];
 
 beforeAll(async () => {
   platform = await startProcessPlatform();
-  gateway = platform.urlOf('gateway');
-  gatewayPort = gateway.split(':').pop() as string;
+  ({ call, signUp } = frontDoor(platform));
 }, 120_000);
 afterAll(async () => {
   await platform?.stop();
 });
 
-interface Store {
-  host: string;
-  token: string;
-}
-
-const call = (host: string, path: string, init: { method?: string; body?: unknown; token?: string } = {}) =>
-  requestAs(host, `${gateway}${path}`, {
-    method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-    headers: {
-      'content-type': 'application/json',
-      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
-    },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-
-const ok = (res: HostResponse, status = 200) => {
-  if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${res.text}`);
-  return res.json() as Record<string, unknown>;
-};
-
-async function signUp(slug: string): Promise<Store> {
-  const apex = `${platform.env('gateway').PLATFORM_DOMAIN}:${gatewayPort}`;
-  const out = ok(
-    await call(apex, '/api/signup', {
-      body: {
-        storeName: `Store ${slug}`,
-        slug,
-        email: `owner@${slug}.test`,
-        password: 'correct horse 1',
-        currency: 'USD',
-        country: 'US',
-      },
-    }),
-    201,
-  ) as { accessToken: string; storeUrl: string };
-  return { host: new URL(out.storeUrl).host, token: out.accessToken };
-}
+const auth = (store: Store) => ({ authorization: `Bearer ${store.token}` });
+const json = (res: HostResponse, status = 200) => ok(res, status) as Record<string, unknown>;
 
 interface StoreProduct {
   id: string;
@@ -68,9 +34,9 @@ interface StoreProduct {
 test('cached storefront answers follow price, stock and status changes, and stay in their store', async () => {
   const [store, other] = await Promise.all([signUp('cache-a'), signUp('cache-b')]);
   const sku = `LAMP-${randomUUID().slice(0, 8)}`;
-  const created = ok(
+  const created = json(
     await call(store.host, '/api/admin/products', {
-      token: store.token,
+      headers: auth(store),
       body: {
         title: 'Brass Lamp',
         description: 'Warm light.',
@@ -83,7 +49,7 @@ test('cached storefront answers follow price, stock and status changes, and stay
   const path = `/api/store/products/${created.id}`;
   const read = async () => {
     const res = await call(store.host, path);
-    return { cache: res.headers['x-cache'], product: ok(res) as unknown as StoreProduct };
+    return { cache: res.headers['x-cache'], product: json(res) as unknown as StoreProduct };
   };
 
   // Inventory's level for the new variant reaches catalog by event: wait until the page shows it.
@@ -97,10 +63,10 @@ test('cached storefront answers follow price, stock and status changes, and stay
   expect(again.product).toEqual(first.product);
 
   // A price change is visible on the very next read after the merchant's PATCH returned.
-  ok(
+  json(
     await call(store.host, `/api/admin/products/${created.id}`, {
       method: 'PATCH',
-      token: store.token,
+      headers: auth(store),
       body: { variants: [{ sku, title: 'One size', price: 3_900, currency: 'USD' }] },
     }),
   );
@@ -111,10 +77,10 @@ test('cached storefront answers follow price, stock and status changes, and stay
 
   // Stock lives in inventory: the answer changes once its event reached catalog.
   const variantId = repriced.product.variants[0]?.id as string;
-  ok(
+  json(
     await call(store.host, `/api/admin/inventory/${variantId}`, {
       method: 'PUT',
-      token: store.token,
+      headers: auth(store),
       body: { onHand: 0 },
     }),
   );
@@ -122,29 +88,29 @@ test('cached storefront answers follow price, stock and status changes, and stay
     'the sold-out variant shows 0 units',
     async () => (await read()).product.variants[0]?.availableQuantity === 0,
   );
-  const list = ok(await call(store.host, '/api/store/products?limit=20')) as { items: StoreProduct[] };
+  const list = json(await call(store.host, '/api/store/products?limit=20')) as { items: StoreProduct[] };
   expect(list.items.map((p) => p.id)).toEqual([created.id]);
 
   // Another store asking for the same URL gets its own answer (404), cached or not.
   for (let i = 0; i < 2; i++) expect((await call(other.host, path)).status).toBe(404);
-  const otherList = ok(await call(other.host, '/api/store/products?limit=20')) as { items: unknown[] };
+  const otherList = json(await call(other.host, '/api/store/products?limit=20')) as { items: unknown[] };
   expect(otherList.items).toEqual([]);
 
   // A request with a token is never answered from the cache.
-  const withToken = await call(store.host, path, { token: store.token });
+  const withToken = await call(store.host, path, { headers: auth(store) });
   expect(withToken.status).toBe(200);
   expect(withToken.headers['x-cache']).toBeUndefined();
 
   // Archived: gone from the storefront on the next read.
-  ok(
+  json(
     await call(store.host, `/api/admin/products/${created.id}`, {
       method: 'PATCH',
-      token: store.token,
+      headers: auth(store),
       body: { status: 'archived' },
     }),
   );
   expect((await call(store.host, path)).status).toBe(404);
-  expect((ok(await call(store.host, '/api/store/products?limit=20')) as { items: unknown[] }).items).toEqual(
-    [],
-  );
+  expect(
+    (json(await call(store.host, '/api/store/products?limit=20')) as { items: unknown[] }).items,
+  ).toEqual([]);
 }, 60_000);
