@@ -12,7 +12,9 @@ import {
 } from '@fleet/testing';
 import { checkConsistency } from './support/consistency';
 import {
+  createOrder,
   json,
+  level,
   newTenant,
   orderBody,
   orderRow,
@@ -188,6 +190,27 @@ describe.each(providers)('acceptance with $name', (provider) => {
     await settled(p, tenant, order.orderId, 'PLACED');
     expect((await checkConsistency(p, tenant)).problems).toEqual([]);
   });
+});
+
+test('Razorpay refusing the payment (below its minimum) rejects the order at once and frees the stock', async () => {
+  const tenant = newTenant();
+  await choose(tenant, 'razorpay', razorpayAccount(tenant));
+  await setStock(p, tenant, 'var_min', 4);
+  // 0.40 INR: Razorpay's minimum order is 1.00. A refusal no retry can change is not "unavailable".
+  const res = await createOrder(
+    p,
+    tenant,
+    orderBody([['var_min', 1, 40]], { currency: 'INR', shipping: 0, total: 40 }),
+  );
+  expect(res.status).toBe(422);
+  expect(await json(res)).toMatchObject({
+    code: 'payment_rejected',
+    paymentCode: 'provider_rejected_request',
+  });
+  const [row] = await p.orderOwner('orders').where({ tenant_id: tenant });
+  await settled(p, tenant, row.id, 'REJECTED');
+  expect(await level(p, tenant, 'var_min')).toEqual({ onHand: 4, reserved: 0 });
+  expect((await checkConsistency(p, tenant)).problems).toEqual([]);
 });
 
 test("a webhook signed with one store's secret is refused on another store's host", async () => {

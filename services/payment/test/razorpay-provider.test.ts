@@ -334,7 +334,8 @@ describe('refunds', () => {
 
     const over = refund(credentials, created, newId('ref'), 1501);
     await expect(over).rejects.toBeInstanceOf(AppError);
-    await expect(over).rejects.toMatchObject({ type: 'unavailable', code: 'provider_error' });
+    // Razorpay's 400 is final (no retry changes it): 422, not 503.
+    await expect(over).rejects.toMatchObject({ type: 'business_rule', code: 'provider_rejected_request' });
     const restId = newId('ref');
     const rest = await refund(credentials, created, restId, 1500);
     expect(fx.standIn.payments(input.keyId)[0]).toMatchObject({ status: 'refunded', amount_refunded: 3000 });
@@ -390,9 +391,13 @@ describe('credentials and errors', () => {
       'Razorpay could not be reached to look up the order by receipt.',
       'Razorpay could not be reached to check the API keys.',
     ]);
+    expect(failures.map((e) => [(e as AppError).type, (e as AppError).code])).toEqual([
+      ['unavailable', 'provider_auth_failed'],
+      ['unavailable', 'provider_error'],
+      ['unavailable', 'provider_error'],
+    ]);
     for (const failure of failures) {
       expect(failure).toBeInstanceOf(AppError);
-      expect(failure).toMatchObject({ type: 'unavailable', code: 'provider_error' });
       const everything = JSON.stringify([
         failure,
         (failure as Error).message,

@@ -28,7 +28,14 @@ export function readRazorpayFailure(err: unknown): RazorpayFailure {
   };
 }
 
-/** One AppError for every failed call: 503 `provider_error`; the message names the operation. */
+/**
+ * One AppError per failed call, by what Razorpay said, as for Stripe: a request it refused (400:
+ * an amount below its minimum, a refund over what is left) is a 422 `provider_rejected_request`
+ * that retrying cannot change (a payment step rejects the order and releases its stock instead of
+ * retrying until it expires); refused keys are `provider_auth_failed`, its rate limit
+ * `provider_rate_limited`; no answer or a 5xx is 503 `provider_error`, worth retrying. The message
+ * names the operation.
+ */
 export function razorpayError(operation: string, failure: RazorpayFailure, keySecret: string): AppError {
   const said = [failure.code, failure.description].filter(Boolean).join(': ');
   const detail =
@@ -36,10 +43,19 @@ export function razorpayError(operation: string, failure: RazorpayFailure, keySe
       ? `Razorpay could not be reached to ${operation}.`
       : `Razorpay refused to ${operation} (HTTP ${failure.status}${said ? `, ${said}` : ''}).`;
   // Razorpay does not echo secrets, but the message is built from its words: make sure.
-  return new AppError('unavailable', redact(detail, keySecret), {
-    code: 'provider_error',
-    cause: { ...failure, description: failure.description && redact(failure.description, keySecret) },
-  });
+  const message = redact(detail, keySecret);
+  const cause = { ...failure, description: failure.description && redact(failure.description, keySecret) };
+  switch (failure.status) {
+    case 400:
+      return new AppError('business_rule', message, { code: 'provider_rejected_request', cause });
+    case 401:
+    case 403:
+      return new AppError('unavailable', message, { code: 'provider_auth_failed', cause });
+    case 429:
+      return new AppError('unavailable', message, { code: 'provider_rate_limited', retryAfter: 1, cause });
+    default:
+      return new AppError('unavailable', message, { code: 'provider_error', cause });
+  }
 }
 
 /** The HTTP status Razorpay answered with, from an error `razorpayError` made; else null. */
