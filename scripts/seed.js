@@ -1,6 +1,14 @@
-// Gives a fresh developer machine one store to look at: `acme.{PLATFORM_DOMAIN}`. Idempotent: the
-// provisioning key makes a repeated seed return the same tenant. Skipped with FLEET_SEED=0.
-const { createRegistryClient } = require('@fleet/tenancy');
+// Gives a fresh developer machine one store to shop at: `acme.{PLATFORM_DOMAIN}`, with a few active
+// products in stock (offline payments), so the whole buying path runs at once. Idempotent: the
+// provisioning key makes a repeated seed return the same tenant, and products are added only to a
+// store that has none. Skipped with FLEET_SEED=0.
+const { createRegistryClient, signContext, CONTEXT_HEADER } = require('@fleet/tenancy');
+
+const DEMO_PRODUCTS = [
+  { title: 'Walnut Desk', sku: 'ACME-DESK', price: 24_900 },
+  { title: 'Brass Lamp', sku: 'ACME-LAMP', price: 4_500 },
+  { title: 'Wool Throw', sku: 'ACME-THROW', price: 6_900 },
+];
 
 async function seedDemoStore(env, log) {
   if (env.FLEET_SEED === '0') return;
@@ -14,9 +22,42 @@ async function seedDemoStore(env, log) {
     { slug: 'acme', name: 'Acme Demo Store', currency: 'USD', country: 'US' },
     'dev-seed-demo-store',
   );
+  const added = await seedDemoProducts(env, tenant.id);
   log(
-    `seeded store "${tenant.slug}" (${tenant.id}) at http://${tenant.hosts[0]}:${env.GATEWAY_PORT || 8080}/`,
+    `seeded store "${tenant.slug}" (${tenant.id}) at http://${tenant.hosts[0]}:${env.GATEWAY_PORT || 8080}/` +
+      (added ? ` with ${added} products` : ''),
   );
+  return tenant;
+}
+
+/** As the store's owner, through catalog's admin API: each product active, 100 units in stock. */
+async function seedDemoProducts(env, tenantId) {
+  await waitReady(`${env.CATALOG_URL}/readyz`);
+  const headers = {
+    'content-type': 'application/json',
+    [CONTEXT_HEADER]: signContext(
+      { requestId: 'dev-seed', tenantId, actor: { kind: 'staff', id: 'stf_dev_seed', roles: ['owner'] } },
+      env.INTERNAL_SIGNING_KEY,
+    ),
+  };
+  const existing = await fetch(`${env.CATALOG_URL}/api/admin/products?limit=1`, { headers });
+  if (!existing.ok) throw new Error(`listing products answered ${existing.status}`);
+  if ((await existing.json()).items.length > 0) return 0;
+  for (const product of DEMO_PRODUCTS) {
+    const res = await fetch(`${env.CATALOG_URL}/api/admin/products`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({
+        title: product.title,
+        description: `${product.title} from the demo store.`,
+        categoryIds: [],
+        variants: [{ sku: product.sku, title: 'Default', price: product.price, currency: 'USD', stock: 100 }],
+      }),
+    });
+    if (res.status !== 201)
+      throw new Error(`creating ${product.sku} answered ${res.status}: ${await res.text()}`);
+  }
+  return DEMO_PRODUCTS.length;
 }
 
 async function waitReady(url) {
