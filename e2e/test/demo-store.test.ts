@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { waitFor } from '@fleet/testing';
 import { frontDoor, ok, startProcessPlatform, type ProcessPlatform } from './process-platform';
 
@@ -35,7 +34,7 @@ test('the seeded demo store sells through the whole buying path, and seeding twi
   expect(lines[0]).toMatch(/with 3 products$/);
   expect(lines[1]).not.toMatch(/products/);
 
-  const { call } = frontDoor(platform);
+  const { call, checkout, orderOf } = frontDoor(platform);
   const host = `${tenant.hosts[0]}:${platform.urlOf('gateway').split(':').pop()}`;
   const listed = await waitFor('the demo products with their stock', async () => {
     const list = ok(await call(host, '/api/store/products?limit=20')) as Listed;
@@ -45,40 +44,12 @@ test('the seeded demo store sells through the whole buying path, and seeding twi
   });
   const variantId = listed.items[0]?.variants[0]?.id as string;
 
-  const cart = ok(await call(host, '/api/store/carts', { method: 'POST' }), 201) as { id: string };
-  ok(await call(host, `/api/store/carts/${cart.id}/items`, { body: { variantId, quantity: 2 } }));
-  const order = ok(
-    await call(host, '/api/store/checkout', {
-      body: {
-        cartId: cart.id,
-        email: 'shopper@example.com',
-        shippingAddress: {
-          name: 'Ada',
-          line1: '1 Main St',
-          city: 'Springfield',
-          postalCode: '12345',
-          country: 'US',
-        },
-      },
-      headers: { 'idempotency-key': randomUUID() },
-    }),
-    201,
-  ) as {
-    orderId: string;
-    orderToken: string;
-    status: string;
-    payment: { provider: string; paymentId: string };
-  };
+  const order = await checkout(host, variantId, 2);
   expect([order.status, order.payment.provider]).toEqual(['PENDING', 'offline']);
   ok(
     await call(host, `/api/store/payments/${order.payment.paymentId}/simulate`, {
       body: { outcome: 'succeeded' },
     }),
   );
-  await waitFor('the order to be PLACED', async () => {
-    const seen = ok(await call(host, `/api/store/orders/${order.orderId}?token=${order.orderToken}`)) as {
-      status: string;
-    };
-    return seen.status === 'PLACED';
-  });
+  await waitFor('the order to be PLACED', async () => (await orderOf(host, order)).status === 'PLACED');
 }, 60_000);

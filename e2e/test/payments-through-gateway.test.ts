@@ -7,7 +7,14 @@ import {
   type RazorpayStandIn,
   type StripeStandIn,
 } from '@fleet/testing';
-import { frontDoor, ok, startProcessPlatform, type ProcessPlatform, type Store } from './process-platform';
+import {
+  frontDoor,
+  ok,
+  startProcessPlatform,
+  type Checkout,
+  type ProcessPlatform,
+  type Store,
+} from './process-platform';
 
 type FrontDoor = ReturnType<typeof frontDoor>;
 
@@ -24,13 +31,15 @@ let gateway: string;
 let call: FrontDoor['call'];
 let signUp: FrontDoor['signUp'];
 let asOwner: FrontDoor['asOwner'];
+let checkout: FrontDoor['checkout'];
+let orderOf: FrontDoor['orderOf'];
 
 beforeAll(async () => {
   [stripe, razorpay] = await Promise.all([startStripeStandIn(), startRazorpayStandIn()]);
   platform = await startProcessPlatform({
     payment: { STRIPE_API_BASE: stripe.url, RAZORPAY_API_BASE: razorpay.url },
   });
-  ({ gateway, call, signUp, asOwner } = frontDoor(platform));
+  ({ gateway, call, signUp, asOwner, checkout, orderOf } = frontDoor(platform));
 }, 120_000);
 afterAll(async () => {
   await platform?.stop();
@@ -54,41 +63,6 @@ async function stockedVariant(store: Store, currency: string): Promise<string> {
   const variantId = product.variants[0]!.id;
   ok(await asOwner(store, `/api/admin/inventory/${variantId}`, { method: 'PUT', body: { onHand: 5 } }));
   return variantId;
-}
-
-interface Checkout {
-  orderId: string;
-  orderToken: string;
-  total: number;
-  payment: { provider: string; paymentId: string; clientParams: Record<string, string> };
-}
-
-async function checkout(store: Store, variantId: string): Promise<Checkout> {
-  const cart = ok(await call(store.host, '/api/store/carts', { method: 'POST' }), 201) as { id: string };
-  ok(await call(store.host, `/api/store/carts/${cart.id}/items`, { body: { variantId, quantity: 1 } }));
-  return ok(
-    await call(store.host, '/api/store/checkout', {
-      headers: { 'idempotency-key': randomUUID() },
-      body: {
-        cartId: cart.id,
-        email: 'shopper@example.com',
-        shippingAddress: {
-          name: 'Ada',
-          line1: '1 Main St',
-          city: 'Pune',
-          postalCode: '411001',
-          country: 'IN',
-        },
-      },
-    }),
-    201,
-  ) as Checkout;
-}
-
-async function orderOf(store: Store, c: Checkout): Promise<{ status: string }> {
-  return ok(await call(store.host, `/api/store/orders/${c.orderId}?token=${c.orderToken}`)) as {
-    status: string;
-  };
 }
 
 async function refundAndSee(store: Store, c: Checkout): Promise<void> {
@@ -126,13 +100,13 @@ test('Stripe: checkout -> PaymentIntent -> signed webhook through the gateway ->
   );
   expect(JSON.stringify(settings)).not.toContain(keys.secretKey);
 
-  const order = await checkout(store, await stockedVariant(store, 'USD'));
+  const order = await checkout(store.host, await stockedVariant(store, 'USD'));
   expect(order.payment.provider).toBe('stripe');
   const intentId = order.payment.clientParams.clientSecret!.split('_secret_')[0]!;
   expect((await stripe.pay(intentId, 'succeeded')).deliveryStatus).toBe(200);
   await waitFor(
     'PLACED',
-    async () => ((await orderOf(store, order)).status === 'PLACED' ? true : undefined),
+    async () => ((await orderOf(store.host, order)).status === 'PLACED' ? true : undefined),
     {
       timeoutMs: 10_000,
     },
@@ -171,7 +145,7 @@ test('Razorpay: checkout -> order in paise -> checkout signature confirmed throu
     }),
   );
 
-  const order = await checkout(store, await stockedVariant(store, 'INR'));
+  const order = await checkout(store.host, await stockedVariant(store, 'INR'));
   expect(order.payment).toMatchObject({
     provider: 'razorpay',
     clientParams: { keyId: keys.keyId, currency: 'INR' },
@@ -196,7 +170,7 @@ test('Razorpay: checkout -> order in paise -> checkout signature confirmed throu
   expect(ok(confirmed)).toEqual({ paymentId: order.payment.paymentId, outcome: 'succeeded' });
   await waitFor(
     'PLACED',
-    async () => ((await orderOf(store, order)).status === 'PLACED' ? true : undefined),
+    async () => ((await orderOf(store.host, order)).status === 'PLACED' ? true : undefined),
     {
       timeoutMs: 10_000,
     },

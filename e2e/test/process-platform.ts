@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { freePorts, requestAs, type HostResponse } from '@fleet/testing';
 
 export interface ProcessPlatform {
@@ -46,6 +47,14 @@ export interface Store {
   token: string;
 }
 
+export interface Checkout {
+  orderId: string;
+  orderToken: string;
+  status: string;
+  total: number;
+  payment: { provider: string; paymentId: string; clientParams: Record<string, string> };
+}
+
 export interface CallInit {
   method?: string;
   body?: unknown;
@@ -86,7 +95,25 @@ export function frontDoor(platform: ProcessPlatform) {
     ) as { accessToken: string; storeUrl: string };
     return { host: new URL(out.storeUrl).host, token: out.accessToken };
   }
+  /** A shopper's cart with `quantity` of the variant, checked out under a fresh Idempotency-Key. */
+  async function checkout(host: string, variantId: string, quantity = 1): Promise<Checkout> {
+    const cart = ok(await call(host, '/api/store/carts', { method: 'POST' }), 201) as { id: string };
+    ok(await call(host, `/api/store/carts/${cart.id}/items`, { body: { variantId, quantity } }));
+    const body = {
+      cartId: cart.id,
+      email: 'shopper@example.com',
+      shippingAddress: { name: 'Ada', line1: '1 Main St', city: 'Pune', postalCode: '411001', country: 'IN' },
+    };
+    const res = await call(host, '/api/store/checkout', {
+      body,
+      headers: { 'idempotency-key': randomUUID() },
+    });
+    return ok(res, 201) as Checkout;
+  }
+  /** The order as the shopper sees it with the order token. */
+  const orderOf = async (host: string, c: Checkout) =>
+    ok(await call(host, `/api/store/orders/${c.orderId}?token=${c.orderToken}`)) as { status: string };
   const asOwner = (store: Store, path: string, init: CallInit = {}) =>
     call(store.host, path, { ...init, headers: { authorization: `Bearer ${store.token}`, ...init.headers } });
-  return { gateway, call, signUp, asOwner };
+  return { gateway, call, signUp, asOwner, checkout, orderOf };
 }
