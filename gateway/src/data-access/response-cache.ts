@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type Redis from 'ioredis';
 import { CACHE_STAMP_TTL_SECONDS, cacheStampKey } from '@fleet/tenancy';
+import { BoundedTtlCache } from './bounded-ttl-cache';
 
 /** One upstream answer kept for replay, valid while its tenant's stamp is `stamp`. */
 export interface CachedAnswer {
@@ -43,7 +44,7 @@ export interface ResponseCacheOptions {
 }
 
 /**
- * Upstream answers in memory, least recently used first out, bounded by entries and bytes, each
+ * Upstream answers in memory (the gateway's LRU, bounded by entries and body bytes), each
  * checked against its tenant's stamp in Redis (tenancy's `cacheStampKey`) before it is served.
  */
 export function createResponseCache(options: ResponseCacheOptions): ResponseCache {
@@ -52,13 +53,10 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
   const maxEntryBytes = Math.min(options.maxEntryBytes ?? 1024 * 1024, maxBytes);
   const maxAgeMs = options.maxAgeMs ?? 30_000;
   const now = options.now ?? Date.now;
-  const entries = new Map<string, CachedAnswer>();
-  let bytes = 0;
-
-  const remove = (key: string, answer: CachedAnswer): void => {
-    entries.delete(key);
-    bytes -= answer.body.length;
-  };
+  const entries = new BoundedTtlCache<CachedAnswer>(maxEntries, now, {
+    maxWeight: maxBytes,
+    weigh: (answer) => answer.body.length,
+  });
 
   return {
     maxEntryBytes,
@@ -76,26 +74,14 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
     },
     get(key, stamp) {
       const answer = entries.get(key);
-      if (!answer) return undefined;
-      if (answer.stamp !== stamp || now() - answer.storedAt > maxAgeMs) {
-        remove(key, answer);
-        return undefined;
-      }
-      entries.delete(key);
-      entries.set(key, answer);
-      return answer;
+      if (answer?.stamp === stamp) return answer;
+      if (answer) entries.delete(key);
+      return undefined;
     },
     set(key, fresh) {
       if (fresh.body.length > maxEntryBytes) return;
-      const answer: CachedAnswer = { ...fresh, storedAt: now() };
-      const old = entries.get(key);
-      if (old) remove(key, old);
-      entries.set(key, answer);
-      bytes += answer.body.length;
-      for (const [oldestKey, oldest] of entries) {
-        if (bytes <= maxBytes && entries.size <= maxEntries) break;
-        remove(oldestKey, oldest);
-      }
+      const storedAt = now();
+      entries.set(key, { ...fresh, storedAt }, storedAt + maxAgeMs);
     },
   };
 }
