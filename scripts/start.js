@@ -1,11 +1,14 @@
-// `npm start`: checks PostgreSQL, Redis and RabbitMQ, runs every service's migrations, starts every
-// service and the gateway as separate processes, prints the URLs, and stops them all on Ctrl-C.
+// `npm start`: checks PostgreSQL, Redis and RabbitMQ, runs every service's migrations, starts the
+// platform, prints the URLs, and stops it on Ctrl-C. By default the platform runs in the host: one
+// process per core, each running every service (host/README.md). FLEET_LAYOUT=services starts
+// every service and the gateway as a process of its own instead, as Kubernetes runs them.
 const { spawn, spawnSync } = require('node:child_process');
 const path = require('node:path');
 const readline = require('node:readline');
 const { services } = require('./services');
 const { serviceEnv } = require('./dev-env');
 const { seedDemoStore } = require('./seed');
+const { hostPlan } = require('./host-plan');
 
 const root = path.join(__dirname, '..');
 const children = new Map();
@@ -26,7 +29,21 @@ function main() {
     }
   }
 
-  for (const service of services) start(service);
+  const layout = process.env.FLEET_LAYOUT || 'host';
+  if (layout === 'host') {
+    const plan = hostPlan();
+    spawnChild('host', path.join(root, 'host/dist/main.js'), {
+      ...process.env,
+      FLEET_HOST_PLAN: JSON.stringify(plan),
+    });
+    console.log(`[start] the host runs every service in ${plan.workers} worker process(es)`);
+  } else if (layout === 'services') {
+    for (const service of services)
+      spawnChild(service.name, path.join(root, service.dir, 'dist/main.js'), serviceEnv(service));
+  } else {
+    console.error(`[start] FLEET_LAYOUT must be "host" or "services", not "${layout}"`);
+    process.exit(1);
+  }
   const gateway = services.find((s) => s.name === 'gateway');
   seedDemoStore(serviceEnv(gateway), (line) => console.log(`[start] ${line}`)).catch((err) =>
     console.error(`[start] could not seed the demo store: ${err.message}`),
@@ -48,24 +65,21 @@ function main() {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => stopAll(0));
 }
 
-function start(service) {
-  const child = spawn(process.execPath, [path.join(root, service.dir, 'dist/main.js')], {
-    env: serviceEnv(service),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.set(service.name, child);
+function spawnChild(name, script, env) {
+  const child = spawn(process.execPath, [script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.set(name, child);
   for (const stream of [child.stdout, child.stderr]) {
     readline
       .createInterface({ input: stream })
-      .on('line', (line) => process.stdout.write(`[${service.name}] ${line}\n`));
+      .on('line', (line) => process.stdout.write(`[${name}] ${line}\n`));
   }
   child.on('exit', (code, signal) => {
-    children.delete(service.name);
+    children.delete(name);
     if (stopping) {
       if (children.size === 0) process.exit(0);
       return;
     }
-    console.error(`[start] ${service.name} exited (${signal || code}); stopping the others.`);
+    console.error(`[start] ${name} exited (${signal || code}); stopping the others.`);
     stopAll(1);
   });
 }

@@ -1,5 +1,7 @@
 // Issue 5: checkouts through the gateway to PLACED (offline provider, simulated success) with 20
-// concurrent shoppers, every service its own process; and add-to-cart at 50 connections. The
+// concurrent shoppers, and add-to-cart at 50 connections; measured on each layout of the platform:
+// the host (every service in each of one worker process per core, what `npm start` runs) and a
+// process per service (as Kubernetes runs it). BENCH_LAYOUT=host or =services measures one. The
 // baseline for each is the platform's own trivial read in the same run (GET /api/store/info).
 // A shopper learns that its order is PLACED from the `order.placed` event on the platform's
 // exchange (a transient queue of this process), not by polling the order: polling loaded the
@@ -8,6 +10,7 @@
 // platform database's Postgres backends) spent per order is reported beside the rate, since on a
 // shared machine the rate moves with everything else that runs.
 const { randomUUID } = require('node:crypto');
+const { availableParallelism } = require('node:os');
 const { request } = require('undici');
 const { createDb } = require('@fleet/db');
 const { seedProducts } = require('@fleet/catalog');
@@ -23,9 +26,24 @@ const SHOPPERS = Number(process.env.BENCH_SHOPPERS ?? 20);
 const DURATION_MS = Number(process.env.BENCH_BUY_MS ?? 15_000);
 /** BENCH_BUY_CHECKOUT_ONLY=1 skips the add-to-cart load (profiling runs of the checkout alone). */
 const CHECKOUT_ONLY = process.env.BENCH_BUY_CHECKOUT_ONLY === '1';
+const LAYOUTS = (process.env.BENCH_LAYOUT ?? 'host,services').split(',');
+const WORKERS = Number(process.env.BENCH_HOST_WORKERS) || availableParallelism();
 
 module.exports = async function buying() {
-  const platform = await startPlatform({ basePort: 15000 });
+  const rows = [];
+  for (const layout of LAYOUTS) {
+    const label = layout === 'host' ? `host, ${WORKERS} workers` : 'a process per service';
+    for (const row of await buyingOn(layout)) rows.push({ ...row, name: `${row.name} [${label}]` });
+  }
+  return rows;
+};
+
+async function buyingOn(layout) {
+  if (layout !== 'host' && layout !== 'services') throw new Error(`BENCH_LAYOUT: unknown layout ${layout}`);
+  const platform = await startPlatform({
+    basePort: 15000,
+    host: layout === 'host' ? { workers: WORKERS } : undefined,
+  });
   try {
     const key = platform.env('gateway').INTERNAL_SIGNING_KEY;
     const registry = createRegistryClient({
@@ -76,6 +94,12 @@ module.exports = async function buying() {
     /** Where the time goes: the checkout call, the simulate call, then waiting for order.placed. */
     const phases = { checkout: [], simulate: [], toPlaced: [] };
     let failures = 0;
+    /** Why checkouts failed, `{reason: count}`, shown beside the count. */
+    const reasons = {};
+    const failed = (reason) => {
+      failures++;
+      reasons[reason] = (reasons[reason] ?? 0) + 1;
+    };
     const cpuBefore = await cpuReadings(platform);
     const deadline = Date.now() + DURATION_MS;
     const shopper = async (s) => {
@@ -103,7 +127,7 @@ module.exports = async function buying() {
           { 'idempotency-key': randomUUID() },
         );
         if (order.status !== 201) {
-          failures++;
+          failed(`checkout ${order.status} ${order.body?.code ?? ''}`.trim());
           continue;
         }
         placed.last = { orderId: order.body.orderId, orderToken: order.body.orderToken };
@@ -114,7 +138,7 @@ module.exports = async function buying() {
         const t2 = process.hrtime.bigint();
         const placedAt = await placed.wait(order.body.orderId, deadline + 30_000);
         if (placedAt === null) {
-          failures++;
+          failed('no order.placed');
           continue;
         }
         latencies.push(Number(placedAt - t0) / 1e6);
@@ -149,7 +173,7 @@ module.exports = async function buying() {
     const checkoutRows = [
       {
         name: `checkout -> PLACED via gateway (${SHOPPERS} shoppers, offline provider)`,
-        value: `${(latencies.length / seconds).toFixed(1)} orders/s, p50 ${pct(0.5).toFixed(0)} ms, p99 ${pct(0.99).toFixed(0)} ms, ${latencies.length} orders, ${failures} failed`,
+        value: `${(latencies.length / seconds).toFixed(1)} orders/s, p50 ${pct(0.5).toFixed(0)} ms, p99 ${pct(0.99).toFixed(0)} ms, ${latencies.length} orders, ${failures} failed${failures ? ` (${JSON.stringify(reasons)})` : ''}`,
         baseline: '',
         ratio: NaN,
         target: '>= 100 orders/s, p99 < 500 ms',
@@ -241,7 +265,7 @@ module.exports = async function buying() {
   } finally {
     await platform.stop();
   }
-};
+}
 
 /** Every platform process, and the Postgres backends of its databases. */
 async function cpuReadings(platform) {

@@ -1,11 +1,14 @@
-// Runs the whole platform the way `npm start` does (every service its own process, real Postgres,
-// Redis, RabbitMQ) but isolated for a benchmark: its own ports, database names and prefixes, all
-// removed again by stop().
+// Runs the whole platform the way `npm start` does (real Postgres, Redis, RabbitMQ) but isolated for
+// a benchmark or an end-to-end test: its own ports, database names and prefixes, all removed again
+// by stop(). Every service runs as a process of its own, or with `host` all of them in each of the
+// host's worker processes, as `npm start` runs them by default.
 const { spawn, spawnSync, execFileSync } = require('node:child_process');
+const fs = require('node:fs');
 const path = require('node:path');
 const { randomBytes } = require('node:crypto');
 const { services } = require('../../scripts/services');
 const { serviceEnv, dbUrl } = require('../../scripts/dev-env');
+const { hostPlan, PORT_STRIDE } = require('../../scripts/host-plan');
 const { dropDatabase } = require('@fleet/db');
 
 const root = path.join(__dirname, '../..');
@@ -15,8 +18,10 @@ const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
 /**
  * `ports`: `{service name: port}` chosen by the caller (tests pick free ones), else `basePort + n`.
  * `env`: `{service name: {VAR: value}}` added to that service's environment.
+ * `host`: `{workers, ports?}` runs the host instead; `ports` is `{service name: [port per worker]}`
+ *   (worker 0's must match the ports above), else each worker's are 100 above the previous one's.
  */
-async function startPlatform({ basePort = 14000, logLevel = 'warn', ports = {}, env = {} } = {}) {
+async function startPlatform({ basePort = 14000, logLevel = 'warn', ports = {}, env = {}, host } = {}) {
   const run = `b${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
   const index = new Map(services.map((s, i) => [s.name, i]));
   const layout = {
@@ -34,20 +39,41 @@ async function startPlatform({ basePort = 14000, logLevel = 'warn', ports = {}, 
     });
     if (migrated.status !== 0) throw new Error(`migrating ${service.name} failed: ${migrated.stderr}`);
   }
-  for (const service of services) {
-    const child = spawn(process.execPath, [...nodeArgs, path.join(root, service.dir, 'dist/main.js')], {
-      env: { ...serviceEnv(service, layout), ...env[service.name] },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    children.push(child);
+  const portIn = (service, worker) =>
+    host?.ports?.[service.name]?.[worker] ?? layout.port(service) + worker * PORT_STRIDE;
+  if (host) {
+    const plan = hostPlan({ layout, workers: host.workers, portIn, env });
+    children.push(
+      spawn(process.execPath, [...nodeArgs, path.join(root, 'host/dist/main.js')], {
+        env: { ...process.env, FLEET_HOST_PLAN: JSON.stringify(plan) },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      }),
+    );
+  } else {
+    for (const service of services) {
+      const child = spawn(process.execPath, [...nodeArgs, path.join(root, service.dir, 'dist/main.js')], {
+        env: { ...serviceEnv(service, layout), ...env[service.name] },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
+      children.push(child);
+    }
   }
   const urlOf = (name) => `http://127.0.0.1:${layout.port(services[index.get(name)])}`;
-  await Promise.all(services.map((s) => waitReady(`${urlOf(s.name)}/readyz`)));
+  const workers = host ? host.workers : 1;
+  await Promise.all(
+    services.flatMap((s) =>
+      Array.from({ length: s.envName ? workers : 1 }, (_, k) =>
+        waitReady(`http://127.0.0.1:${k === 0 ? layout.port(s) : portIn(s, k)}/readyz`),
+      ),
+    ),
+  );
   return {
     run,
     urlOf,
-    /** `{service name: pid}` of every process, for CPU accounting (support/cpu.js). */
-    pids: Object.fromEntries(services.map((s, i) => [s.name, children[i].pid])),
+    /** `{name: pid}` of every process (services, or the host and its workers), for CPU accounting. */
+    pids: host
+      ? hostPids(children[0].pid)
+      : Object.fromEntries(services.map((s, i) => [s.name, children[i].pid])),
     /** Every database of this platform is named `${run}_<service>`. */
     databasePrefix: `${run}_`,
     env: (name) => ({ ...serviceEnv(services[index.get(name)], layout), ...env[name] }),
@@ -79,6 +105,21 @@ async function waitReady(url, timeoutMs = 60_000) {
     if (Date.now() > deadline) throw new Error(`${url} not ready after ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 250));
   }
+}
+
+/** The host's primary and its workers (read from /proc; the primary only where there is none). */
+function hostPids(primary) {
+  let workers = [];
+  try {
+    workers = fs
+      .readFileSync(`/proc/${primary}/task/${primary}/children`, 'utf8')
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean);
+  } catch {
+    // not Linux: the primary alone
+  }
+  return { host: primary, ...Object.fromEntries(workers.map((pid, i) => [`host-w${i}`, Number(pid)])) };
 }
 
 function cleanRabbit(prefix) {

@@ -61,7 +61,11 @@ function dependsOn(lines: string[]): string[] {
   return names;
 }
 
-/** Workspace folders (from the root package.json globs) that are services: they have src/main.ts. */
+/**
+ * Workspace folders (from the root package.json globs) that are services: they have src/main.ts.
+ * `host` is not one: it runs every service in each of its processes on one machine (npm start),
+ * while compose and the chart run a container per service.
+ */
 function serviceFolders(): string[] {
   const { workspaces } = JSON.parse(read(path.join(root, 'package.json'))) as { workspaces: string[] };
   const dirs = workspaces.flatMap((pattern) => {
@@ -73,7 +77,7 @@ function serviceFolders(): string[] {
       .filter((d) => d.isDirectory())
       .map((d) => `${pattern.slice(0, -2)}/${d.name}`);
   });
-  return dirs.filter((dir) => fs.existsSync(path.join(root, dir, 'src/main.ts')));
+  return dirs.filter((dir) => dir !== 'host' && fs.existsSync(path.join(root, dir, 'src/main.ts')));
 }
 
 /** Where `tsc -b` writes src/main.ts of a workspace, relative to the repository root. */

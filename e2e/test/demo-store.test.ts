@@ -1,5 +1,5 @@
 import { waitFor } from '@fleet/testing';
-import { frontDoor, ok, startProcessPlatform, type ProcessPlatform } from './process-platform';
+import { frontDoor, ok, startHostPlatform, type ProcessPlatform } from './process-platform';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { seedDemoStore } = require('../../scripts/seed') as {
@@ -12,11 +12,12 @@ const { seedDemoStore } = require('../../scripts/seed') as {
 /**
  * What `npm start` gives a fresh machine: the seeded `acme` store, on which a shopper can buy at
  * once through the gateway (offline payments): products -> cart -> checkout -> simulated payment
- * -> PLACED. The platform runs as `npm start` runs it; the seed is the one `npm start` calls.
+ * -> PLACED. The platform runs as `npm start` runs it (the host, two workers); the seed is the one
+ * `npm start` calls.
  */
 let platform: ProcessPlatform;
 beforeAll(async () => {
-  platform = await startProcessPlatform();
+  platform = await startHostPlatform(2);
 }, 120_000);
 afterAll(async () => {
   await platform?.stop();

@@ -4,7 +4,14 @@ import { freePorts, requestAs, type HostResponse } from '@fleet/testing';
 export interface ProcessPlatform {
   urlOf(name: string): string;
   env(name: string): Record<string, string>;
+  /** `{name: pid}`: every service, or `host` and its workers `host-w0`, `host-w1`, ... */
+  pids: Record<string, number>;
   stop(): Promise<void>;
+}
+
+interface HostOption {
+  workers: number;
+  ports: Record<string, number[]>;
 }
 
 // The platform exactly as `npm start` runs it: every service its own process from dist/ (built by
@@ -14,6 +21,7 @@ const { startPlatform } = require('../../bench/support/platform') as {
   startPlatform(options: {
     ports: Record<string, number>;
     env: Record<string, Record<string, string>>;
+    host?: HostOption;
   }): Promise<ProcessPlatform>;
 };
 
@@ -38,6 +46,28 @@ export async function startProcessPlatform(
   return startPlatform({
     ports: Object.fromEntries(SERVICES.map((n, i) => [n, ports[i] as number])),
     env,
+  });
+}
+
+/**
+ * The platform as `npm start` runs it by default: the host, `workers` processes each running every
+ * service, on free ports (worker k's ports for the services others call are its own).
+ */
+export async function startHostPlatform(
+  workers = 2,
+  env: Record<string, Record<string, string>> = {},
+): Promise<ProcessPlatform> {
+  const ports = await freePorts(SERVICES.length * workers);
+  const portOf = (service: number, worker: number) => ports[worker * SERVICES.length + service] as number;
+  return startPlatform({
+    ports: Object.fromEntries(SERVICES.map((n, i) => [n, portOf(i, 0)])),
+    env,
+    host: {
+      workers,
+      ports: Object.fromEntries(
+        SERVICES.map((n, i) => [n, Array.from({ length: workers }, (_, k) => portOf(i, k))]),
+      ),
+    },
   });
 }
 

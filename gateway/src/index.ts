@@ -6,3 +6,4 @@ export { ROUTES, findRoute, type RouteRule } from './domain/routes';
 export { PLAN_LIMITS, CLIENT_IP_LIMIT, type PlanLimits, type RateLimit } from './domain/plan-limits';
 export type { TokenIssuer } from './data-access/token-verifiers';
 export { subscribeToTenantEvents } from './messaging/tenant-events.consumer';
+export { start } from './start';

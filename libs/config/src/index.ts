@@ -77,6 +77,13 @@ export const common = {
   DATABASE_URL: z
     .url()
     .describe('Postgres URL of the application role (owns no table, cannot bypass row-level security).'),
+  DATABASE_POOL_SIZE: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(200)
+    .default(10)
+    .describe('Connections in the application pool of this process (the host sets it per worker).'),
   MIGRATION_DATABASE_URL: z
     .url()
     .describe('Postgres URL of the role that owns the schema and runs migrations.'),

@@ -9,6 +9,11 @@ export { fromBodyParserError } from './body-parser-error';
 export { instanceOf, problemFor, sendProblem } from './problem-response';
 export { parseBody, parseParams, parseQuery } from './validate';
 export { runReadinessChecks, type CheckOutcome, type ReadinessReport } from './readiness';
-export { startHttpServer, type RunningHttpServer, type StartHttpServerOptions } from './start-http-server';
+export {
+  startHttpServer,
+  type RunningHttpServer,
+  type ServiceStartOptions,
+  type StartHttpServerOptions,
+} from './start-http-server';
 export type { ShutdownHook } from './graceful-shutdown';
 export * from './run-main';

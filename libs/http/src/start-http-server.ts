@@ -20,7 +20,15 @@ export interface StartHttpServerOptions {
   handleSignals?: boolean;
   /** Idle keep-alive timeout; above the load balancer's (60 s on most). Default 65 s. */
   keepAliveTimeoutMs?: number;
+  /**
+   * In a cluster worker, bind the port for this process alone instead of sharing the primary's
+   * (the host's internal service ports; its gateway port is shared). Default false.
+   */
+  exclusive?: boolean;
 }
+
+/** How a service's `start(env, options)` runs: alone in its process, or inside the host. */
+export type ServiceStartOptions = Pick<StartHttpServerOptions, 'handleSignals' | 'exclusive'>;
 
 export interface RunningHttpServer {
   server: Server;
@@ -35,10 +43,10 @@ function urlOf(host: string | undefined, port: number): string {
   return `http://${shown.includes(':') ? `[${shown}]` : shown}:${port}`;
 }
 
-function listen(server: Server, port: number, host: string | undefined): Promise<number> {
+function listen(server: Server, options: StartHttpServerOptions): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, host, () => {
+    server.listen({ port: options.port, host: options.host, exclusive: options.exclusive ?? false }, () => {
       server.off('error', reject);
       resolve((server.address() as AddressInfo).port);
     });
@@ -74,7 +82,7 @@ export async function startHttpServer(
   server.on('request', app);
   server.keepAliveTimeout = options.keepAliveTimeoutMs ?? 65_000;
   server.headersTimeout = server.keepAliveTimeout + 1_000;
-  const port = await listen(server, options.port, options.host);
+  const port = await listen(server, options);
 
   let shutdown: Promise<boolean> | undefined;
   let removeSignalHandlers = (): void => undefined;

@@ -8,3 +8,4 @@ export { cachedVariantSource } from './data-access/variant-source';
 export { MAX_LINES, MAX_QUANTITY, lineIdOf } from './domain/cart';
 export type { CartDeps, CartStore, VariantSource } from './domain/cart-deps';
 export type { CartItemView, CartView } from './domain/cart-view';
+export { start } from './start';

@@ -5,15 +5,8 @@ export const configSchema = z.object({
   LOG_LEVEL: common.LOG_LEVEL,
   PORT: common.PORT.default(4003),
   DATABASE_URL: common.DATABASE_URL,
-  DATABASE_POOL_SIZE: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(200)
-    .default(20)
-    .describe(
-      'Connections in the application pool (the storefront list holds one per request for one round trip).',
-    ),
+  // The storefront list holds one connection per request for one round trip.
+  DATABASE_POOL_SIZE: common.DATABASE_POOL_SIZE.default(20),
   RELAY_DATABASE_URL: z
     .url()
     .describe('Postgres URL of the outbox relay role (reads the outbox across tenants only).'),

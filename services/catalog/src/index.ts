@@ -10,3 +10,4 @@ export {
   inventoryLevelConsumer,
 } from './messaging/inventory-level.consumer';
 export { seedProducts, type SeedOptions, type SeededCatalog } from './testing-seed';
+export { start } from './start';

@@ -8,3 +8,4 @@ export { subscribeToSettingsChanges } from './messaging/settings-changed.consume
 export { bodyFingerprint, canonicalJson, checkoutIdFor } from './domain/checkout-keys';
 export type { CheckoutAnswer, CheckoutDeps, IdempotencyStore, OrderRequest } from './domain/checkout-deps';
 export { divideRoundHalfUp, orderTotals, taxOf, type Totals } from './domain/totals';
+export { start } from './start';

@@ -8,3 +8,4 @@ export { ACCESS_TOKEN_AUDIENCE, REFRESH_TOKEN_TTL_SECONDS, type TokenPair } from
 export { PLATFORM_SCOPE, SUBJECT_PREFIX, type Realm } from './domain/realms';
 export { rotateSigningKey } from './domain/rotate-signing-key';
 export { JWKS_PATH } from './http/jwks.routes';
+export { start } from './start';

@@ -5,6 +5,7 @@ export const configSchema = z.object({
   LOG_LEVEL: common.LOG_LEVEL,
   PORT: common.PORT.default(4005).describe('HTTP port this process listens on (4005).'),
   DATABASE_URL: common.DATABASE_URL,
+  DATABASE_POOL_SIZE: common.DATABASE_POOL_SIZE,
   RELAY_DATABASE_URL: z
     .url()
     .describe(

@@ -17,3 +17,4 @@ export {
   type ReservationSweeper,
   type ReservationSweeperOptions,
 } from './messaging/reservation-sweeper';
+export { start } from './start';

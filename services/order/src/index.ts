@@ -13,3 +13,4 @@ export {
   type SagaRecovery,
   type SagaRecoveryOptions,
 } from './saga/saga-recovery';
+export { start } from './start';

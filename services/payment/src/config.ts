@@ -6,6 +6,7 @@ export const configSchema = z.object({
   LOG_LEVEL: common.LOG_LEVEL,
   PORT: common.PORT.default(4006),
   DATABASE_URL: common.DATABASE_URL,
+  DATABASE_POOL_SIZE: common.DATABASE_POOL_SIZE,
   RELAY_DATABASE_URL: z
     .url()
     .describe(

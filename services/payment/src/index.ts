@@ -28,3 +28,4 @@ export {
   type WebhookProcessor,
   type WebhookProcessorOptions,
 } from './messaging/webhook-processor';
+export { start } from './start';

@@ -7,6 +7,7 @@ export const configSchema = z.object({
   DATABASE_URL: common.DATABASE_URL.describe(
     'Postgres URL of the application role: the inbox, version markers and the embedded engine (owns no table, cannot bypass row-level security).',
   ),
+  DATABASE_POOL_SIZE: common.DATABASE_POOL_SIZE,
   AMQP_URL: common.AMQP_URL,
   AMQP_PREFIX: common.AMQP_PREFIX,
   REDIS_URL: common.REDIS_URL.describe('Redis URL (the reindex job queue, BullMQ).'),

@@ -22,3 +22,4 @@ export {
   type ReindexStatus,
 } from './messaging/reindex.queue';
 export { startReindexWorker } from './messaging/reindex.worker';
+export { start } from './start';

@@ -8,6 +8,7 @@ export const configSchema = z.object({
   RELAY_DATABASE_URL: z
     .url()
     .describe('Postgres URL of the outbox relay role (reads the outbox across tenants only).'),
+  DATABASE_POOL_SIZE: common.DATABASE_POOL_SIZE,
   AMQP_URL: common.AMQP_URL,
   AMQP_PREFIX: common.AMQP_PREFIX,
   REDIS_URL: common.REDIS_URL,

@@ -4,3 +4,4 @@ export { migrations, relayTables } from './data-access/migrations';
 export type { RegistryAppDeps } from './app';
 export { createIdentityClient, type IdentityClient } from './data-access/identity.client';
 export { createTxtResolver } from './data-access/txt-resolver';
+export { start } from './start';

@@ -1,0 +1,103 @@
+import Redis from 'ioredis';
+import { loadConfigOrExit } from '@fleet/config';
+import { startHttpServer, type RunningHttpServer, type ServiceStartOptions } from '@fleet/http';
+import { createLogger } from '@fleet/logger';
+import { createBroker } from '@fleet/messaging';
+import { createRegistryClient, createTenantResolver } from '@fleet/tenancy';
+import { configSchema, type GatewayConfig } from './config';
+import { createGateway } from './create-gateway';
+import type { TokenIssuer } from './data-access/token-verifiers';
+import { subscribeToTenantEvents } from './messaging/tenant-events.consumer';
+
+/** Keycloak when KEYCLOAK_URL and KEYCLOAK_REALM are set, else the built-in identity service. */
+function tokenIssuerOf(config: GatewayConfig): TokenIssuer {
+  if (config.KEYCLOAK_URL && config.KEYCLOAK_REALM) {
+    return {
+      kind: 'keycloak',
+      url: config.KEYCLOAK_URL,
+      realm: config.KEYCLOAK_REALM,
+      issuer: config.KEYCLOAK_ISSUER,
+      tenantClaim: config.KEYCLOAK_TENANT_CLAIM,
+      audience: config.KEYCLOAK_AUDIENCE,
+    };
+  }
+  return { kind: 'identity', url: config.IDENTITY_URL, issuer: config.IDENTITY_ISSUER };
+}
+
+/**
+ * Starts gateway from `env`: main.ts runs it alone in its process, the host beside the other
+ * services. Answers once it listens; `close()` shuts it down gracefully.
+ */
+export async function start(
+  env: NodeJS.ProcessEnv = process.env,
+  options: ServiceStartOptions = {},
+): Promise<RunningHttpServer> {
+  const config = loadConfigOrExit('gateway', configSchema, env);
+  const logger = createLogger({ service: 'gateway', level: config.LOG_LEVEL });
+  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2, enableAutoPipelining: true });
+  const registry = createRegistryClient({
+    baseUrl: config.TENANCY_URL,
+    signingKey: config.INTERNAL_SIGNING_KEY,
+    caller: 'gateway',
+  });
+  const resolver = createTenantResolver({
+    fetchByHost: (host) => registry.fetchByHost(host),
+    redis,
+    redisPrefix: config.REDIS_PREFIX,
+    onError: (err) => logger.warn({ err }, 'tenant cache unavailable'),
+  });
+  const broker = await createBroker({
+    url: config.AMQP_URL,
+    prefix: config.AMQP_PREFIX,
+    service: 'gateway',
+    logger,
+  });
+  await subscribeToTenantEvents(broker, resolver);
+  const tokenIssuer = tokenIssuerOf(config);
+  const gateway = createGateway({
+    logger,
+    platformDomain: config.PLATFORM_DOMAIN,
+    signingKey: config.INTERNAL_SIGNING_KEY,
+    resolver,
+    redis,
+    redisPrefix: config.REDIS_PREFIX,
+    upstreamUrls: {
+      tenancy: config.TENANCY_URL,
+      identity: config.IDENTITY_URL,
+      catalog: config.CATALOG_URL,
+      search: config.SEARCH_URL,
+      cart: config.CART_URL,
+      checkout: config.CHECKOUT_URL,
+      order: config.ORDER_URL,
+      inventory: config.INVENTORY_URL,
+      payment: config.PAYMENT_URL,
+    },
+    upstream: {
+      timeoutMs: config.UPSTREAM_TIMEOUT_MS,
+      retries: config.UPSTREAM_RETRIES,
+      breaker: { resetTimeoutMs: config.CIRCUIT_RESET_TIMEOUT_MS },
+    },
+    tokenIssuer,
+    trustProxy: config.TRUST_PROXY,
+    responseCacheBytes: config.RESPONSE_CACHE_MB * 1024 * 1024,
+    responseCacheMaxAgeMs: config.RESPONSE_CACHE_MAX_AGE_MS,
+    readiness: { redis: () => redis.ping(), rabbitmq: () => broker.ping() },
+  });
+  const server = await startHttpServer(gateway.app, {
+    port: config.PORT,
+    logger,
+    ...options,
+    onShutdown: [
+      () => gateway.close(),
+      () => broker.close(),
+      async () => {
+        await redis.quit();
+      },
+    ],
+  });
+  logger.info(
+    { port: config.PORT, platformDomain: config.PLATFORM_DOMAIN, tokenIssuer: tokenIssuer.kind },
+    'gateway listening',
+  );
+  return server;
+}

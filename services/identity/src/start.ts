@@ -1,0 +1,71 @@
+import Redis from 'ioredis';
+import { loadConfigOrExit } from '@fleet/config';
+import { createDb } from '@fleet/db';
+import { startHttpServer, type RunningHttpServer, type ServiceStartOptions } from '@fleet/http';
+import { createLogger } from '@fleet/logger';
+import { createBroker, startOutboxRelay } from '@fleet/messaging';
+import { createApp } from './app';
+import { bootstrapIdentity, createIdentityDeps } from './bootstrap';
+import { configSchema } from './config';
+
+/**
+ * Starts identity from `env`: main.ts runs it alone in its process, the host beside the other
+ * services. Answers once it listens; `close()` shuts it down gracefully.
+ */
+export async function start(
+  env: NodeJS.ProcessEnv = process.env,
+  options: ServiceStartOptions = {},
+): Promise<RunningHttpServer> {
+  const config = loadConfigOrExit('identity', configSchema, env);
+  const logger = createLogger({ service: 'identity', level: config.LOG_LEVEL });
+  const db = createDb({
+    url: config.DATABASE_URL,
+    max: config.DATABASE_POOL_SIZE,
+    applicationName: 'identity',
+    onError: (err) => logger.warn({ err }, 'idle db connection failed'),
+  });
+  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 });
+  redis.on('error', (err) => logger.warn({ err }, 'redis connection error'));
+  const broker = await createBroker({
+    url: config.AMQP_URL,
+    prefix: config.AMQP_PREFIX,
+    service: 'identity',
+    logger,
+  });
+  const relay = startOutboxRelay({ relayUrl: config.RELAY_DATABASE_URL, broker, logger });
+  const deps = createIdentityDeps({
+    db,
+    redis,
+    redisPrefix: config.REDIS_PREFIX,
+    logger,
+    issuer: config.IDENTITY_ISSUER,
+    accessTokenTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
+    keyEncryptionKey: config.IDENTITY_KEY_ENCRYPTION_KEY,
+  });
+  await bootstrapIdentity(deps, {
+    email: config.PLATFORM_ADMIN_EMAIL,
+    password: config.PLATFORM_ADMIN_PASSWORD,
+  });
+  const app = createApp({
+    ...deps,
+    signingKey: config.INTERNAL_SIGNING_KEY,
+    readiness: {
+      postgres: () => db.ping(),
+      redis: () => redis.ping(),
+      rabbitmq: () => broker.ping(),
+    },
+  });
+  const server = await startHttpServer(app, {
+    port: config.PORT,
+    logger,
+    ...options,
+    onShutdown: [
+      () => relay.stop(),
+      () => broker.close(),
+      async () => void (await redis.quit()),
+      () => db.close(),
+    ],
+  });
+  logger.info({ port: config.PORT, issuer: config.IDENTITY_ISSUER }, 'identity listening');
+  return server;
+}

@@ -1,0 +1,60 @@
+import { loadConfigOrExit } from '@fleet/config';
+import { createDb } from '@fleet/db';
+import { startHttpServer, type RunningHttpServer, type ServiceStartOptions } from '@fleet/http';
+import { createLogger } from '@fleet/logger';
+import { createBroker, startOutboxRelay } from '@fleet/messaging';
+import { createApp } from './app';
+import { createPaymentDeps } from './bootstrap';
+import { configSchema } from './config';
+import type { ReceiptKey } from './data-access/webhook-receipt.repository';
+import { startWebhookProcessor } from './messaging/webhook-processor';
+
+/**
+ * Starts payment from `env`: main.ts runs it alone in its process, the host beside the other
+ * services. Answers once it listens; `close()` shuts it down gracefully.
+ */
+export async function start(
+  env: NodeJS.ProcessEnv = process.env,
+  options: ServiceStartOptions = {},
+): Promise<RunningHttpServer> {
+  const config = loadConfigOrExit('payment', configSchema, env);
+  const logger = createLogger({ service: 'payment', level: config.LOG_LEVEL });
+  const db = createDb({
+    url: config.DATABASE_URL,
+    max: config.DATABASE_POOL_SIZE,
+    applicationName: 'payment',
+    onError: (err) => logger.warn({ err }, 'idle db connection failed'),
+  });
+  const broker = await createBroker({
+    url: config.AMQP_URL,
+    prefix: config.AMQP_PREFIX,
+    service: 'payment',
+    logger,
+  });
+  const relay = startOutboxRelay({ relayUrl: config.RELAY_DATABASE_URL, broker, logger });
+  const processor = startWebhookProcessor({ deps: { db, logger }, relayUrl: config.RELAY_DATABASE_URL });
+  const deps = createPaymentDeps({
+    db,
+    logger,
+    credentialsKey: config.PAYMENT_CREDENTIALS_KEY,
+    signingKey: config.INTERNAL_SIGNING_KEY,
+    webhookBaseUrl: config.WEBHOOK_BASE_URL ?? `http://127.0.0.1:${config.PORT}`,
+    // bootstrap types this `() => void`; the key passes through to the processor all the same.
+    onReceiptStored: (key?: ReceiptKey) => processor.wake(key),
+    stripeApiBase: config.STRIPE_API_BASE,
+    razorpayApiBase: config.RAZORPAY_API_BASE,
+  });
+  const app = createApp({
+    ...deps,
+    signingKey: config.INTERNAL_SIGNING_KEY,
+    readiness: { postgres: () => db.ping(), rabbitmq: () => broker.ping() },
+  });
+  const server = await startHttpServer(app, {
+    port: config.PORT,
+    logger,
+    ...options,
+    onShutdown: [() => processor.stop(), () => relay.stop(), () => broker.close(), () => db.close()],
+  });
+  logger.info({ port: config.PORT, providers: deps.providers.names }, 'payment listening');
+  return server;
+}

@@ -1,0 +1,65 @@
+import Redis from 'ioredis';
+import { loadConfigOrExit } from '@fleet/config';
+import { createDb } from '@fleet/db';
+import { startHttpServer, type RunningHttpServer, type ServiceStartOptions } from '@fleet/http';
+import { createLogger } from '@fleet/logger';
+import { createBroker, startOutboxRelay } from '@fleet/messaging';
+import { createApp } from './app';
+import { configSchema } from './config';
+import { createIdentityClient } from './data-access/identity.client';
+import { createTxtResolver } from './data-access/txt-resolver';
+import { USAGE_EVENTS, usageConsumer } from './messaging/usage.consumer';
+
+/**
+ * Starts tenancy from `env`: main.ts runs it alone in its process, the host beside the other
+ * services. Answers once it listens; `close()` shuts it down gracefully.
+ */
+export async function start(
+  env: NodeJS.ProcessEnv = process.env,
+  options: ServiceStartOptions = {},
+): Promise<RunningHttpServer> {
+  const config = loadConfigOrExit('tenancy', configSchema, env);
+  const logger = createLogger({ service: 'tenancy', level: config.LOG_LEVEL });
+  const db = createDb({
+    url: config.DATABASE_URL,
+    max: config.DATABASE_POOL_SIZE,
+    applicationName: 'tenancy',
+    onError: (err) => logger.warn({ err }, 'idle db connection failed'),
+  });
+  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 });
+  const broker = await createBroker({
+    url: config.AMQP_URL,
+    prefix: config.AMQP_PREFIX,
+    service: 'tenancy',
+    logger,
+  });
+  const relay = startOutboxRelay({ relayUrl: config.RELAY_DATABASE_URL, broker, logger });
+  await broker.consume({ name: 'usage', bindings: USAGE_EVENTS, handler: usageConsumer(db) });
+  const app = createApp({
+    db,
+    logger,
+    redis,
+    redisPrefix: config.REDIS_PREFIX,
+    platformDomain: config.PLATFORM_DOMAIN,
+    publicUrl: { scheme: config.PUBLIC_SCHEME, port: config.PUBLIC_PORT },
+    identity: createIdentityClient({ baseUrl: config.IDENTITY_URL, signingKey: config.INTERNAL_SIGNING_KEY }),
+    resolveTxt: createTxtResolver(config.DNS_SERVERS),
+    signingKey: config.INTERNAL_SIGNING_KEY,
+    readiness: { postgres: () => db.ping(), redis: () => redis.ping(), rabbitmq: () => broker.ping() },
+  });
+  const server = await startHttpServer(app, {
+    port: config.PORT,
+    logger,
+    ...options,
+    onShutdown: [
+      () => broker.close(),
+      () => relay.stop(),
+      () => db.close(),
+      async () => {
+        await redis.quit();
+      },
+    ],
+  });
+  logger.info({ port: config.PORT }, 'tenancy registry listening');
+  return server;
+}
