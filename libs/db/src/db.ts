@@ -2,7 +2,7 @@ import { Pool, type PoolClient, type QueryResult, type QueryResultRow } from 'pg
 import knex, { type Knex } from 'knex';
 import type { Ctx } from '@fleet/context';
 import { assertTenantId } from './tenant-id';
-import { createQueryable, type Queryable } from './tx';
+import { createQueryable, runPipeline, type Queryable } from './tx';
 import type { Statement } from './pipelined-query';
 
 export interface DbConfig {
@@ -43,6 +43,7 @@ export interface Db {
 }
 
 const BEGIN: Statement = { name: 'fleet_begin', text: 'BEGIN' };
+const COMMIT: Statement = { name: 'fleet_commit', text: 'COMMIT' };
 const SET_TENANT = "SELECT set_config('app.tenant_id', $1, true)";
 const SET_TENANT_READ_ONLY =
   "SELECT set_config('app.tenant_id', $1, true), set_config('transaction_read_only', 'on', true)";
@@ -64,14 +65,21 @@ export function createDb(config: DbConfig): Db {
   ): Promise<T> {
     const client = await pool.connect();
     let begun = false;
-    const tx = createQueryable(client, () => {
-      if (begun) return undefined;
-      begun = true;
-      return prelude;
-    });
+    const tx = createQueryable(
+      client,
+      () => {
+        if (begun) return undefined;
+        begun = true;
+        return prelude;
+      },
+      { deferrable: true },
+    );
     try {
       const result = await fn(tx);
-      if (begun) await client.query('COMMIT');
+      // Writes the unit of work deferred travel with COMMIT: one round trip for both.
+      const pending = tx.takePending();
+      if (pending.length > 0) await runPipeline(client, [...pending, COMMIT]);
+      else if (begun) await client.query('COMMIT');
       client.release();
       return result;
     } catch (err) {

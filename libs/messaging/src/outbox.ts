@@ -71,5 +71,6 @@ export async function appendToOutbox(
   const list: readonly EventEnvelope[] = Array.isArray(events) ? events : [events as EventEnvelope];
   if (list.length === 0) return;
   for (const envelope of list) assertEnvelope(envelope);
-  await tx.query(APPEND, [JSON.stringify(list)]);
+  // Nothing reads the result: the insert travels with the next statement or COMMIT.
+  tx.defer(APPEND, [JSON.stringify(list)]);
 }

@@ -52,7 +52,7 @@ export async function writeAvailability(
   available: number,
   sourceVersion: number | null,
 ): Promise<void> {
-  await tx.query(
+  tx.defer(
     prepared(
       'catalog_write_availability',
       `INSERT INTO variant_availability AS a (tenant_id, variant_id, available, source_version)

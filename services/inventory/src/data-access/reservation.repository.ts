@@ -41,7 +41,7 @@ export async function insertItems(
   reservationId: string,
   lines: ReadonlyArray<{ variantId: string; locationId: string; quantity: number }>,
 ): Promise<void> {
-  await tx.query(
+  tx.defer(
     prepared(
       'inv_insert_reservation_items',
       `INSERT INTO reservation_items (tenant_id, reservation_id, variant_id, location_id, quantity)

@@ -24,7 +24,7 @@ export async function insertItems(
   orderId: string,
   items: readonly OrderItemRecord[],
 ): Promise<void> {
-  await tx.query(
+  tx.defer(
     prepared(
       'order_insert_items',
       `INSERT INTO order_items (tenant_id, order_id, line, variant_id, product_id, sku, title, unit_price, quantity)
@@ -62,7 +62,7 @@ export async function appendHistory(
   orderId: string,
   change: { from: OrderStatus | null; to: OrderStatus; reason: string | null },
 ): Promise<void> {
-  await tx.query(
+  tx.defer(
     prepared(
       'order_append_history',
       `INSERT INTO order_status_history (tenant_id, order_id, seq, from_status, to_status, reason)

@@ -66,7 +66,7 @@ export async function completeReceipt(
   status: 'processed' | 'ignored',
   outcome: string,
 ): Promise<void> {
-  await tx.query(
+  tx.defer(
     prepared(
       'payment_receipt_complete',
       `UPDATE webhook_receipts SET status = $4, outcome = $5, attempts = attempts + 1, processed_at = now()

@@ -29,7 +29,7 @@ export async function addUsage(
   change: { orders?: number; products?: number; gmv?: { currency: string; amount: number } },
 ): Promise<void> {
   const gmv = change.gmv ? { [change.gmv.currency]: change.gmv.amount } : {};
-  await tx.query(
+  tx.defer(
     prepared(
       'registry_add_usage',
       `INSERT INTO tenant_usage AS u (tenant_id, orders_count, products_count, gmv)
