@@ -104,9 +104,13 @@ export async function findSaga(tx: Queryable, orderId: string): Promise<SagaReco
 /** When the saga is next due: in some ms from the database's now, at a time, or unchanged. */
 export type Deadline = { inMs: number } | { at: Date } | null;
 
-/** Writes back a saga changed in memory (its row locked by the caller, so `claimSeq` is current). */
+/**
+ * Writes back a saga changed in memory (its row locked by the caller, so `claimSeq` is current).
+ * Deferred: it travels with the transaction's COMMIT (or its next statement), so a claim is still
+ * committed before the remote call it covers, without a round trip of its own.
+ */
 export async function saveSaga(tx: Queryable, saga: SagaRecord, deadline: Deadline): Promise<void> {
-  await tx.query(
+  tx.defer(
     prepared(
       'saga_save',
       `UPDATE saga_state
