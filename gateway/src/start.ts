@@ -2,7 +2,7 @@ import Redis from 'ioredis';
 import { loadConfigOrExit } from '@fleet/config';
 import { startHttpServer, type RunningHttpServer, type ServiceStartOptions } from '@fleet/http';
 import { createLogger } from '@fleet/logger';
-import { createBroker } from '@fleet/messaging';
+import { connectServiceBroker } from '@fleet/messaging';
 import { createRegistryClient, createTenantResolver } from '@fleet/tenancy';
 import { configSchema, type GatewayConfig } from './config';
 import { createGateway } from './create-gateway';
@@ -46,12 +46,7 @@ export async function start(
     redisPrefix: config.REDIS_PREFIX,
     onError: (err) => logger.warn({ err }, 'tenant cache unavailable'),
   });
-  const broker = await createBroker({
-    url: config.AMQP_URL,
-    prefix: config.AMQP_PREFIX,
-    service: 'gateway',
-    logger,
-  });
+  const broker = await connectServiceBroker('gateway', config, logger);
   await subscribeToTenantEvents(broker, resolver);
   const tokenIssuer = tokenIssuerOf(config);
   const gateway = createGateway({

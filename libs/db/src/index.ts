@@ -6,3 +6,4 @@ export * from './ids';
 export { assertTenantId } from './tenant-id';
 export type { Statement } from './pipelined-query';
 export * from './migrate-cli';
+export * from './service-db';

@@ -196,3 +196,12 @@ export async function createBroker(options: BrokerOptions): Promise<Broker> {
 function definedOnly<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
+
+/** A service's broker from its validated config (`AMQP_URL`, `AMQP_PREFIX`), with the defaults. */
+export function connectServiceBroker(
+  service: string,
+  config: { AMQP_URL: string; AMQP_PREFIX: string },
+  logger: BrokerOptions['logger'],
+): Promise<Broker> {
+  return createBroker({ url: config.AMQP_URL, prefix: config.AMQP_PREFIX, service, logger });
+}

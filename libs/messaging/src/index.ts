@@ -2,7 +2,7 @@ export * from './envelope';
 export { parseEnvelope, validateEnvelope, assertEnvelope, type EnvelopeCheck } from './envelope-validator';
 export * from './stale-version';
 export * from './broker-types';
-export { createBroker } from './broker';
+export { connectServiceBroker, createBroker } from './broker';
 export {
   consumerQueueNames,
   exchangeNames,

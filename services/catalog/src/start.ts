@@ -1,9 +1,9 @@
 import Redis from 'ioredis';
 import { loadConfigOrExit } from '@fleet/config';
-import { createDb } from '@fleet/db';
+import { createServiceDb } from '@fleet/db';
 import { startHttpServer, type RunningHttpServer, type ServiceStartOptions } from '@fleet/http';
 import { createLogger } from '@fleet/logger';
-import { createBroker, startOutboxRelay } from '@fleet/messaging';
+import { connectServiceBroker, startOutboxRelay } from '@fleet/messaging';
 import { createApp } from './app';
 import { configSchema } from './config';
 import { createCacheStamps } from './data-access/cache-stamps';
@@ -19,18 +19,8 @@ export async function start(
 ): Promise<RunningHttpServer> {
   const config = loadConfigOrExit('catalog', configSchema, env);
   const logger = createLogger({ service: 'catalog', level: config.LOG_LEVEL });
-  const db = createDb({
-    url: config.DATABASE_URL,
-    max: config.DATABASE_POOL_SIZE,
-    applicationName: 'catalog',
-    onError: (err) => logger.warn({ err }, 'idle db connection failed'),
-  });
-  const broker = await createBroker({
-    url: config.AMQP_URL,
-    prefix: config.AMQP_PREFIX,
-    service: 'catalog',
-    logger,
-  });
+  const db = createServiceDb('catalog', config, logger);
+  const broker = await connectServiceBroker('catalog', config, logger);
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2, enableAutoPipelining: true });
   const stamps = createCacheStamps(redis, config.REDIS_PREFIX, logger);
   const relay = startOutboxRelay({ relayUrl: config.RELAY_DATABASE_URL, broker, logger });

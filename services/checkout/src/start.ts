@@ -2,7 +2,7 @@ import Redis from 'ioredis';
 import { loadConfigOrExit } from '@fleet/config';
 import { startHttpServer, type RunningHttpServer, type ServiceStartOptions } from '@fleet/http';
 import { createLogger } from '@fleet/logger';
-import { createBroker } from '@fleet/messaging';
+import { connectServiceBroker } from '@fleet/messaging';
 import { createApp } from './app';
 import { createCheckoutDeps } from './bootstrap';
 import { configSchema } from './config';
@@ -41,12 +41,7 @@ export async function start(
   // RabbitMQ only tells checkout that rates changed. A lost connection does not stop checkouts
   // (kept rates live up to their max age; the cache is cleared on reconnect), so it is not part
   // of readiness.
-  const broker = await createBroker({
-    url: config.AMQP_URL,
-    prefix: config.AMQP_PREFIX,
-    service: 'checkout',
-    logger,
-  });
+  const broker = await connectServiceBroker('checkout', config, logger);
   await subscribeToSettingsChanges(broker, deps.ratesCache);
   const app = createApp({
     ...deps,

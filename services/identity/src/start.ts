@@ -1,9 +1,9 @@
 import Redis from 'ioredis';
 import { loadConfigOrExit } from '@fleet/config';
-import { createDb } from '@fleet/db';
+import { createServiceDb } from '@fleet/db';
 import { startHttpServer, type RunningHttpServer, type ServiceStartOptions } from '@fleet/http';
 import { createLogger } from '@fleet/logger';
-import { createBroker, startOutboxRelay } from '@fleet/messaging';
+import { connectServiceBroker, startOutboxRelay } from '@fleet/messaging';
 import { createApp } from './app';
 import { bootstrapIdentity, createIdentityDeps } from './bootstrap';
 import { configSchema } from './config';
@@ -18,20 +18,10 @@ export async function start(
 ): Promise<RunningHttpServer> {
   const config = loadConfigOrExit('identity', configSchema, env);
   const logger = createLogger({ service: 'identity', level: config.LOG_LEVEL });
-  const db = createDb({
-    url: config.DATABASE_URL,
-    max: config.DATABASE_POOL_SIZE,
-    applicationName: 'identity',
-    onError: (err) => logger.warn({ err }, 'idle db connection failed'),
-  });
+  const db = createServiceDb('identity', config, logger);
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 });
   redis.on('error', (err) => logger.warn({ err }, 'redis connection error'));
-  const broker = await createBroker({
-    url: config.AMQP_URL,
-    prefix: config.AMQP_PREFIX,
-    service: 'identity',
-    logger,
-  });
+  const broker = await connectServiceBroker('identity', config, logger);
   const relay = startOutboxRelay({ relayUrl: config.RELAY_DATABASE_URL, broker, logger });
   const deps = createIdentityDeps({
     db,

@@ -1,9 +1,9 @@
 import Redis from 'ioredis';
 import { loadConfigOrExit } from '@fleet/config';
-import { createDb } from '@fleet/db';
+import { createDb, createServiceDb } from '@fleet/db';
 import { startHttpServer, type RunningHttpServer, type ServiceStartOptions } from '@fleet/http';
 import { createLogger } from '@fleet/logger';
-import { createBroker, startOutboxRelay } from '@fleet/messaging';
+import { connectServiceBroker, startOutboxRelay } from '@fleet/messaging';
 import { createApp } from './app';
 import { configSchema } from './config';
 import { consumeProductEvents } from './messaging/product-events.consumer';
@@ -19,12 +19,7 @@ export async function start(
 ): Promise<RunningHttpServer> {
   const config = loadConfigOrExit('inventory', configSchema, env);
   const logger = createLogger({ service: 'inventory', level: config.LOG_LEVEL });
-  const db = createDb({
-    url: config.DATABASE_URL,
-    max: config.DATABASE_POOL_SIZE,
-    applicationName: 'inventory',
-    onError: (err) => logger.warn({ err }, 'idle db connection failed'),
-  });
+  const db = createServiceDb('inventory', config, logger);
   // The relay role, for the sweep's cross-tenant scan of due reservation ids only.
   const scanDb = createDb({
     url: config.RELAY_DATABASE_URL,
@@ -34,12 +29,7 @@ export async function start(
   });
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 });
   redis.on('error', (err) => logger.warn({ err }, 'redis connection error'));
-  const broker = await createBroker({
-    url: config.AMQP_URL,
-    prefix: config.AMQP_PREFIX,
-    service: 'inventory',
-    logger,
-  });
+  const broker = await connectServiceBroker('inventory', config, logger);
   const relay = startOutboxRelay({ relayUrl: config.RELAY_DATABASE_URL, broker, logger });
   await consumeProductEvents(broker, db);
   const sweeper = await startReservationSweeper({

@@ -3,7 +3,7 @@ import { loadConfigOrExit } from '@fleet/config';
 import { createDb } from '@fleet/db';
 import { startHttpServer, type RunningHttpServer, type ServiceStartOptions } from '@fleet/http';
 import { createLogger } from '@fleet/logger';
-import { createBroker, startOutboxRelay } from '@fleet/messaging';
+import { connectServiceBroker, startOutboxRelay } from '@fleet/messaging';
 import { createApp } from './app';
 import { createOrderDeps } from './bootstrap';
 import { configSchema } from './config';
@@ -39,12 +39,7 @@ export async function start(
     createWaitMs: config.CREATE_WAIT_MS,
   });
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 });
-  const broker = await createBroker({
-    url: config.AMQP_URL,
-    prefix: config.AMQP_PREFIX,
-    service: 'order',
-    logger,
-  });
+  const broker = await connectServiceBroker('order', config, logger);
   const relay = startOutboxRelay({ relayUrl: config.RELAY_DATABASE_URL, broker, logger });
   await broker.consume(orderConsumer(deps));
   const recovery = await startSagaRecovery({

@@ -1,8 +1,8 @@
 import { loadConfigOrExit } from '@fleet/config';
-import { createDb } from '@fleet/db';
+import { createServiceDb } from '@fleet/db';
 import { startHttpServer, type RunningHttpServer, type ServiceStartOptions } from '@fleet/http';
 import { createLogger } from '@fleet/logger';
-import { createBroker, startOutboxRelay } from '@fleet/messaging';
+import { connectServiceBroker, startOutboxRelay } from '@fleet/messaging';
 import { createApp } from './app';
 import { createPaymentDeps } from './bootstrap';
 import { configSchema } from './config';
@@ -19,18 +19,8 @@ export async function start(
 ): Promise<RunningHttpServer> {
   const config = loadConfigOrExit('payment', configSchema, env);
   const logger = createLogger({ service: 'payment', level: config.LOG_LEVEL });
-  const db = createDb({
-    url: config.DATABASE_URL,
-    max: config.DATABASE_POOL_SIZE,
-    applicationName: 'payment',
-    onError: (err) => logger.warn({ err }, 'idle db connection failed'),
-  });
-  const broker = await createBroker({
-    url: config.AMQP_URL,
-    prefix: config.AMQP_PREFIX,
-    service: 'payment',
-    logger,
-  });
+  const db = createServiceDb('payment', config, logger);
+  const broker = await connectServiceBroker('payment', config, logger);
   const relay = startOutboxRelay({ relayUrl: config.RELAY_DATABASE_URL, broker, logger });
   const processor = startWebhookProcessor({ deps: { db, logger }, relayUrl: config.RELAY_DATABASE_URL });
   const deps = createPaymentDeps({

@@ -1,8 +1,8 @@
 import { loadConfigOrExit } from '@fleet/config';
-import { createDb } from '@fleet/db';
+import { createServiceDb } from '@fleet/db';
 import { startHttpServer, type RunningHttpServer, type ServiceStartOptions } from '@fleet/http';
 import { createLogger } from '@fleet/logger';
-import { createBroker } from '@fleet/messaging';
+import { connectServiceBroker } from '@fleet/messaging';
 import { createApp } from './app';
 import { configSchema } from './config';
 import { createCatalogClient } from './data-access/catalog.client';
@@ -21,24 +21,14 @@ export async function start(
 ): Promise<RunningHttpServer> {
   const config = loadConfigOrExit('search', configSchema, env);
   const logger = createLogger({ service: 'search', level: config.LOG_LEVEL });
-  const db = createDb({
-    url: config.DATABASE_URL,
-    max: config.DATABASE_POOL_SIZE,
-    applicationName: 'search',
-    onError: (err) => logger.warn({ err }, 'idle db connection failed'),
-  });
+  const db = createServiceDb('search', config, logger);
   const { engine, description } = await chooseSearchEngine(db, {
     url: config.MEILI_URL,
     key: config.MEILI_KEY,
     indexPrefix: config.MEILI_INDEX_PREFIX,
   });
   logger.info({ engine: engine.name }, description);
-  const broker = await createBroker({
-    url: config.AMQP_URL,
-    prefix: config.AMQP_PREFIX,
-    service: 'search',
-    logger,
-  });
+  const broker = await connectServiceBroker('search', config, logger);
   await broker.consume({
     name: 'products',
     bindings: PRODUCT_EVENT_BINDINGS,

@@ -1,9 +1,9 @@
 import Redis from 'ioredis';
 import { loadConfigOrExit } from '@fleet/config';
-import { createDb } from '@fleet/db';
+import { createServiceDb } from '@fleet/db';
 import { startHttpServer, type RunningHttpServer, type ServiceStartOptions } from '@fleet/http';
 import { createLogger } from '@fleet/logger';
-import { createBroker, startOutboxRelay } from '@fleet/messaging';
+import { connectServiceBroker, startOutboxRelay } from '@fleet/messaging';
 import { createApp } from './app';
 import { configSchema } from './config';
 import { createIdentityClient } from './data-access/identity.client';
@@ -20,19 +20,9 @@ export async function start(
 ): Promise<RunningHttpServer> {
   const config = loadConfigOrExit('tenancy', configSchema, env);
   const logger = createLogger({ service: 'tenancy', level: config.LOG_LEVEL });
-  const db = createDb({
-    url: config.DATABASE_URL,
-    max: config.DATABASE_POOL_SIZE,
-    applicationName: 'tenancy',
-    onError: (err) => logger.warn({ err }, 'idle db connection failed'),
-  });
+  const db = createServiceDb('tenancy', config, logger);
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 });
-  const broker = await createBroker({
-    url: config.AMQP_URL,
-    prefix: config.AMQP_PREFIX,
-    service: 'tenancy',
-    logger,
-  });
+  const broker = await connectServiceBroker('tenancy', config, logger);
   const relay = startOutboxRelay({ relayUrl: config.RELAY_DATABASE_URL, broker, logger });
   await broker.consume({ name: 'usage', bindings: USAGE_EVENTS, handler: usageConsumer(db) });
   const app = createApp({
