@@ -7,6 +7,7 @@ const { serviceEnv } = require('./dev-env');
 
 /** Worker k's port of a called service when the launcher does not choose: 100 above worker k-1's. */
 const PORT_STRIDE = 100;
+const MAX_DEFAULT_WORKERS = 4;
 
 /**
  * @param options.layout as for serviceEnv (ports, database names, prefixes)
@@ -38,9 +39,13 @@ function hostPlan({ layout = {}, workers = defaultWorkers(), portIn, env = {} } 
   };
 }
 
+/**
+ * One worker per core, at most 4 unless asked: every worker holds its own relay, sweep and job
+ * connections beside its share of the pools, and Postgres allows 100 connections by default.
+ */
 function defaultWorkers() {
   const asked = Number(process.env.FLEET_HOST_WORKERS);
-  return Number.isInteger(asked) && asked > 0 ? asked : availableParallelism();
+  return Number.isInteger(asked) && asked > 0 ? asked : Math.min(availableParallelism(), MAX_DEFAULT_WORKERS);
 }
 
 module.exports = { hostPlan, PORT_STRIDE };
