@@ -51,3 +51,35 @@ test('with Redis unreachable, an in-memory limiter of the same size answers', as
   expect(decisions.filter((d) => d.allowed)).toHaveLength(8);
   offline.disconnect();
 });
+
+test('a busy tenant leases points: fewer Redis calls, and the limit holds across gateways', async () => {
+  const busy = { big: { perSecond: 200, burst: 200 } }; // a lease of 2 points (1% of 200/s)
+  const gateways = [0, 1].map(() =>
+    createRateLimiter({ redis: redis.client, prefix: redis.prefix, plans: busy }),
+  );
+  const calls = jest.spyOn(redis.client as unknown as { rlflxIncr: () => unknown }, 'rlflxIncr');
+  const started = Date.now();
+  const decisions = [];
+  for (let i = 0; i < 250; i++) decisions.push(await gateways[i % 2]!.consumeTenant('ten_busy', 'big'));
+  const elapsed = Date.now() - started;
+  const allowed = decisions.filter((d) => d.allowed).length;
+  // Each Redis call granted two requests; refusals after the window was spent came from memory.
+  expect(calls.mock.calls.length).toBeLessThanOrEqual(110);
+  calls.mockRestore();
+  // At most one lease per gateway (2 points each) may be lost at the end of the window.
+  expect(allowed).toBeGreaterThanOrEqual(200 - 2 * 2);
+  // Within one window nothing beyond the limit passes (a slow machine may cross into the next).
+  if (elapsed < 900) expect(allowed).toBeLessThanOrEqual(200);
+});
+
+test('a lease is spent only within its window', async () => {
+  const busy = { big: { perSecond: 300, burst: 300 } }; // a lease of 3
+  const limiter = createRateLimiter({ redis: redis.client, prefix: redis.prefix, plans: busy });
+  expect(await limiter.consumeTenant('ten_window', 'big')).toEqual({ allowed: true });
+  // Redis counted the whole lease at once.
+  expect(await redis.client.get(`${redis.prefix}{t:ten_window}:rl:sec`)).toBe('3');
+  await new Promise((r) => setTimeout(r, 1_100));
+  // The window (and the two points left in the lease) are gone: the next request asks Redis again.
+  expect(await limiter.consumeTenant('ten_window', 'big')).toEqual({ allowed: true });
+  expect(await redis.client.get(`${redis.prefix}{t:ten_window}:rl:sec`)).toBe('3');
+});
