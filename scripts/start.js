@@ -15,6 +15,11 @@ const children = new Map();
 let stopping = false;
 
 function main() {
+  const layout = process.env.FLEET_LAYOUT || 'host';
+  if (layout !== 'host' && layout !== 'services') {
+    console.error(`[start] FLEET_LAYOUT must be "host" or "services", not "${layout}"`);
+    process.exit(1);
+  }
   const infra = spawnSync(process.execPath, [path.join(__dirname, 'check-infra.js')], { stdio: 'inherit' });
   if (infra.status !== 0) process.exit(1);
 
@@ -29,7 +34,6 @@ function main() {
     }
   }
 
-  const layout = process.env.FLEET_LAYOUT || 'host';
   if (layout === 'host') {
     const plan = hostPlan();
     spawnChild('host', path.join(root, 'host/dist/main.js'), {
@@ -37,12 +41,9 @@ function main() {
       FLEET_HOST_PLAN: JSON.stringify(plan),
     });
     console.log(`[start] the host runs every service in ${plan.workers} worker process(es)`);
-  } else if (layout === 'services') {
+  } else {
     for (const service of services)
       spawnChild(service.name, path.join(root, service.dir, 'dist/main.js'), serviceEnv(service));
-  } else {
-    console.error(`[start] FLEET_LAYOUT must be "host" or "services", not "${layout}"`);
-    process.exit(1);
   }
   const gateway = services.find((s) => s.name === 'gateway');
   seedDemoStore(serviceEnv(gateway), (line) => console.log(`[start] ${line}`)).catch((err) =>
