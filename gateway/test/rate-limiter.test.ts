@@ -64,7 +64,8 @@ test('a busy tenant leases points: fewer Redis calls, and the limit holds across
   const elapsed = Date.now() - started;
   const allowed = decisions.filter((d) => d.allowed).length;
   // Each Redis call granted two requests; refusals after the window was spent came from memory.
-  expect(calls.mock.calls.length).toBeLessThanOrEqual(110);
+  // (Without leases it would be one call per allowed request.)
+  expect(calls.mock.calls.length).toBeLessThanOrEqual(Math.ceil(allowed / 2) + 5);
   calls.mockRestore();
   // At most one lease per gateway (2 points each) may be lost at the end of the window.
   expect(allowed).toBeGreaterThanOrEqual(200 - 2 * 2);
