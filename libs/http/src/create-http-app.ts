@@ -45,6 +45,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
     logger: options.logger,
     readiness: options.readiness ?? {},
     readinessTimeoutMs: options.readinessTimeoutMs ?? DEFAULT_READINESS_TIMEOUT_MS,
+    processMetrics: metrics.processRegistry,
   });
   options.routes(app);
 

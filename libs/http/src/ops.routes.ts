@@ -1,4 +1,5 @@
 import type { Express, Response } from 'express';
+import type { Registry } from 'prom-client';
 import type { Logger } from '@fleet/logger';
 import { PROBLEM_CONTENT_TYPE } from '@fleet/errors';
 import { isShuttingDown, getMetricsRegistry } from './app-state';
@@ -10,6 +11,8 @@ export interface OpsRoutesOptions {
   logger: Logger;
   readiness: Record<string, ReadinessCheck>;
   readinessTimeoutMs: number;
+  /** Process metrics shared by every app of the process, shown after the app's own. */
+  processMetrics?: Registry;
 }
 
 function notReady(res: Response, instance: string, code: string, detail: string, checks?: object): void {
@@ -56,6 +59,8 @@ export function registerOpsRoutes(app: Express, options: OpsRoutesOptions): void
 
   app.get('/metrics', async (_req, res) => {
     const registry = getMetricsRegistry(app);
-    res.type(registry.contentType).send(await registry.metrics());
+    const parts = [await registry.metrics()];
+    if (options.processMetrics) parts.push(await options.processMetrics.metrics());
+    res.type(registry.contentType).send(parts.join('\n'));
   });
 }
