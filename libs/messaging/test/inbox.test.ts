@@ -54,8 +54,8 @@ test('a consumer given the same event twice applies its effect once, in the even
     prefetch: 1, // strictly in order, so the marker is handled last
     handler: inboxConsumer(db, 'counter', async (tx, env) => {
       contexts.push(currentContext());
-      applied.push(env.id);
       await bump(tx, env);
+      applied.push(env.id); // after a statement: a duplicate's first statement fails
     }),
   });
   const env = createEnvelope(tenantA, { type: 'inbox.bumped', aggregateId: 'twice', data: {} });
@@ -111,4 +111,33 @@ test('dedupe is per consumer and per tenant', async () => {
   expect(await handleOnce(db, 'one', sameIdOtherTenant, bump)).toBe('applied');
   expect(await counter(tenantA, 'shared')).toBe(2);
   expect(await counter(tenantB, 'shared')).toBe(1);
+});
+
+test('a duplicate is skipped when its effect runs no statement (the inbox row goes with COMMIT)', async () => {
+  const env = createEnvelope(tenantA, { type: 'inbox.quiet', aggregateId: 'quiet', data: {} });
+  const nothing = async () => undefined;
+  expect(await handleOnce(db, 'quiet', env, nothing)).toBe('applied');
+  expect(await handleOnce(db, 'quiet', env, nothing)).toBe('duplicate');
+  expect(await inboxRows(tenantA, env.id)).toBe(1);
+});
+
+test('a duplicate is skipped even when its effect swallows the failed statement', async () => {
+  const env = createEnvelope(tenantA, { type: 'inbox.swallow', aggregateId: 'swallow', data: {} });
+  const swallowing = async (tx: Queryable, e: EventEnvelope) => {
+    await bump(tx, e).catch(() => undefined);
+    await bump(tx, e);
+  };
+  expect(await handleOnce(db, 'swallow', env, bump)).toBe('applied');
+  expect(await handleOnce(db, 'swallow', env, swallowing)).toBe('duplicate');
+  expect(await counter(tenantA, 'swallow')).toBe(1);
+});
+
+test('an effect failing on a new event throws its own error and records nothing', async () => {
+  const env = createEnvelope(tenantA, { type: 'inbox.broken', aggregateId: 'broken', data: {} });
+  await expect(
+    handleOnce(db, 'broken', env, async (tx) => {
+      await tx.query('SELECT no_such_column FROM counters');
+    }),
+  ).rejects.toThrow(/no_such_column/);
+  expect(await inboxRows(tenantA, env.id)).toBe(0);
 });

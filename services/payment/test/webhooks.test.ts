@@ -1,5 +1,9 @@
 import type { PaymentSucceeded, PaymentView } from '@fleet/contracts';
+import { newId, type Db, type Queryable, type Sql } from '@fleet/db';
 import { insertPayment } from '../src/data-access/payment.repository';
+import type { ReceiptKey } from '../src/data-access/webhook-receipt.repository';
+import { applyNewReceipt } from '../src/domain/apply-new-receipt';
+import type { ProviderEvent } from '../src/domain/payment-provider';
 import { waitFor } from '@fleet/testing';
 import {
   createPayment,
@@ -72,6 +76,46 @@ test('simulate succeeded: signed webhook -> receipt -> processed -> payment.succ
   const again = await simulate(fx, tenantId, payment.paymentId, 'succeeded');
   expect(again.status).toBe(409);
   expect(await json(again)).toMatchObject({ code: 'payment_not_pending' });
+});
+
+test('a new webhook is applied before it is answered: nothing is left for the processor', async () => {
+  const tenantId = newTenant();
+  const payment = await createPayment(fx, tenantId, { amount: 3100 });
+  const { body, delivery } = signedWebhook(await webhookSecret(fx, tenantId), 'payment.succeeded', {
+    paymentId: `off_${payment.paymentId}`,
+    amount: 3100,
+  });
+  const res = await deliverWebhook(fx, tenantId, delivery);
+  expect(res.status).toBe(200);
+  expect(await json(res)).toEqual({ received: true, duplicate: false });
+
+  // No waiting: receipt, payment and event committed together before the 200.
+  expect(await receipts(fx, tenantId)).toEqual([
+    expect.objectContaining({
+      event_id: body.id,
+      status: 'processed',
+      outcome: 'applied',
+      attempts: 1,
+      last_error: null,
+    }),
+  ]);
+  const row = await fx.owner('payments').where({ id: payment.paymentId }).first();
+  expect(row).toMatchObject({ status: 'succeeded', version: 2 });
+  const events = await outbox(fx, tenantId);
+  expect(events.map((e) => e.type)).toEqual(['payment.succeeded']);
+  // The processor's context, as when it applied receipts: caused by the provider's event, in the
+  // payment's correlation chain.
+  expect(events[0]?.envelope).toMatchObject({
+    tenantId,
+    aggregateId: payment.paymentId,
+    version: 2,
+    causationId: body.id,
+    correlationId: row.correlation_id as string,
+  });
+  expect(await fx.processor.drain()).toBe(0);
+  await waitFor('the event on RabbitMQ', () =>
+    fx.published.find((e) => e.tenantId === tenantId && e.type === 'payment.succeeded'),
+  );
 });
 
 test('the same webhook delivered three times changes the payment once', async () => {
@@ -167,6 +211,114 @@ test('a webhook for a payment not yet visible is kept and applied once the payme
   expect((await outbox(fx, tenantId)).map((e) => e.envelope.data)).toEqual([
     expect.objectContaining({ paymentId, amount: 700 }),
   ]);
+});
+
+test('a webhook whose payment is not visible yet is stored pending, answered 200 and retried by the processor', async () => {
+  const tenantId = newTenant();
+  await createPayment(fx, tenantId);
+  const paymentId = `pay_${newOrder().slice(4)}`;
+  const { body, delivery } = signedWebhook(await webhookSecret(fx, tenantId), 'payment.succeeded', {
+    paymentId: `off_${paymentId}`,
+    amount: 900,
+  });
+  const res = await deliverWebhook(fx, tenantId, delivery);
+  expect(res.status).toBe(200);
+  expect(await json(res)).toEqual({ received: true, duplicate: false });
+  expect(await receipts(fx, tenantId)).toEqual([
+    expect.objectContaining({ event_id: body.id, status: 'pending', outcome: null }),
+  ]);
+  expect(await outbox(fx, tenantId)).toHaveLength(0);
+  const retried = await waitFor('the processor to retry it', async () => {
+    const [r] = await receipts(fx, tenantId);
+    return r && (r.attempts as number) >= 1 ? r : undefined;
+  });
+  expect(retried).toMatchObject({ status: 'pending', last_error: 'payment_not_found' });
+  // A repeat while it waits is a duplicate like any other.
+  expect(await json(await deliverWebhook(fx, tenantId, delivery))).toEqual({
+    received: true,
+    duplicate: true,
+  });
+  expect(await receipts(fx, tenantId)).toHaveLength(1);
+  // Not yet applicable is expected: no warning, no error.
+  expect(fx.logs.filter((l) => l.eventId === body.id)).toEqual([]);
+  // This payment never comes: stop the retries so later drains see nothing of it.
+  await fx.owner('webhook_receipts').where({ tenant_id: tenantId }).update({ status: 'abandoned' });
+});
+
+test('a duplicate delivery changes nothing', async () => {
+  const tenantId = newTenant();
+  const payment = await createPayment(fx, tenantId);
+  const { delivery } = signedWebhook(await webhookSecret(fx, tenantId), 'payment.succeeded', {
+    paymentId: `off_${payment.paymentId}`,
+    amount: payment.amount,
+  });
+  expect(await json(await deliverWebhook(fx, tenantId, delivery))).toEqual({
+    received: true,
+    duplicate: false,
+  });
+  const state = async () => ({
+    receipts: await receipts(fx, tenantId),
+    outbox: await outbox(fx, tenantId),
+    payment: await fx.owner('payments').where({ id: payment.paymentId }).first(),
+  });
+  const before = await state();
+  expect(before.payment).toMatchObject({ status: 'succeeded', version: 2 });
+
+  const again = await deliverWebhook(fx, tenantId, delivery);
+  expect(again.status).toBe(200);
+  expect(await json(again)).toEqual({ received: true, duplicate: true });
+  expect(await fx.processor.drain()).toBe(0);
+  expect(await state()).toEqual(before);
+});
+
+test('when applying fails unexpectedly the receipt is still stored for the processor, with a warning', async () => {
+  const tenantId = newTenant();
+  const payment = await createPayment(fx, tenantId);
+  const event: ProviderEvent = {
+    eventId: newId('evt'),
+    type: 'payment.succeeded',
+    providerPaymentId: `off_${payment.paymentId}`,
+    amount: payment.amount,
+  };
+  // The payment's update fails inside the combined transaction (an unexpected database error).
+  const isUpdate = (sql: Sql) => typeof sql !== 'string' && sql.name === 'payment_update_status';
+  const failing: Db = {
+    ...fx.db,
+    withTenant: (ctx, fn) =>
+      fx.db.withTenant(ctx, (tx) => {
+        const broken: Queryable = {
+          ...tx,
+          maybeOne: (sql, values) =>
+            isUpdate(sql) ? Promise.reject(new Error('injected failure')) : tx.maybeOne(sql, values),
+        };
+        return fn(broken);
+      }),
+  };
+  const handedOver: ReceiptKey[] = [];
+  const stored = await applyNewReceipt(
+    { requestId: 'req_failing', tenantId },
+    { db: failing, logger: fx.deps.logger, onReceiptStored: (key) => key && handedOver.push(key) },
+    'offline',
+    event,
+  );
+  expect(stored).toBe(true);
+  const key = { tenantId, provider: 'offline', eventId: event.eventId };
+  expect(handedOver).toEqual([key]);
+  expect(await receipts(fx, tenantId)).toEqual([
+    expect.objectContaining({ event_id: event.eventId, request_id: 'req_failing' }),
+  ]);
+  expect(fx.logs.filter((l) => l.eventId === event.eventId)).toEqual([
+    expect.objectContaining({
+      level: 'warn',
+      ...key,
+      err: expect.objectContaining({ message: 'injected failure' }),
+    }),
+  ]);
+  // The real processor (its scans) applies it.
+  await untilStatus(tenantId, payment.paymentId, 'succeeded');
+  const [receipt] = await receipts(fx, tenantId);
+  expect(receipt).toMatchObject({ status: 'processed', outcome: 'applied', attempts: 1 });
+  expect(await outbox(fx, tenantId, 'payment.succeeded')).toHaveLength(1);
 });
 
 test('simulate failed: payment.failed with the reason; a late success is recorded as ignored', async () => {

@@ -1,15 +1,12 @@
 import { prepared, type Queryable } from '@fleet/db';
 
 /**
- * Locks the product a variant belongs to (as every writer of a product does first) and returns
- * its id, in one round trip; undefined when the variant or its product is gone.
+ * Locks the product a variant belongs to, as every writer of a product does first. Deferred: the
+ * lock goes out with the next statement, which so runs (and takes its snapshot) once the lock is
+ * held. Nothing is locked when the variant or its product is gone.
  */
-export async function lockProductOfVariant(
-  tx: Queryable,
-  tenantId: string,
-  variantId: string,
-): Promise<string | undefined> {
-  const row = await tx.maybeOne<{ id: string }>(
+export function lockProductOfVariant(tx: Queryable, tenantId: string, variantId: string): void {
+  tx.defer(
     prepared(
       'catalog_lock_product_of_variant',
       `SELECT p.id FROM products p
@@ -19,15 +16,18 @@ export async function lockProductOfVariant(
     ),
     [tenantId, variantId],
   );
-  return row?.id;
 }
 
 export interface AvailabilityRow {
+  product_id: string;
   available: number | null;
   source_version: number | null;
 }
 
-/** The variant's availability; undefined when the variant is gone. Call with its product locked. */
+/**
+ * The variant's product and availability; undefined when the variant is gone. Call with its
+ * product locked (`lockProductOfVariant` just before: both go out in one round trip).
+ */
 export function readAvailability(
   tx: Queryable,
   tenantId: string,
@@ -35,8 +35,8 @@ export function readAvailability(
 ): Promise<AvailabilityRow | undefined> {
   return tx.maybeOne<AvailabilityRow>(
     prepared(
-      'catalog_read_availability',
-      `SELECT a.available, a.source_version FROM variants v
+      'catalog_read_variant_availability',
+      `SELECT v.product_id, a.available, a.source_version FROM variants v
          LEFT JOIN variant_availability a ON a.tenant_id = v.tenant_id AND a.variant_id = v.id
         WHERE v.tenant_id = $1 AND v.id = $2`,
     ),

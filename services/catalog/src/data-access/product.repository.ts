@@ -112,6 +112,14 @@ export async function refreshProduct(tx: Queryable, tenantId: string, id: string
   return row.version;
 }
 
+/**
+ * `refreshProduct` when nobody reads the new version: deferred, it goes out with the next
+ * statement or with COMMIT. Call with the product locked (it cannot vanish meanwhile).
+ */
+export function refreshProductLater(tx: Queryable, tenantId: string, id: string): void {
+  tx.defer(REFRESH, [tenantId, [id]]);
+}
+
 /** The same for many products at once (seeding). */
 export async function refreshProducts(
   tx: Queryable,

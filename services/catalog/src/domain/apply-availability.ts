@@ -7,7 +7,7 @@ import {
   readAvailability,
   writeAvailability,
 } from '../data-access/availability.repository';
-import { refreshProduct } from '../data-access/product.repository';
+import { refreshProductLater } from '../data-access/product.repository';
 import { recordProductChanged } from './product-events';
 
 /** Sellable units of one variant as the inventory service last reported them. */
@@ -34,7 +34,8 @@ export type AvailabilityOutcome = 'republished' | 'refreshed' | 'unchanged' | 's
  * every order moves the units, so a full document per order cost three transactions for nothing.
  * The version gap this leaves is harmless: consumers drop versions not newer than the last
  * applied (`isStale`), they do not expect consecutive ones. The product row is locked first, as
- * every writer of a product does.
+ * every writer of a product does. Round trips, with the inbox row: lock and read in one, the
+ * writes with COMMIT in another.
  */
 export async function applyAvailability(
   tx: Queryable,
@@ -42,15 +43,15 @@ export async function applyAvailability(
   change: LevelChange,
 ): Promise<AvailabilityOutcome> {
   const tenantId = ctx.tenantId;
-  const productId = await lockProductOfVariant(tx, tenantId, change.variantId);
-  if (!productId) return 'unknown_variant';
+  lockProductOfVariant(tx, tenantId, change.variantId);
   const current = await readAvailability(tx, tenantId, change.variantId);
   if (!current) return 'unknown_variant';
+  const productId = current.product_id;
   if (isStale(current.source_version, change)) return 'stale';
   const available = Math.max(0, change.available);
   await writeAvailability(tx, tenantId, change.variantId, available, change.version ?? null);
   if (current.available === available) return 'unchanged';
-  await refreshProduct(tx, tenantId, productId);
+  refreshProductLater(tx, tenantId, productId);
   if (isSellable(current.available) === isSellable(available)) return 'refreshed';
   await recordProductChanged(tx, ctx, productId, PRODUCT_EVENTS.updated);
   return 'republished';

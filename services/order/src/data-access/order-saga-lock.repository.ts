@@ -15,12 +15,14 @@ type LockedRow = OrderRow & {
   saga_history: SagaRow['history'];
   saga_created_at: Date;
   saga_updated_at: Date;
+  tx_now: Date;
 };
 
 /**
  * Both rows in one round trip. `FOR UPDATE` without `OF` locks the rows of every table in the
  * order the tables appear in FROM, so the order row is locked before its saga's: the same order
- * every writer of an order uses (order first, then saga), hence no new deadlock.
+ * every writer of an order uses (order first, then saga), hence no new deadlock. `tx_now` is the
+ * transaction's `now()`: what the deferred updates of this transaction write as `updated_at`.
  */
 const LOCK_BOTH = prepared(
   'order_saga_lock',
@@ -28,7 +30,7 @@ const LOCK_BOTH = prepared(
           s.order_id AS saga_order_id, s.step AS saga_step, s.status AS saga_status,
           s.deadline_at AS saga_deadline_at, s.attempts AS saga_attempts, s.claim_seq AS saga_claim_seq,
           s.last_error AS saga_last_error, s.data AS saga_data, s.history AS saga_history,
-          s.created_at AS saga_created_at, s.updated_at AS saga_updated_at
+          s.created_at AS saga_created_at, s.updated_at AS saga_updated_at, now() AS tx_now
      FROM orders o
      JOIN saga_state s ON s.tenant_id = o.tenant_id AND s.order_id = o.id
     WHERE o.id = $1
@@ -39,7 +41,7 @@ const LOCK_BOTH = prepared(
 export async function lockOrderAndSaga(
   tx: Queryable,
   orderId: string,
-): Promise<{ order: OrderRecord; saga: SagaRecord } | undefined> {
+): Promise<{ order: OrderRecord; saga: SagaRecord; txNow: Date } | undefined> {
   const row = await tx.maybeOne<LockedRow>(LOCK_BOTH, [orderId]);
   if (!row) return undefined;
   return {
@@ -57,5 +59,6 @@ export async function lockOrderAndSaga(
       created_at: row.saga_created_at,
       updated_at: row.saga_updated_at,
     }),
+    txNow: row.tx_now,
   };
 }

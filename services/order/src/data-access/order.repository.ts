@@ -152,23 +152,27 @@ export async function findOrderByCheckout(
   return row && toOrder(row);
 }
 
-/** Sets the status, bumps the version; the caller has locked the row and checked the move. */
-export async function updateStatus(
+/**
+ * Sets the status and bumps the version, deferred (it goes out with the next statement or with
+ * COMMIT), and answers the row as it will read: the caller has locked it and checked the move,
+ * and `at` is the transaction's `now()`.
+ */
+export function updateStatusLater(
   tx: Queryable,
-  id: string,
+  order: OrderRecord,
   status: OrderStatus,
   reason: string | null,
-): Promise<OrderRecord> {
-  const row = await tx.maybeOne<OrderRow>(
+  at: Date,
+): OrderRecord {
+  tx.defer(
     prepared(
-      'order_update_status',
+      'order_set_status',
       `UPDATE orders SET status = $2, status_reason = $3, version = version + 1, updated_at = now()
-      WHERE id = $1 RETURNING *`,
+      WHERE id = $1`,
     ),
-    [id, status, reason],
+    [order.id, status, reason],
   );
-  if (!row) throw new Error(`order ${id} vanished while locked`);
-  return toOrder(row);
+  return { ...order, status, statusReason: reason, version: order.version + 1, updatedAt: at };
 }
 
 export interface OrderFacts {
@@ -182,12 +186,18 @@ export interface OrderFacts {
 
 /**
  * Records what the saga learned. The payment id is written once (a payment belongs to one order);
- * the refunded amount only grows (events may arrive out of order).
+ * the refunded amount only grows (events may arrive out of order). Deferred like
+ * `updateStatusLater`, answering the row as it will read (`withFacts` is the same rule in code).
  */
-export async function recordFacts(tx: Queryable, id: string, facts: OrderFacts): Promise<OrderRecord> {
-  const row = await tx.maybeOne<OrderRow>(
+export function recordFactsLater(
+  tx: Queryable,
+  order: OrderRecord,
+  facts: OrderFacts,
+  at: Date,
+): OrderRecord {
+  tx.defer(
     prepared(
-      'order_record_facts',
+      'order_set_facts',
       `UPDATE orders SET
        payment_id = COALESCE(payment_id, $2),
        payment_provider = COALESCE(payment_provider, $3),
@@ -196,11 +206,10 @@ export async function recordFacts(tx: Queryable, id: string, facts: OrderFacts):
        refunded_amount = GREATEST(refunded_amount, COALESCE($6, 0)),
        carrier = CASE WHEN $7::boolean THEN $8 ELSE carrier END,
        updated_at = now()
-     WHERE id = $1
-     RETURNING *`,
+     WHERE id = $1`,
     ),
     [
-      id,
+      order.id,
       facts.paymentId ?? null,
       facts.paymentProvider ?? null,
       facts.paymentClientParams === undefined ? null : JSON.stringify(facts.paymentClientParams),
@@ -210,6 +219,19 @@ export async function recordFacts(tx: Queryable, id: string, facts: OrderFacts):
       facts.carrier ?? null,
     ],
   );
-  if (!row) throw new Error(`order ${id} vanished while locked`);
-  return toOrder(row);
+  return withFacts(order, facts, at);
+}
+
+/** The UPDATE of `recordFactsLater`, applied to the row in memory. */
+export function withFacts(order: OrderRecord, facts: OrderFacts, at: Date): OrderRecord {
+  return {
+    ...order,
+    paymentId: order.paymentId ?? facts.paymentId ?? null,
+    paymentProvider: order.paymentProvider ?? facts.paymentProvider ?? null,
+    paymentClientParams: order.paymentClientParams ?? facts.paymentClientParams ?? null,
+    paidAmount: facts.paidAmount ?? order.paidAmount,
+    refundedAmount: Math.max(order.refundedAmount, facts.refundedAmount ?? 0),
+    carrier: facts.carrier !== undefined ? facts.carrier : order.carrier,
+    updatedAt: at,
+  };
 }

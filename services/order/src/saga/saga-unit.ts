@@ -5,8 +5,8 @@ import { appendToOutbox } from '@fleet/messaging';
 import { appendHistory, listItems, type OrderItemRecord } from '../data-access/order-lines.repository';
 import { lockOrderAndSaga } from '../data-access/order-saga-lock.repository';
 import {
-  recordFacts,
-  updateStatus,
+  recordFactsLater,
+  updateStatusLater,
   type OrderFacts,
   type OrderRecord,
 } from '../data-access/order.repository';
@@ -21,7 +21,9 @@ const WITH_ITEMS: ReadonlySet<OrderStatus> = new Set(['PENDING', 'PLACED', 'CANC
 /**
  * One transaction's view of an order and its saga, both rows locked (order first, then saga:
  * every writer takes them in this order). Every change of either goes through here: a status
- * move writes history + an outbox event + bumps the version; `save()` persists the saga.
+ * move writes history + an outbox event + bumps the version; `save()` persists the saga. The
+ * order's updates are deferred (they travel with the next statement or COMMIT) and `order` is
+ * kept as the row will read: it is locked, and `txNow` is what they write as `updated_at`.
  */
 export class SagaUnit {
   private deadline: Deadline = null;
@@ -31,6 +33,7 @@ export class SagaUnit {
     readonly ctx: TenantCtx,
     public order: OrderRecord,
     readonly saga: SagaRecord,
+    readonly txNow: Date,
   ) {}
 
   get data(): SagaData {
@@ -41,14 +44,14 @@ export class SagaUnit {
   async transition(to: OrderStatus, reason: string): Promise<void> {
     const from = this.order.status;
     assertTransition(from, to);
-    this.order = await updateStatus(this.tx, this.order.id, to, reason);
+    this.order = updateStatusLater(this.tx, this.order, to, reason, this.txNow);
     await appendHistory(this.tx, this.ctx.tenantId, this.order.id, { from, to, reason });
     const items = WITH_ITEMS.has(to) ? await listItems(this.tx, this.order.id) : undefined;
     await appendToOutbox(this.tx, orderStatusEvent(this.ctx, this.order, from, items));
   }
 
   async recordFacts(facts: OrderFacts): Promise<void> {
-    this.order = await recordFacts(this.tx, this.order.id, facts);
+    this.order = recordFactsLater(this.tx, this.order, facts, this.txNow);
   }
 
   mergeData(patch: Partial<SagaData>): void {
@@ -135,5 +138,5 @@ export async function openSagaUnit(
   orderId: string,
 ): Promise<SagaUnit | undefined> {
   const locked = await lockOrderAndSaga(tx, orderId);
-  return locked && new SagaUnit(tx, ctx, locked.order, locked.saga);
+  return locked && new SagaUnit(tx, ctx, locked.order, locked.saga, locked.txNow);
 }

@@ -13,6 +13,25 @@ export interface DueReceipt extends ReceiptKey {
   requestId: string | null;
 }
 
+const INSERT_RECEIPT = `INSERT INTO webhook_receipts
+    (tenant_id, provider, event_id, event_type, provider_payment_id, event, request_id)
+  VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7)`;
+
+const receiptValues = (
+  tenantId: string,
+  provider: ProviderName,
+  event: ProviderEvent,
+  requestId: string,
+): unknown[] => [
+  tenantId,
+  provider,
+  event.eventId,
+  event.type,
+  event.providerPaymentId,
+  JSON.stringify(event),
+  requestId,
+];
+
 /** Stores the receipt once per (tenant, provider, event id); false when it was already there. */
 export async function insertReceipt(
   tx: Queryable,
@@ -22,23 +41,33 @@ export async function insertReceipt(
   requestId: string,
 ): Promise<boolean> {
   const row = await tx.maybeOne(
-    prepared(
-      'payment_receipt_insert',
-      `INSERT INTO webhook_receipts (tenant_id, provider, event_id, event_type, provider_payment_id, event, request_id)
-     VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7)
-     ON CONFLICT DO NOTHING RETURNING 1 AS stored`,
-    ),
-    [
-      tenantId,
-      provider,
-      event.eventId,
-      event.type,
-      event.providerPaymentId,
-      JSON.stringify(event),
-      requestId,
-    ],
+    prepared('payment_receipt_insert', `${INSERT_RECEIPT} ON CONFLICT DO NOTHING RETURNING 1 AS stored`),
+    receiptValues(tenantId, provider, event, requestId),
   );
   return row !== undefined;
+}
+
+/**
+ * `insertReceipt` deferred: it travels with the next statement (or COMMIT) and a repeat of a
+ * stored event fails the transaction on the key (`isReceiptConflict`) instead of answering false.
+ */
+export function recordReceipt(
+  tx: Queryable,
+  tenantId: string,
+  provider: ProviderName,
+  event: ProviderEvent,
+  requestId: string,
+): void {
+  tx.defer(
+    prepared('payment_receipt_record', INSERT_RECEIPT),
+    receiptValues(tenantId, provider, event, requestId),
+  );
+}
+
+/** The error of a `recordReceipt` whose event was stored already. */
+export function isReceiptConflict(err: unknown): boolean {
+  const e = err as { code?: unknown; table?: unknown } | undefined;
+  return e?.code === '23505' && e.table === 'webhook_receipts';
 }
 
 /**

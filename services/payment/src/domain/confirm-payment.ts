@@ -1,7 +1,7 @@
 import type { TenantCtx } from '@fleet/context';
 import { AppError } from '@fleet/errors';
 import { findPayment } from '../data-access/payment.repository';
-import { insertReceipt } from '../data-access/webhook-receipt.repository';
+import { applyNewReceipt } from './apply-new-receipt';
 import { paymentNotFound } from './get-payment';
 import type { PaymentDeps } from './payment-deps';
 import { requireProviderAccount } from './provider-accounts';
@@ -15,8 +15,9 @@ export interface ConfirmResult {
 /**
  * The storefront reports that the shopper finished paying (Razorpay Checkout's handler with its
  * payment signature, a Stripe return). The provider verifies it (signature and an API read); what
- * it vouches for is stored as a receipt, exactly like a webhook, so the webhook that follows is a
- * duplicate or an ignored repeat and the order moves once. A forged signature stores nothing.
+ * it vouches for is stored and applied as a receipt, exactly like a webhook, so the webhook that
+ * follows is a duplicate or an ignored repeat and the order moves once. A forged signature stores
+ * nothing.
  */
 export async function confirmPayment(
   ctx: TenantCtx,
@@ -61,10 +62,7 @@ export async function confirmPayment(
   }
   const event = verified.event;
   if (!event) return { paymentId, outcome: 'pending' };
-  const stored = await deps.db.withTenant(ctx, (tx) =>
-    insertReceipt(tx, ctx.tenantId, payment.provider, event, ctx.requestId),
-  );
-  if (stored) deps.onReceiptStored?.();
+  await applyNewReceipt(ctx, deps, payment.provider, event);
   const outcome =
     event.type === 'payment.succeeded' ? 'succeeded' : event.type === 'payment.failed' ? 'failed' : 'pending';
   return { paymentId, outcome };

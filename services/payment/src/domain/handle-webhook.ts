@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { TenantCtx } from '@fleet/context';
 import { AppError } from '@fleet/errors';
-import { insertReceipt } from '../data-access/webhook-receipt.repository';
+import { applyNewReceipt } from './apply-new-receipt';
 import type { PaymentDeps } from './payment-deps';
 import type { ProviderName } from './payment-provider';
 import { providerAccount } from './provider-accounts';
@@ -14,9 +14,10 @@ export interface WebhookReceived {
 }
 
 /**
- * The first half of every provider's webhook: verify the signature over the raw body with this
- * tenant's secret, store the receipt once by (tenant, provider, event id), and return at once.
- * The processor applies it later. A bad signature stores nothing and leaves one security log line.
+ * Every provider's webhook: verify the signature over the raw body with this tenant's secret, then
+ * store the receipt once by (tenant, provider, event id) and apply a new one in the same
+ * transaction (apply-new-receipt.ts); what cannot be applied yet is left to the processor.
+ * A bad signature stores nothing and leaves one security log line.
  */
 export async function handleWebhook(
   ctx: TenantCtx,
@@ -43,9 +44,5 @@ export async function handleWebhook(
   }
   const event = verified.event;
   if (!event) return { stored: false, ignored: true };
-  const stored = await deps.db.withTenant(ctx, (tx) =>
-    insertReceipt(tx, ctx.tenantId, name, event, ctx.requestId),
-  );
-  if (stored) deps.onReceiptStored?.({ tenantId: ctx.tenantId, provider: name, eventId: event.eventId });
-  return { stored, ignored: false };
+  return { stored: await applyNewReceipt(ctx, deps, name, event), ignored: false };
 }

@@ -13,6 +13,9 @@ export interface PaymentDeps {
   providers: ProviderRegistry;
   /** Delivers the offline provider's signed webhooks to this service, as a real provider would. */
   webhookSender: WebhookSender;
-  /** Called after a new webhook receipt committed, with its key (main.ts hands it to the processor). */
+  /**
+   * Called after a new webhook receipt committed without being applied (not applicable yet, or
+   * applying failed), with its key: main.ts hands it to the processor.
+   */
   onReceiptStored?: (key?: ReceiptKey) => void;
 }

@@ -1,18 +1,18 @@
-import { runWithContext, type TenantCtx } from '@fleet/context';
+import { runWithContext } from '@fleet/context';
 import {
-  completeReceipt,
   deferReceipt,
   lockDueReceipt,
   type ReceiptKey,
   type RetryPolicy,
 } from '../data-access/webhook-receipt.repository';
-import { applyProviderEvent } from './apply-provider-event';
 import type { PaymentDeps } from './payment-deps';
+import { applyReceipt, receiptCtx } from './receipt-processing';
 
 export type ReceiptResult = 'applied' | 'ignored' | 'deferred' | 'skipped';
 
 /**
- * The second half of the webhook pipeline, for one stored receipt: inside its tenant's
+ * The second half of the webhook pipeline, for one stored receipt that was not applied when it
+ * was stored (apply-new-receipt.ts): a retry, or an unexpected failure. Inside its tenant's
  * transaction, lock it (SKIP LOCKED: another processor may have it), apply the event to the
  * payment and record the outcome, so the payment change, its outbox event and the receipt's
  * status commit together. An event whose payment is not visible yet is deferred with backoff;
@@ -23,26 +23,19 @@ export async function processReceipt(
   key: ReceiptKey,
   policy: RetryPolicy,
 ): Promise<ReceiptResult> {
-  const ctx: TenantCtx = {
-    requestId: `whr:${key.provider}:${key.eventId}`,
-    tenantId: key.tenantId,
-    actor: { kind: 'service', id: 'payment-webhooks' },
-    causationId: key.eventId,
-  };
+  const ctx = receiptCtx(key);
   return runWithContext(ctx, async () => {
     try {
       return await deps.db.withTenant(ctx, async (tx): Promise<ReceiptResult> => {
         const receipt = await lockDueReceipt(tx, key);
         if (!receipt) return 'skipped';
-        const outcome = await applyProviderEvent(tx, ctx, deps.logger, key.provider, receipt.event);
+        const outcome = await applyReceipt(tx, ctx, deps.logger, key, receipt.event);
         if (outcome.kind === 'retry') {
           const status = await deferReceipt(tx, key, outcome.reason, policy);
           if (status === 'abandoned')
             deps.logger.error({ ...key, reason: outcome.reason }, 'webhook receipt abandoned');
           return 'deferred';
         }
-        const status = outcome.kind === 'applied' ? 'processed' : 'ignored';
-        await completeReceipt(tx, key, status, outcome.kind === 'applied' ? 'applied' : outcome.reason);
         return outcome.kind;
       });
     } catch (err) {
