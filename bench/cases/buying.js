@@ -8,7 +8,8 @@
 // gateway and order with reads that no real shopper makes at that rate. The time to PLACED so
 // includes the order's outbox relay, which is conservative. The CPU each process (and each
 // platform database's Postgres backends) spent per order is reported beside the rate, since on a
-// shared machine the rate moves with everything else that runs.
+// shared machine the rate moves with everything else that runs. Postgres round trips per order
+// are counted too (support/round-trip-hook.js in every process): a count does not drift.
 const { randomUUID } = require('node:crypto');
 const { availableParallelism } = require('node:os');
 const { request } = require('undici');
@@ -20,6 +21,7 @@ const { createRegistryClient, signContext, CONTEXT_HEADER } = require('@fleet/te
 const { dbUrl } = require('../../scripts/dev-env');
 const { cpuSnapshot, postgresCpu, perOperation, formatBreakdown, sharedServers } = require('../support/cpu');
 const { startPlatform } = require('../support/platform');
+const { roundTripCounting, formatRoundTrips } = require('../support/round-trips');
 const { load, summary } = require('../support/load');
 
 const SHOPPERS = Number(process.env.BENCH_SHOPPERS ?? 20);
@@ -28,6 +30,8 @@ const DURATION_MS = Number(process.env.BENCH_BUY_MS ?? 15_000);
 const CHECKOUT_ONLY = process.env.BENCH_BUY_CHECKOUT_ONLY === '1';
 const LAYOUTS = (process.env.BENCH_LAYOUT ?? 'host,services').split(',');
 const WORKERS = Number(process.env.BENCH_HOST_WORKERS) || availableParallelism();
+/** Postgres round trips per order are counted in every platform process unless BENCH_ROUND_TRIPS=0. */
+const ROUND_TRIPS = process.env.BENCH_ROUND_TRIPS !== '0';
 
 module.exports = async function buying() {
   const rows = [];
@@ -40,9 +44,11 @@ module.exports = async function buying() {
 
 async function buyingOn(layout) {
   if (layout !== 'host' && layout !== 'services') throw new Error(`BENCH_LAYOUT: unknown layout ${layout}`);
+  const counting = ROUND_TRIPS ? roundTripCounting() : undefined;
   const platform = await startPlatform({
     basePort: 15000,
     host: layout === 'host' ? { workers: WORKERS } : undefined,
+    preload: counting?.preload,
   });
   try {
     const key = platform.env('gateway').INTERNAL_SIGNING_KEY;
@@ -100,6 +106,7 @@ async function buyingOn(layout) {
       failures++;
       reasons[reason] = (reasons[reason] ?? 0) + 1;
     };
+    const tripsBefore = await counting?.read(platform.databasePrefix);
     const cpuBefore = await cpuReadings(platform);
     const deadline = Date.now() + DURATION_MS;
     const shopper = async (s) => {
@@ -155,6 +162,7 @@ async function buyingOn(layout) {
       process.stderr.write(`bench: checkout phase ${phaseStart}..${process.hrtime.bigint() / 1000n} µs\n`);
     const seconds = (Date.now() - started) / 1000;
     const cpuPerOrder = perOperation(cpuBefore, await cpuReadings(platform), latencies.length);
+    const tripsAfter = await counting?.read(platform.databasePrefix);
     await placed.stop();
     const seen = await call(
       'GET',
@@ -192,6 +200,17 @@ async function buyingOn(layout) {
         ratio: NaN,
         target: 'lower is better',
       },
+      ...(tripsAfter
+        ? [
+            {
+              name: 'Postgres round trips per placed order, by database (counted)',
+              value: formatRoundTrips(tripsBefore, tripsAfter, latencies.length),
+              baseline: '',
+              ratio: NaN,
+              target: 'count (includes idle polling)',
+            },
+          ]
+        : []),
     ];
     if (CHECKOUT_ONLY) return checkoutRows;
 
@@ -271,6 +290,7 @@ async function buyingOn(layout) {
     ];
   } finally {
     await platform.stop();
+    counting?.remove();
   }
 }
 

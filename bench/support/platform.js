@@ -20,8 +20,18 @@ const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
  * `env`: `{service name: {VAR: value}}` added to that service's environment.
  * `host`: `{workers, ports?}` runs the host instead; `ports` is `{service name: [port per worker]}`
  *   (worker 0's must match the ports above), else each worker's are 100 above the previous one's.
+ * `preload`: `{path, env}` loads a module into every process first (`node -r`), with `env` added.
  */
-async function startPlatform({ basePort = 14000, logLevel = 'warn', ports = {}, env = {}, host } = {}) {
+async function startPlatform({
+  basePort = 14000,
+  logLevel = 'warn',
+  ports = {},
+  env = {},
+  host,
+  preload,
+} = {}) {
+  const args = [...nodeArgs, ...(preload ? ['-r', preload.path] : [])];
+  const preloadEnv = preload?.env ?? {};
   const run = `b${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
   const index = new Map(services.map((s, i) => [s.name, i]));
   const layout = {
@@ -44,15 +54,15 @@ async function startPlatform({ basePort = 14000, logLevel = 'warn', ports = {}, 
   if (host) {
     const plan = hostPlan({ layout, workers: host.workers, portIn, env });
     children.push(
-      spawn(process.execPath, [...nodeArgs, path.join(root, 'host/dist/main.js')], {
-        env: { ...process.env, FLEET_HOST_PLAN: JSON.stringify(plan) },
+      spawn(process.execPath, [...args, path.join(root, 'host/dist/main.js')], {
+        env: { ...process.env, ...preloadEnv, FLEET_HOST_PLAN: JSON.stringify(plan) },
         stdio: ['ignore', 'ignore', 'inherit'],
       }),
     );
   } else {
     for (const service of services) {
-      const child = spawn(process.execPath, [...nodeArgs, path.join(root, service.dir, 'dist/main.js')], {
-        env: { ...serviceEnv(service, layout), ...env[service.name] },
+      const child = spawn(process.execPath, [...args, path.join(root, service.dir, 'dist/main.js')], {
+        env: { ...serviceEnv(service, layout), ...env[service.name], ...preloadEnv },
         stdio: ['ignore', 'ignore', 'inherit'],
       });
       children.push(child);
