@@ -80,6 +80,7 @@ export async function startPlatform(label: string): Promise<Platform> {
     issuer: ISSUER,
     accessTokenTtlSeconds: 900,
     keyEncryptionKey: 'e2e-key-encryption-key-0123456789abcdef',
+    passwordHashCost: 12, // tests only: production hashes at 2^17 (PASSWORD_HASH_COST)
   });
   await bootstrapIdentity(identityDeps, ADMIN);
   const identityApp = createIdentityApp({ ...identityDeps, signingKey: KEY, readiness: {} });
