@@ -49,7 +49,7 @@ export interface Platform {
   call(
     baseUrl: string,
     path: string,
-    init?: { method?: string; body?: unknown; ctx?: Partial<Ctx> },
+    init?: { method?: string; body?: unknown; ctx?: Partial<Ctx>; headers?: Record<string, string> },
   ): Promise<Response>;
   close(): Promise<void>;
 }
@@ -121,7 +121,11 @@ export async function startPlatform(label: string): Promise<Platform> {
       const ctx: Ctx = { requestId: 'e2e', actor: { kind: 'anonymous' }, ...init.ctx };
       return fetch(`${baseUrl}${path}`, {
         method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-        headers: { [CONTEXT_HEADER]: signContext(ctx, KEY), 'content-type': 'application/json' },
+        headers: {
+          [CONTEXT_HEADER]: signContext(ctx, KEY),
+          'content-type': 'application/json',
+          ...init.headers,
+        },
         body: init.body === undefined ? undefined : JSON.stringify(init.body),
       });
     },
