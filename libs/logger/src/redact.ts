@@ -34,11 +34,14 @@ const SECRET_VALUES: RegExp[] = [
   /\b(?:Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{8,}/g,
 ];
 
+/** The password of a URL's user info (`postgres://user:secret@host`): the user stays readable. */
+const URL_PASSWORD = /(\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@"]+:)[^\s/@"]+@/gi;
+
 /** The line with every credential-shaped value replaced; unchanged lines are returned as they are. */
 export function scrubSecrets(line: string): string {
   let out = line;
   for (const pattern of SECRET_VALUES) out = out.replace(pattern, REDACTED);
-  return out;
+  return out.replace(URL_PASSWORD, `$1${REDACTED}@`);
 }
 
 /** Objects nested deeper than this are not walked (log objects are shallow; cycles stop here too). */

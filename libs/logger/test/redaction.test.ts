@@ -131,6 +131,17 @@ test('secrets by shape: in messages, under innocent names, in error messages and
   expect(output()).toContain('No such key: [redacted]'); // the message stays, the key does not
 });
 
+test('passwords in connection URLs, wherever they are written', () => {
+  const { logger, output } = capture();
+  logger.warn(
+    { url: 'postgres://fleet_app:s3cr3t-db-pass@db.internal:5432/fleet' },
+    'connecting to amqp://guest:rabbit-pass-9@mq.internal:5672 failed',
+  );
+  expect(output()).not.toContain('s3cr3t-db-pass');
+  expect(output()).not.toContain('rabbit-pass-9');
+  expect(output()).toContain('postgres://fleet_app:[redacted]@db.internal:5432/fleet');
+});
+
 test('child-logger bindings are redacted too', () => {
   const { logger, output } = capture();
   logger.child({ webhookSecret: WEBHOOK_SECRET, tenant: 'ten_1' }).info('bound');
