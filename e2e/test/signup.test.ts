@@ -115,6 +115,12 @@ test('the same Idempotency-Key and body returns the first 201; another body unde
   expect(repeat.headers.get('idempotent-replayed')).toBe('true');
   expect(await repeat.json()).toEqual(created); // the very same answer: no second session
 
+  // The kept answer holds the owner's tokens: stored sealed, nothing readable without the key.
+  const stored = JSON.stringify(await p.registryOwner('signup_requests').select());
+  for (const secret of [created.accessToken, created.refreshToken, key, 'correct horse 1']) {
+    expect(stored).not.toContain(secret);
+  }
+
   for (const other of [
     body('twice', undefined, 'a different password'),
     body('twice', 'someone@else.test'),
