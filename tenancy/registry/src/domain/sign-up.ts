@@ -8,6 +8,7 @@ import {
   purgeExpiredSignUps,
   releaseSignUp,
 } from '../data-access/signup-request.repository';
+import type { IdentityClient } from '../data-access/identity.client';
 import { provisionTenant, slugTaken } from './provision-tenant';
 import { storeUrl, type RegistryDeps } from './registry-deps';
 import { signUpKeys, type SignUpKeys } from './sign-up-keys';
@@ -58,7 +59,8 @@ export async function signUp(
   input: SignUpInput,
   request: SignUpRequest,
 ): Promise<{ replayed: boolean; result: SignUpResult }> {
-  if (!deps.identity) throw new AppError('internal', 'Sign-up needs the identity service.');
+  const { identity } = deps;
+  if (!identity) throw new AppError('internal', 'Sign-up needs the identity service.');
   const normalized = { ...input, email: input.email.trim().toLowerCase() };
   const keys = signUpKeys(request.secret, request.idempotencyKey, JSON.stringify(normalized));
   const owner = randomUUID();
@@ -78,7 +80,10 @@ export async function signUp(
       return { replayed: true, result: JSON.parse(keys.open(claim.sealedAnswer)) as SignUpResult };
     }
     if (claim.state === 'claimed')
-      return { replayed: false, result: await runClaimed(ctx, deps, normalized, keys, owner) };
+      return {
+        replayed: false,
+        result: await runClaimed(ctx, { ...deps, identity }, normalized, keys, owner),
+      };
     if (Date.now() >= giveUpAt) throw keyInProgress();
     await sleep(POLL_MS);
   }
@@ -87,7 +92,7 @@ export async function signUp(
 /** The work, once per key: a store made is kept as the key's answer; a failure frees the key. */
 async function runClaimed(
   ctx: Ctx,
-  deps: RegistryDeps,
+  deps: RegistryDeps & { identity: IdentityClient },
   input: SignUpInput,
   keys: SignUpKeys,
   owner: string,
@@ -108,7 +113,7 @@ async function runClaimed(
 
 async function createStoreAndOwner(
   ctx: Ctx,
-  deps: RegistryDeps,
+  deps: RegistryDeps & { identity: IdentityClient },
   input: SignUpInput,
   keys: SignUpKeys,
 ): Promise<SignUpResult> {
@@ -120,13 +125,13 @@ async function createStoreAndOwner(
     provisionKey: keys.provisionKey,
     provisionKeyMaxAgeSeconds: SIGN_UP_WINDOW_SECONDS,
   });
-  const account = await deps
-    .identity!.createOwner(
+  const account = await deps.identity
+    .createOwner(
       { ...ctx, tenantId: tenant.id },
       { email: input.email, password: input.password, name: input.storeName, creationKey: keys.creationKey },
     )
     .catch((err: unknown) => {
-      // Only reachable past identity's own window: still the one answer for a taken store.
+      // Not reachable within the windows (identity's is longer); should it happen, the same answer.
       if (err instanceof AppError && err.code === 'owner_exists') throw slugTaken(input.slug);
       throw err;
     });
