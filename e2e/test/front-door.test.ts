@@ -1,57 +1,23 @@
-import Redis from 'ioredis';
-import { createGateway, subscribeToTenantEvents, type Gateway } from '@fleet/gateway';
-import { startHttpServer, type RunningHttpServer } from '@fleet/http';
-import { createRegistryClient, createTenantResolver } from '@fleet/tenancy';
-import { requestAs } from '@fleet/testing';
-import { ADMIN, DOMAIN, ISSUER, KEY, startPlatform, type Platform } from './platform-harness';
+import { ADMIN, DOMAIN, startPlatform, type Platform } from './platform-harness';
+import { startGatewayFor, type InProcessGateway } from './in-process-gateway';
 
 // The front door as a whole: sign-up through the apex, the store live on its host, the console
 // suspending it, and the gateway hearing about it by event (outbox -> relay -> RabbitMQ), with
 // the registry, identity and the gateway all real and in-process.
 let p: Platform;
-let gateway: Gateway;
-let server: RunningHttpServer;
-let redis: Redis;
+let g: InProcessGateway;
 
 beforeAll(async () => {
   p = await startPlatform('front');
-  redis = new Redis(p.redis.url, { maxRetriesPerRequest: 2 });
-  const registry = createRegistryClient({ baseUrl: p.registry.url, signingKey: KEY, caller: 'gateway' });
-  const resolver = createTenantResolver({
-    fetchByHost: (host) => registry.fetchByHost(host),
-    redis,
-    redisPrefix: p.redis.prefix,
-  });
-  await subscribeToTenantEvents(p.broker, resolver);
-  gateway = createGateway({
-    logger: p.logger,
-    platformDomain: DOMAIN,
-    signingKey: KEY,
-    resolver,
-    redis,
-    redisPrefix: p.redis.prefix,
-    upstreamUrls: { tenancy: p.registry.url, identity: p.identity.url },
-    tokenIssuer: { kind: 'identity', url: p.identity.url, issuer: ISSUER },
-  });
-  server = await startHttpServer(gateway.app, { port: 0, logger: p.logger });
+  g = await startGatewayFor(p);
 });
 
 afterAll(async () => {
-  await server.close();
-  await gateway.close();
-  await redis.quit();
+  await g.close();
   await p.close();
 });
 
-const at = (host: string, path: string, init: { method?: string; body?: unknown; token?: string } = {}) =>
-  requestAs(host, `${server.url}${path}`, {
-    method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-    headers: {
-      'content-type': 'application/json',
-      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
-    },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
+const at: InProcessGateway['at'] = (host, path, init) => g.at(host, path, init);
 
 async function timeUntil(probe: () => Promise<boolean>, limitMs: number): Promise<number> {
   const started = Date.now();

@@ -49,7 +49,7 @@ export interface Platform {
   call(
     baseUrl: string,
     path: string,
-    init?: { method?: string; body?: unknown; ctx?: Partial<Ctx> },
+    init?: { method?: string; body?: unknown; ctx?: Partial<Ctx>; headers?: Record<string, string> },
   ): Promise<Response>;
   close(): Promise<void>;
 }
@@ -80,6 +80,7 @@ export async function startPlatform(label: string): Promise<Platform> {
     issuer: ISSUER,
     accessTokenTtlSeconds: 900,
     keyEncryptionKey: 'e2e-key-encryption-key-0123456789abcdef',
+    passwordHashCost: 12, // tests only: production hashes at 2^17 (PASSWORD_HASH_COST)
   });
   await bootstrapIdentity(identityDeps, ADMIN);
   const identityApp = createIdentityApp({ ...identityDeps, signingKey: KEY, readiness: {} });
@@ -120,7 +121,11 @@ export async function startPlatform(label: string): Promise<Platform> {
       const ctx: Ctx = { requestId: 'e2e', actor: { kind: 'anonymous' }, ...init.ctx };
       return fetch(`${baseUrl}${path}`, {
         method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-        headers: { [CONTEXT_HEADER]: signContext(ctx, KEY), 'content-type': 'application/json' },
+        headers: {
+          [CONTEXT_HEADER]: signContext(ctx, KEY),
+          'content-type': 'application/json',
+          ...init.headers,
+        },
         body: init.body === undefined ? undefined : JSON.stringify(init.body),
       });
     },

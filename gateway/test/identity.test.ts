@@ -37,6 +37,7 @@ beforeAll(async () => {
     issuer: ISSUER,
     accessTokenTtlSeconds: 900,
     keyEncryptionKey: 'gateway-test-key-encryption-key-0123456789',
+    passwordHashCost: 12, // tests only: production hashes at 2^17 (PASSWORD_HASH_COST)
   });
   await bootstrapIdentity(deps, ADMIN);
   identity = await startHttpServer(createIdentityApp({ ...deps, signingKey: KEY, readiness: {} }), {

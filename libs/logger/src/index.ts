@@ -1,7 +1,9 @@
 import pino, { type Logger, type LoggerOptions } from 'pino';
 import { currentContext } from '@fleet/context';
+import { redactKeys, scrubSecrets } from './redact';
 
 export type { Logger } from 'pino';
+export { isSensitiveKey, redactKeys, scrubSecrets, REDACTED } from './redact';
 
 export interface LoggerConfig {
   service: string;
@@ -38,24 +40,29 @@ let stdout: ReturnType<typeof pino.destination> | undefined;
 /**
  * JSON logger; every line carries the service name and, when inside a request or message,
  * its requestId and tenantId taken from the async context. Without a destination it writes to
- * stdout through one shared buffered stream (see `bufferedStdout`).
+ * stdout through one shared buffered stream (see `bufferedStdout`). Credentials never reach the
+ * output: values under sensitive names are replaced at any depth, and credential-shaped values
+ * (provider keys, tokens, signatures, the context header) anywhere in the line (see `redact.ts`).
  */
 export function createLogger(config: LoggerConfig): Logger {
   const options: LoggerOptions = {
     level: config.level ?? process.env.LOG_LEVEL ?? 'info',
     base: { service: config.service },
     timestamp: pino.stdTimeFunctions.isoTime,
-    formatters: { level: (label) => ({ level: label }) },
+    formatters: {
+      level: (label) => ({ level: label }),
+      // Credentials by name, at any depth (headers, bodies, provider objects, error fields).
+      log: (object) => redactKeys(object) as Record<string, unknown>,
+      bindings: (bindings) => redactKeys(bindings) as Record<string, unknown>,
+    },
+    // Credentials by shape, in the finished line (messages, error messages and stacks included).
+    hooks: { streamWrite: scrubSecrets },
     mixin() {
       const ctx = currentContext();
       if (!ctx) return {};
       return ctx.tenantId
         ? { requestId: ctx.requestId, tenantId: ctx.tenantId }
         : { requestId: ctx.requestId };
-    },
-    redact: {
-      paths: ['password', '*.password', 'credentials', '*.credentials', 'req.headers.authorization'],
-      censor: '[redacted]',
     },
   };
   return pino(options, config.destination ?? (stdout ??= bufferedStdout()));

@@ -4,6 +4,7 @@ import type Redis from 'ioredis';
 import type { IdentityDeps } from './domain/identity-deps';
 import { createKeyCipher } from './domain/key-cipher';
 import { createLoginThrottle, type ThrottleLimit } from './domain/login-throttle';
+import { createPasswordHasher } from './domain/password';
 import { ensureSigningKey } from './domain/rotate-signing-key';
 import { seedPlatformAdmin, type PlatformAdminSeed } from './domain/seed-platform-admin';
 import { createSigningKeyRing } from './domain/signing-key-ring';
@@ -24,6 +25,8 @@ export interface IdentityDepsOptions {
   /** How often each instance re-reads the active signing key. Default 5 s. */
   keyReloadMs?: number;
   throttle?: { perAccount?: ThrottleLimit; perIp?: ThrottleLimit };
+  /** PASSWORD_HASH_COST: log2 of scrypt's N for new hashes. Default 17 (see domain/password.ts). */
+  passwordHashCost?: number;
 }
 
 /** Wires identity's dependencies from connections and settings (main.ts, and tests anywhere). */
@@ -40,6 +43,7 @@ export function createIdentityDeps(options: IdentityDepsOptions): IdentityDeps {
       reloadMs: options.keyReloadMs,
     }),
     throttle: createLoginThrottle({ redis: options.redis, prefix: options.redisPrefix, ...options.throttle }),
+    passwords: createPasswordHasher({ cost: options.passwordHashCost }),
     tokens: { issuer: options.issuer, accessTokenTtlSeconds: options.accessTokenTtlSeconds },
   };
 }

@@ -31,6 +31,7 @@ export async function start(
     issuer: config.IDENTITY_ISSUER,
     accessTokenTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
     keyEncryptionKey: config.IDENTITY_KEY_ENCRYPTION_KEY,
+    passwordHashCost: config.PASSWORD_HASH_COST,
   });
   await bootstrapIdentity(deps, {
     email: config.PLATFORM_ADMIN_EMAIL,

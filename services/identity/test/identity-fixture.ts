@@ -37,7 +37,12 @@ export interface IdentityFixture {
   close(): Promise<void>;
 }
 
-type Overrides = Partial<Pick<IdentityDepsOptions, 'keyReloadMs' | 'throttle' | 'accessTokenTtlSeconds'>>;
+type Overrides = Partial<
+  Pick<IdentityDepsOptions, 'keyReloadMs' | 'throttle' | 'accessTokenTtlSeconds' | 'passwordHashCost'>
+>;
+
+/** Tests hash at 2^12 to stay fast (production: 2^17, at least); password tests raise it. */
+export const TEST_PASSWORD_HASH_COST = 12;
 
 /** Identity in-process on port 0 against its own database and Redis prefix. */
 export async function startIdentity(label: string, overrides: Overrides = {}): Promise<IdentityFixture> {
@@ -54,6 +59,7 @@ export async function startIdentity(label: string, overrides: Overrides = {}): P
     issuer: ISSUER,
     accessTokenTtlSeconds: 900,
     keyEncryptionKey: KEY_ENCRYPTION_KEY,
+    passwordHashCost: TEST_PASSWORD_HASH_COST,
     ...overrides,
   });
   await bootstrapIdentity(deps, ADMIN);

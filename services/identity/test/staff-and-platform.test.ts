@@ -25,9 +25,10 @@ type StaffCreated = Tokens & { staff: { id: string; email: string; name: string;
 const createStaff = (tenantId: string | undefined, body: unknown = owner, ctx = service(tenantId)) =>
   identity.call('/internal/staff', { body, ctx });
 
-test('internal staff creation signs the owner in; a retry with the same password is 200, another is 409', async () => {
+test('internal staff creation signs the owner in; only a retry with its creation key gets it back', async () => {
   const tenantId = newTenant();
-  const first = await createStaff(tenantId);
+  const creationKey = 'signup-creation-key-0123456789';
+  const first = await createStaff(tenantId, { ...owner, creationKey });
   expect(first.status).toBe(201);
   const created = await json<StaffCreated>(first);
   expect(created.staff).toEqual({
@@ -43,17 +44,43 @@ test('internal staff creation signs the owner in; a retry with the same password
     typ: 'access',
   });
 
-  const retry = await createStaff(tenantId, { ...owner, email: 'owner@shop.example' });
+  const retry = await createStaff(tenantId, { ...owner, email: 'owner@shop.example', creationKey });
   expect(retry.status).toBe(200);
   const retried = await json<StaffCreated>(retry);
   expect(retried.staff).toEqual(created.staff);
   expect(retried.refreshToken).not.toBe(created.refreshToken);
 
-  const taken = await createStaff(tenantId, { ...owner, password: 'someone-else-1' });
-  expect(taken.status).toBe(409);
-  expect(await taken.json()).toMatchObject({ code: 'email_taken' });
+  // Creating an account is not a login: the right password without the key, or with another
+  // key, is the same 409 as a wrong one, and no token.
+  const answers = await Promise.all([
+    createStaff(tenantId, owner),
+    createStaff(tenantId, { ...owner, creationKey: 'another-creation-key-0123456789' }),
+    createStaff(tenantId, { ...owner, password: 'someone-else-1' }),
+    createStaff(tenantId, { ...owner, password: 'someone-else-1', creationKey }), // the key decides, never the password
+  ]);
+  const bodies = await Promise.all(answers.map((r) => json(r)));
+  expect(answers.map((r) => r.status)).toEqual([409, 409, 409, 200]);
+  for (const body of bodies.slice(0, 3)) {
+    expect(body).toMatchObject({ code: 'email_taken' });
+    expect(body).not.toHaveProperty('accessToken');
+  }
   expect(await identity.owner('staff').where({ tenant_id: tenantId })).toHaveLength(1);
   expect((await createStaff(newTenant())).status).toBe(201); // another store, another account
+});
+
+test('a creation key returns its member only within the retry window', async () => {
+  const tenantId = newTenant();
+  const creationKey = 'late-retry-creation-key-0123456789';
+  expect((await createStaff(tenantId, { ...owner, creationKey })).status).toBe(201);
+  await identity
+    .owner('staff')
+    .where({ tenant_id: tenantId })
+    .update({
+      created_at: identity.owner.raw("now() - interval '21 minutes'"),
+    });
+  const late = await createStaff(tenantId, { ...owner, creationKey });
+  expect(late.status).toBe(409);
+  expect(await late.json()).toMatchObject({ code: 'email_taken' });
 });
 
 test('only services may create staff, and only for a tenant', async () => {

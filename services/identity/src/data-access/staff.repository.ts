@@ -18,6 +18,8 @@ export interface NewStaff {
   name: string;
   role: StaffRole;
   passwordHash: string;
+  /** sha256 (hex) of the creating service's key for this creation, if it gave one. */
+  creationKeyHash?: string;
 }
 
 const COLUMNS = 'id, email, name, role, password_hash, created_at';
@@ -25,9 +27,10 @@ const COLUMNS = 'id, email, name, role, password_hash, created_at';
 /** Inserts unless the email is taken in this tenant. */
 export function insertStaff(tx: Queryable, s: NewStaff): Promise<StaffRow | undefined> {
   return tx.maybeOne<StaffRow>(
-    `INSERT INTO staff (tenant_id, id, email, name, role, password_hash) VALUES ($1, $2, $3, $4, $5, $6)
+    `INSERT INTO staff (tenant_id, id, email, name, role, password_hash, creation_key_hash)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)
      ON CONFLICT (tenant_id, email) DO NOTHING RETURNING ${COLUMNS}`,
-    [s.tenantId, s.id, s.email, s.name, s.role, s.passwordHash],
+    [s.tenantId, s.id, s.email, s.name, s.role, s.passwordHash, s.creationKeyHash ?? null],
   );
 }
 
@@ -42,6 +45,20 @@ const BY_ID = prepared(
 
 export function findStaffByEmail(tx: Queryable, tenantId: string, email: string) {
   return tx.maybeOne<StaffRow>(BY_EMAIL, [tenantId, email]);
+}
+
+/** The member this same creation made (same key hash), if it was made within `withinSeconds`. */
+export function findStaffCreatedWithKey(
+  tx: Queryable,
+  tenantId: string,
+  lookup: { email: string; creationKeyHash: string; withinSeconds: number },
+) {
+  return tx.maybeOne<StaffRow>(
+    `SELECT ${COLUMNS} FROM staff
+      WHERE tenant_id = $1 AND email = $2 AND creation_key_hash = $3
+        AND created_at > now() - make_interval(secs => $4)`,
+    [tenantId, lookup.email, lookup.creationKeyHash, lookup.withinSeconds],
+  );
 }
 
 export function findStaffById(tx: Queryable, tenantId: string, id: string) {

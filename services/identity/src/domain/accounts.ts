@@ -11,6 +11,7 @@ import {
   type StaffRole,
   type StaffRow,
 } from '../data-access/staff.repository';
+import { replacePasswordHash } from '../data-access/password-hash.repository';
 import type { Realm } from './realms';
 
 /** Anyone who can sign in, whatever table they live in. */
@@ -28,6 +29,12 @@ export interface Account {
 interface AccountDirectory {
   byEmail(tx: Queryable, tenantId: string, email: string): Promise<Account | undefined>;
   byId(tx: Queryable, tenantId: string, id: string): Promise<Account | undefined>;
+  /** Stores a rehashed password, unless the hash changed since it was read. */
+  replaceHash(
+    tx: Queryable,
+    tenantId: string,
+    change: { id: string; from: string; to: string },
+  ): Promise<void>;
 }
 
 const base = (row: CustomerRow | StaffRow | PlatformAdminRow) => ({
@@ -48,13 +55,16 @@ export const accounts: Record<Realm, AccountDirectory> = {
   customer: {
     byEmail: async (tx, tenantId, email) => customer(await findCustomerByEmail(tx, tenantId, email)),
     byId: async (tx, tenantId, id) => customer(await findCustomerById(tx, tenantId, id)),
+    replaceHash: (tx, tenantId, change) => replacePasswordHash(tx, 'customers', { tenantId, ...change }),
   },
   staff: {
     byEmail: async (tx, tenantId, email) => staff(await findStaffByEmail(tx, tenantId, email)),
     byId: async (tx, tenantId, id) => staff(await findStaffById(tx, tenantId, id)),
+    replaceHash: (tx, tenantId, change) => replacePasswordHash(tx, 'staff', { tenantId, ...change }),
   },
   platform_admin: {
     byEmail: async (tx, _tenantId, email) => admin(await findPlatformAdminByEmail(tx, email)),
     byId: async (tx, _tenantId, id) => admin(await findPlatformAdminById(tx, id)),
+    replaceHash: (tx, _tenantId, change) => replacePasswordHash(tx, 'platform_admins', change),
   },
 };

@@ -2,6 +2,7 @@ import type { Db } from '@fleet/db';
 import type { Logger } from '@fleet/logger';
 import type { KeyCipher } from './key-cipher';
 import type { LoginThrottle } from './login-throttle';
+import type { PasswordHasher } from './password';
 import type { SigningKeyRing } from './signing-key-ring';
 
 export interface TokenSettings {
@@ -17,5 +18,6 @@ export interface IdentityDeps {
   keys: SigningKeyRing;
   keyCipher: KeyCipher;
   throttle: LoginThrottle;
+  passwords: PasswordHasher;
   tokens: TokenSettings;
 }

@@ -3,7 +3,6 @@ import { AppError } from '@fleet/errors';
 import { accounts, type Account } from './accounts';
 import type { IdentityDeps } from './identity-deps';
 import { issueTokens, type Subject, type TokenPair } from './issue-tokens';
-import { verifyPassword } from './password';
 import { realmScope, type Realm } from './realms';
 
 export interface Credentials {
@@ -21,7 +20,11 @@ export const subjectOf = (realm: Realm, account: Account): Subject => ({
   roles: account.roles,
 });
 
-/** Throttle, check the password (same cost whether or not the account exists), then a new session. */
+/**
+ * Throttle, check the password (same cost whether or not the account exists), then a new session.
+ * A hash made with weaker parameters than today's is replaced in the same transaction; the new
+ * one is computed before it, so no connection waits on scrypt.
+ */
 export async function login(
   ctx: Ctx,
   deps: IdentityDeps,
@@ -38,8 +41,18 @@ export async function login(
   const account = await deps.db.readAsTenant(scope, (tx) =>
     accounts[realm].byEmail(tx, scope.tenantId, input.email),
   );
-  const valid = await verifyPassword(input.password, account?.passwordHash);
-  if (!account || !valid) throw invalidCredentials();
+  const check = await deps.passwords.verify(input.password, account?.passwordHash);
+  if (!account || !check.valid) throw invalidCredentials();
   await attempt.succeeded();
-  return deps.db.withTenant(scope, (tx) => issueTokens(tx, deps, scope, subjectOf(realm, account)));
+  const rehashed = check.outdated ? await deps.passwords.hash(input.password) : undefined;
+  return deps.db.withTenant(scope, async (tx) => {
+    if (rehashed) {
+      await accounts[realm].replaceHash(tx, scope.tenantId, {
+        id: account.id,
+        from: account.passwordHash,
+        to: rehashed,
+      });
+    }
+    return issueTokens(tx, deps, scope, subjectOf(realm, account));
+  });
 }

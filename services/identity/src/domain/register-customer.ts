@@ -5,7 +5,6 @@ import { insertCustomer } from '../data-access/customer.repository';
 import { recordCustomerRegistered } from './customer-events';
 import type { IdentityDeps } from './identity-deps';
 import { issueTokens, type TokenPair } from './issue-tokens';
-import { hashPassword } from './password';
 import { realmScope } from './realms';
 
 export interface Registration {
@@ -28,7 +27,7 @@ export async function registerCustomer(
   input: Registration,
 ): Promise<Registered> {
   const scope = realmScope(ctx, 'customer');
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = await deps.passwords.hash(input.password);
   return deps.db.withTenant(scope, async (tx) => {
     const row = await insertCustomer(tx, {
       tenantId: scope.tenantId,

@@ -25,4 +25,6 @@ export const staffBody = z.strictObject({
   password: newPassword,
   name,
   role: z.enum(['owner', 'admin', 'staff']),
+  /** The calling service's key for this creation; a retry with it returns the same member. */
+  creationKey: z.string().min(16, 'must be at least 16 characters').max(128).optional(),
 });

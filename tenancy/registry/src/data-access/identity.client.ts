@@ -10,10 +10,10 @@ export interface OwnerAccount {
 }
 
 export interface IdentityClient {
-  /** Creates the store owner; a retry with the same password returns fresh tokens. */
+  /** Creates the store owner; a retry with the same creation key returns it with fresh tokens. */
   createOwner(
     ctx: Ctx & { tenantId: string },
-    owner: { email: string; password: string; name: string },
+    owner: { email: string; password: string; name: string; creationKey: string },
   ): Promise<OwnerAccount>;
 }
 
@@ -49,9 +49,7 @@ export function createIdentityClient(options: {
         });
       }
       if (res.status === 409) {
-        throw new AppError('conflict', 'This store already has an owner with another password.', {
-          code: 'owner_exists',
-        });
+        throw new AppError('conflict', 'This store already has an owner.', { code: 'owner_exists' });
       }
       if (!res.ok) {
         throw new AppError('unavailable', `Accounts answered ${res.status}; retry the sign-up.`, {

@@ -15,6 +15,8 @@ export interface ProvisionInput {
   plan?: string;
   /** Makes a retried provisioning return the first result instead of 409. */
   provisionKey?: string;
+  /** The key returns the tenant only this long after it was made (sign-up's retry window). */
+  provisionKeyMaxAgeSeconds?: number;
 }
 
 export interface ProvisionResult {
@@ -77,8 +79,18 @@ async function existingForRetry(
   input: ProvisionInput,
 ): Promise<ProvisionResult> {
   const existing = await findTenantBySlug(tx, input.slug);
-  if (existing && input.provisionKey && existing.provision_key === input.provisionKey) {
+  const maxAgeMs = (input.provisionKeyMaxAgeSeconds ?? Infinity) * 1000;
+  if (
+    existing &&
+    input.provisionKey &&
+    existing.provision_key === input.provisionKey &&
+    Date.now() - existing.created_at.getTime() < maxAgeMs
+  ) {
     return { created: false, tenant: toSnapshot(existing, deps.platformDomain, []) };
   }
-  throw new AppError('conflict', `The slug "${input.slug}" is taken.`, { code: 'slug_taken' });
+  throw slugTaken(input.slug);
 }
+
+/** The one answer for a slug someone has, whoever they are and whatever else they sent. */
+export const slugTaken = (slug: string): AppError =>
+  new AppError('conflict', `The slug "${slug}" is taken.`, { code: 'slug_taken' });

@@ -3,6 +3,7 @@ import { inboxMigration, outboxMigration } from '@fleet/messaging';
 import { registryMigration } from './001-registry';
 import { usageMigration } from './002-usage';
 import { storeRatesMigration } from './003-store-rates';
+import { signupRequestsMigration } from './004-signup-requests';
 
 export const migrations: Migration[] = [
   outboxMigration,
@@ -10,6 +11,7 @@ export const migrations: Migration[] = [
   registryMigration,
   usageMigration,
   storeRatesMigration,
+  signupRequestsMigration,
 ];
 
 /** Tables the outbox relay reads across tenants. */
