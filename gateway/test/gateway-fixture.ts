@@ -162,7 +162,7 @@ function echoApp() {
   return createHttpApp({
     logger: quiet,
     routes(app) {
-      app.use(requireSignedContext({ key: KEY }));
+      app.use(requireSignedContext({ key: KEY, audience: 'echo' }));
       app.all('/{*any}', express.text({ type: '*/*' }), (req, res) => {
         const leaked = Object.keys(req.headers).filter(
           (h) => h.startsWith('x-fleet-') && h !== 'x-fleet-context',
