@@ -55,6 +55,8 @@ export interface FixtureOptions {
 
 export interface GatewayFixture {
   gateway: RunningHttpServer;
+  /** The internal ops listener (`/healthz`, `/readyz`, `/metrics`) on loopback. */
+  ops: RunningHttpServer;
   registry: RunningHttpServer;
   echo: RunningHttpServer;
   wiring: Gateway;
@@ -106,8 +108,10 @@ export async function startGateway(label: string, options: FixtureOptions = {}):
     ...options.gateway,
   });
   const gateway = await startHttpServer(wiring.app, { port: 0, logger: quiet });
+  const ops = await startHttpServer(wiring.opsApp, { port: 0, host: '127.0.0.1', logger: quiet });
   return {
     gateway,
+    ops,
     registry,
     echo,
     wiring,
@@ -129,6 +133,7 @@ export async function startGateway(label: string, options: FixtureOptions = {}):
     },
     async close() {
       await gateway.close();
+      await ops.close();
       await wiring.close();
       await issuer.close();
       await echo.close();
