@@ -82,9 +82,13 @@ export async function startGateway(label: string, options: FixtureOptions = {}):
     createRegistryApp({ db, logger: quiet, platformDomain: DOMAIN, signingKey: KEY, readiness: {} }),
     { port: 0, logger: quiet },
   );
-  const echo = await startHttpServer(echoApp(), { port: 0, logger: quiet });
+  // The echo answers as `echo` and, on a second port, as `identity` (the routes to identity): a
+  // service accepts only contexts signed for itself.
+  const echo = await startHttpServer(echoApp('echo'), { port: 0, logger: quiet });
+  const identityEcho = await startHttpServer(echoApp('identity'), { port: 0, logger: quiet });
   let echoHits = 0;
   echo.server.on('request', () => echoHits++);
+  identityEcho.server.on('request', () => echoHits++);
   const issuer = await startTestIssuer();
   const client = createRegistryClient({ baseUrl: registry.url, signingKey: KEY, caller: 'gateway' });
   const resolver = createTenantResolver({
@@ -102,7 +106,12 @@ export async function startGateway(label: string, options: FixtureOptions = {}):
     resolver,
     redis: redis.client,
     redisPrefix: redis.prefix,
-    upstreamUrls: { tenancy: registry.url, identity: echo.url, echo: echo.url, ...options.upstreamUrls },
+    upstreamUrls: {
+      tenancy: registry.url,
+      identity: identityEcho.url,
+      echo: echo.url,
+      ...options.upstreamUrls,
+    },
     tokenIssuer: options.tokenIssuer ?? { kind: 'identity', url: issuer.url, issuer: issuer.issuer },
     routes: options.routes ?? TEST_ROUTES,
     ...options.gateway,
@@ -137,6 +146,7 @@ export async function startGateway(label: string, options: FixtureOptions = {}):
       await wiring.close();
       await issuer.close();
       await echo.close();
+      await identityEcho.close();
       await registry.close();
       await db.close();
       await owner.destroy();
@@ -163,11 +173,11 @@ export interface Echoed {
   forwardedProto: string | null;
 }
 
-function echoApp() {
+function echoApp(audience: string) {
   return createHttpApp({
     logger: quiet,
     routes(app) {
-      app.use(requireSignedContext({ key: KEY, audience: 'echo' }));
+      app.use(requireSignedContext({ key: KEY, audience }));
       app.all('/{*any}', express.text({ type: '*/*' }), (req, res) => {
         const leaked = Object.keys(req.headers).filter(
           (h) => h.startsWith('x-fleet-') && h !== 'x-fleet-context',
