@@ -36,8 +36,10 @@ function main() {
 
   if (layout === 'host') {
     const plan = hostPlan();
+    // The host's services inherit this environment: never the schema owner's URL (migrations ran above).
+    const { MIGRATION_DATABASE_URL: _owner, ...hostEnv } = process.env;
     spawnChild('host', path.join(root, 'host/dist/main.js'), {
-      ...process.env,
+      ...hostEnv,
       FLEET_HOST_PLAN: JSON.stringify(plan),
     });
     console.log(`[start] the host runs every service in ${plan.workers} worker process(es)`);
