@@ -8,6 +8,7 @@
 //   RabbitMQ    TEST_AMQP_URL, AMQP_URL, else amqp://guest:guest@127.0.0.1:5672
 // (TEST_* are the variables the test helpers in libs/testing read.)
 const net = require('node:net');
+const fs = require('node:fs');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 const { setTimeout: sleep } = require('node:timers/promises');
@@ -113,6 +114,29 @@ function composeCommand() {
   return undefined;
 }
 
+/**
+ * docker-compose.yml requires the platform's secrets (`${VAR:?}`, listed in .env.example) and
+ * compose checks them for the whole file even when it starts only PostgreSQL, Redis and RabbitMQ,
+ * which use none of them. Those not set in the environment or in .env get a filler value that
+ * reaches no container started here.
+ */
+function withInfrastructureOnlySecrets(env) {
+  const names = (file) =>
+    fs.existsSync(file)
+      ? fs
+          .readFileSync(file, 'utf8')
+          .split('\n')
+          .map((line) => /^([A-Z][A-Z0-9_]*)=/.exec(line.trim())?.[1])
+          .filter(Boolean)
+      : [];
+  const provided = new Set(names(path.join(root, '.env')));
+  const filled = { ...env };
+  for (const name of names(path.join(root, '.env.example'))) {
+    if (!filled[name] && !provided.has(name)) filled[name] = 'unused-by-the-infrastructure-services';
+  }
+  return filled;
+}
+
 async function startWithCompose(compose, down) {
   const names = down.map((d) => d.service.compose);
   const printable = [...compose, 'up', '-d', ...names].join(' ');
@@ -122,6 +146,7 @@ async function startWithCompose(compose, down) {
   const result = spawnSync(compose[0], [...compose.slice(1), 'up', '-d', ...names], {
     cwd: root,
     stdio: 'inherit',
+    env: withInfrastructureOnlySecrets(process.env),
   });
   if (result.error || result.status !== 0) return down;
   const deadline = Date.now() + COMPOSE_WAIT_MS;

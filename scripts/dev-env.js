@@ -16,9 +16,11 @@ function dbUrl(database, user, password) {
 }
 
 /**
+ * The environment of a running service. It holds the application and relay roles' URLs only:
+ * the schema owner's is for migrations (migrateEnv), never for a running service.
  * @param service an entry of scripts/services.js
  * @param layout optional `{port(service), database(service), redisPrefix, amqpPrefix, extra}` for
- *   running a second, isolated platform (benchmarks)
+ *   running a second, isolated platform (benchmarks); its gateway's ops port is any free one
  */
 function serviceEnv(service, layout = {}) {
   const port = layout.port ?? ((s) => (s.name === 'gateway' ? env.GATEWAY_PORT || s.port : s.port));
@@ -44,13 +46,21 @@ function serviceEnv(service, layout = {}) {
     if (other.envName) shared[other.envName] = `http://127.0.0.1:${port(other)}`;
   }
   const own = { PORT: String(port(service)) };
+  if (service.opsPort) own.OPS_PORT = String(layout.port ? 0 : env.GATEWAY_OPS_PORT || service.opsPort);
   const db = database(service);
   if (db) {
     own.DATABASE_URL = dbUrl(db, 'fleet_app', 'fleet_app');
     own.RELAY_DATABASE_URL = dbUrl(db, 'fleet_relay', 'fleet_relay');
-    own.MIGRATION_DATABASE_URL = dbUrl(db);
   }
-  return { ...process.env, ...shared, ...own, ...(layout.extra ?? {}) };
+  const all = { ...process.env, ...shared, ...own, ...(layout.extra ?? {}) };
+  delete all.MIGRATION_DATABASE_URL;
+  return all;
 }
 
-module.exports = { serviceEnv, dbUrl };
+/** The environment of a service's `dist/migrate.js`: its own plus the schema owner's URL. */
+function migrateEnv(service, layout = {}) {
+  const database = layout.database ?? ((s) => s.database);
+  return { ...serviceEnv(service, layout), MIGRATION_DATABASE_URL: dbUrl(database(service)) };
+}
+
+module.exports = { serviceEnv, migrateEnv, dbUrl };

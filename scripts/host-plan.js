@@ -29,11 +29,16 @@ function hostPlan({ layout = {}, workers = defaultWorkers(), portIn, env = {} } 
         Object.entries(full).filter(([key, value]) => process.env[key] !== value),
       );
       const port = (k) => (portIn ? portIn(service, k) : Number(full.PORT) + k * PORT_STRIDE);
+      // The gateway's ops port is each worker's own (it describes that worker): 100 above the previous.
+      const ops = Number(full.OPS_PORT);
       return {
         name: service.name,
         env: own,
         urlEnv: service.envName,
         ports: service.envName ? Array.from({ length: workers }, (_, k) => port(k)) : [],
+        ...(service.opsPort
+          ? { opsPorts: Array.from({ length: workers }, (_, k) => (ops ? ops + k * PORT_STRIDE : 0)) }
+          : {}),
       };
     }),
   };

@@ -33,20 +33,22 @@ async function seedDemoStore(env, log) {
 /** As the store's owner, through catalog's admin API: each product active, 100 units in stock. */
 async function seedDemoProducts(env, tenantId) {
   await waitReady(`${env.CATALOG_URL}/readyz`);
-  const headers = {
+  // Each context is signed for catalog and the one request it goes with.
+  const headers = (method) => ({
     'content-type': 'application/json',
     [CONTEXT_HEADER]: signContext(
       { requestId: 'dev-seed', tenantId, actor: { kind: 'staff', id: 'stf_dev_seed', roles: ['owner'] } },
       env.INTERNAL_SIGNING_KEY,
+      { audience: 'catalog', method, path: '/api/admin/products' },
     ),
-  };
-  const existing = await fetch(`${env.CATALOG_URL}/api/admin/products?limit=1`, { headers });
+  });
+  const existing = await fetch(`${env.CATALOG_URL}/api/admin/products?limit=1`, { headers: headers('GET') });
   if (!existing.ok) throw new Error(`listing products answered ${existing.status}`);
   if ((await existing.json()).items.length > 0) return 0;
   for (const product of DEMO_PRODUCTS) {
     const res = await fetch(`${env.CATALOG_URL}/api/admin/products`, {
       method: 'POST',
-      headers,
+      headers: headers('POST'),
       body: JSON.stringify({
         title: product.title,
         description: `${product.title} from the demo store.`,

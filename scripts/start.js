@@ -6,7 +6,7 @@ const { spawn, spawnSync } = require('node:child_process');
 const path = require('node:path');
 const readline = require('node:readline');
 const { services } = require('./services');
-const { serviceEnv } = require('./dev-env');
+const { migrateEnv, serviceEnv } = require('./dev-env');
 const { seedDemoStore } = require('./seed');
 const { hostPlan } = require('./host-plan');
 
@@ -26,7 +26,7 @@ function main() {
   for (const service of services.filter((s) => s.database)) {
     const result = spawnSync(process.execPath, [path.join(root, service.dir, 'dist/migrate.js')], {
       stdio: 'inherit',
-      env: serviceEnv(service),
+      env: migrateEnv(service),
     });
     if (result.status !== 0) {
       console.error(`[start] migrations of ${service.name} failed; nothing was started.`);
@@ -36,8 +36,10 @@ function main() {
 
   if (layout === 'host') {
     const plan = hostPlan();
+    // The host's services inherit this environment: never the schema owner's URL (migrations ran above).
+    const { MIGRATION_DATABASE_URL: _owner, ...hostEnv } = process.env;
     spawnChild('host', path.join(root, 'host/dist/main.js'), {
-      ...process.env,
+      ...hostEnv,
       FLEET_HOST_PLAN: JSON.stringify(plan),
     });
     console.log(`[start] the host runs every service in ${plan.workers} worker process(es)`);
@@ -51,6 +53,12 @@ function main() {
   );
   const domain = process.env.PLATFORM_DOMAIN || 'localhost';
   const port = process.env.GATEWAY_PORT || gateway.port;
+  const opsPort = Number(process.env.GATEWAY_OPS_PORT || gateway.opsPort);
+  const workers = layout === 'host' ? hostPlan().workers : 1;
+  const perWorker = (first) =>
+    workers > 1
+      ? `${first} (worker k: ${first} + 100k, up to ${first + (workers - 1) * 100})`
+      : String(first);
   console.log(
     [
       '',
@@ -59,6 +67,9 @@ function main() {
       `  a store           http://{slug}.${domain}:${port}/   (e.g. curl http://acme.${domain}:${port}/api/store/info)`,
       `  platform console  http://console.${domain}:${port}/`,
       `  health            http://${domain}:${port}/healthz`,
+      'Operations endpoints, on this machine only (127.0.0.1; never through the public port):',
+      `  gateway           http://127.0.0.1:${opsPort}/readyz and /metrics, port ${perWorker(opsPort)}`,
+      `  each service      http://127.0.0.1:{port}/readyz and /metrics, ports 4001-4009${workers > 1 ? ' (worker k: +100k)' : ''}`,
       'Ctrl-C stops everything.',
       '',
     ].join('\n'),

@@ -71,12 +71,14 @@ async function buyingOn(layout) {
       prefix: 'buy',
     });
     await catalogDb.close();
-    const staff = signContext(
-      { requestId: 'bench', tenantId: tenant.id, actor: { kind: 'staff', id: 'stf_bench' } },
-      key,
-    );
     for (const variantId of variantIds) {
-      const res = await fetch(`${platform.urlOf('inventory')}/api/admin/inventory/${variantId}`, {
+      const path = `/api/admin/inventory/${variantId}`;
+      const staff = signContext(
+        { requestId: 'bench', tenantId: tenant.id, actor: { kind: 'staff', id: 'stf_bench' } },
+        key,
+        { audience: 'inventory', method: 'PUT', path },
+      );
+      const res = await fetch(`${platform.urlOf('inventory')}${path}`, {
         method: 'PUT',
         headers: { [CONTEXT_HEADER]: staff, 'content-type': 'application/json' },
         body: JSON.stringify({ onHand: 1_000_000 }),

@@ -7,13 +7,24 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { randomBytes } = require('node:crypto');
 const { services } = require('../../scripts/services');
-const { serviceEnv, dbUrl } = require('../../scripts/dev-env');
+const { serviceEnv, migrateEnv, dbUrl } = require('../../scripts/dev-env');
 const { hostPlan, PORT_STRIDE } = require('../../scripts/host-plan');
 const { dropDatabase } = require('@fleet/db');
 
 const root = path.join(__dirname, '../..');
 /** Extra node flags for every service, e.g. `BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/p'`. */
 const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+
+/** Fresh secrets for one platform (production mode refuses the development defaults). */
+function randomSecrets() {
+  const hex = () => randomBytes(24).toString('hex');
+  return {
+    INTERNAL_SIGNING_KEY: hex(),
+    IDENTITY_KEY_ENCRYPTION_KEY: hex(),
+    PAYMENT_CREDENTIALS_KEY: `bench:${hex()}`,
+    PLATFORM_ADMIN_PASSWORD: hex(),
+  };
+}
 
 /**
  * `ports`: `{service name: port}` chosen by the caller (tests pick free ones), else `basePort + n`.
@@ -39,12 +50,13 @@ async function startPlatform({
     database: (s) => (s.database ? `${run}_${s.database.replace(/^fleet_/, '')}` : null),
     redisPrefix: `${run}:`,
     amqpPrefix: `${run}.`,
-    extra: { LOG_LEVEL: logLevel, NODE_ENV: 'production' },
+    // Production mode refuses the published dev secrets: this platform gets its own random ones.
+    extra: { LOG_LEVEL: logLevel, NODE_ENV: 'production', ...randomSecrets() },
   };
   const children = [];
   for (const service of services.filter((s) => s.database)) {
     const migrated = spawnSync(process.execPath, [path.join(root, service.dir, 'dist/migrate.js')], {
-      env: serviceEnv(service, layout),
+      env: migrateEnv(service, layout),
       encoding: 'utf8',
     });
     if (migrated.status !== 0) throw new Error(`migrating ${service.name} failed: ${migrated.stderr}`);
@@ -73,7 +85,11 @@ async function startPlatform({
   await Promise.all(
     services.flatMap((s) =>
       Array.from({ length: s.envName ? workers : 1 }, (_, k) =>
-        waitReady(`http://127.0.0.1:${k === 0 ? layout.port(s) : portIn(s, k)}/readyz`),
+        // The gateway's /readyz is on its internal ops port (a free one here): its public /healthz
+        // answers once it has started, which is what this waits for.
+        waitReady(
+          `http://127.0.0.1:${k === 0 ? layout.port(s) : portIn(s, k)}/${s.envName ? 'readyz' : 'healthz'}`,
+        ),
       ),
     ),
   );

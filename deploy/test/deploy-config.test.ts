@@ -4,6 +4,7 @@
 // rely on the files' two-space indentation.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as ts from 'typescript';
 
@@ -97,28 +98,71 @@ function serviceName(dir: string): string {
   return dir.replace(/^services\//, '').replace(/\//g, '-');
 }
 
+/** The variables .env.example lists: the secrets an operator supplies in .env. */
+function exampleNames(): string[] {
+  return read(path.join(root, '.env.example'))
+    .split('\n')
+    .map((line) => /^([A-Z][A-Z0-9_]*)=/.exec(line)?.[1])
+    .filter((name): name is string => Boolean(name));
+}
+
+/** A throw-away env file with a test-only value for every secret (never real secrets in the repo). */
+function testEnvFile(): string {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'fleet-env-')), 'test.env');
+  fs.writeFileSync(
+    file,
+    exampleNames()
+      .map((name) => `${name}=test-only-${name.toLowerCase()}\n`)
+      .join(''),
+  );
+  return file;
+}
+
 const camelCase = (name: string) => name.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
 
 describe('docker-compose.yml', () => {
   const compose = read(composeFile);
   const services = entries(topLevelBlock(compose, 'services'));
 
-  maybe('passes `docker-compose config -q`', () => {
-    const result = spawnSync('docker-compose', ['-f', composeFile, 'config', '-q'], {
-      cwd: root,
-      encoding: 'utf8',
-      timeout: 30000,
-    });
+  maybe('passes `docker-compose config -q` with the secrets of a test-only env file', () => {
+    const result = spawnSync(
+      'docker-compose',
+      ['--env-file', testEnvFile(), '-f', composeFile, 'config', '-q'],
+      {
+        cwd: root,
+        encoding: 'utf8',
+        timeout: 30000,
+      },
+    );
     expect(result.stderr.trim()).toBe('');
     expect(result.status).toBe(0);
   });
 
-  maybe('declares the services the line-based scan sees', () => {
-    const result = spawnSync('docker-compose', ['-f', composeFile, 'config', '--services'], {
+  maybe('refuses to run without the secrets of .env', () => {
+    const empty = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'fleet-env-')), 'empty.env');
+    fs.writeFileSync(empty, '');
+    const env = { ...process.env };
+    for (const name of exampleNames()) delete env[name];
+    const result = spawnSync('docker-compose', ['--env-file', empty, '-f', composeFile, 'config', '-q'], {
       cwd: root,
       encoding: 'utf8',
       timeout: 30000,
+      env,
     });
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toMatch(/\.env/);
+  });
+
+  maybe('declares the services the line-based scan sees', () => {
+    const result = spawnSync(
+      'docker-compose',
+      ['--env-file', testEnvFile(), '-f', composeFile, 'config', '--services'],
+      {
+        cwd: root,
+        encoding: 'utf8',
+        timeout: 30000,
+      },
+    );
     expect(result.stdout.trim().split('\n').sort()).toEqual([...services.keys()].sort());
   });
 
@@ -179,5 +223,167 @@ describe('helm/fleet', () => {
       .filter(({ key, entry }) => !services.get(key)?.some((line) => line.includes(entry)))
       .map(({ key, entry }) => `services.${key} (command running ${entry})`);
     expect(missing).toEqual([]);
+  });
+});
+
+// Secrets: compose takes each from the operator's .env (no fallback value in the file), Helm
+// requires each (no value in the chart). The services refuse published defaults in production
+// (libs/config/test/default-secrets.test.ts).
+describe('secrets come from the operator', () => {
+  const compose = read(composeFile);
+
+  test('docker-compose.yml requires every secret with ${VAR:?} and .env.example lists each', () => {
+    const required = new Set([...compose.matchAll(/\$\{([A-Z][A-Z0-9_]*):\?[^}]+\}/g)].map((m) => m[1]!));
+    const listed = exampleNames();
+    expect([...required].sort()).toEqual([...listed].sort());
+    // Except the postgres container's own: `docker compose up -d postgres` is the tests' database
+    // (trust auth, see the file's header); the migrate service, which uses it, requires it.
+    for (const name of listed.filter((n) => n !== 'POSTGRES_PASSWORD')) {
+      expect(compose).not.toMatch(new RegExp(`\\$\\{${name}:-`)); // no published fallback
+    }
+    for (const name of [
+      'INTERNAL_SIGNING_KEY',
+      'IDENTITY_KEY_ENCRYPTION_KEY',
+      'PAYMENT_CREDENTIALS_KEY',
+      'PLATFORM_ADMIN_PASSWORD',
+      'FLEET_APP_DB_PASSWORD',
+    ]) {
+      expect(listed).toContain(name);
+    }
+  });
+
+  test('no known default secret or placeholder is left in docker-compose.yml or the chart', () => {
+    const files = [composeFile, path.join(chartDir, 'values.yaml')];
+    for (const file of files) {
+      const text = read(file);
+      for (const placeholder of [
+        'CHANGE_ME',
+        'change-me',
+        'dev-only',
+        'compose-only',
+        'fleet_app:fleet_app',
+      ]) {
+        expect({ file, found: text.includes(placeholder) ? placeholder : null }).toEqual({
+          file,
+          found: null,
+        });
+      }
+    }
+  });
+
+  test('the chart requires every secret value: the Secret renders each through `required`', () => {
+    const secret = read(path.join(chartDir, 'templates/secret.yaml'));
+    const values = secret.split('\n').filter((line) => /^\s+\{\{ .*\}\}: \{\{/.test(line));
+    expect(values.length).toBe(3); // shared, per service, per migration Job
+    for (const line of values) expect(line).toMatch(/: \{\{ required \(printf "[^"]+ is required"/);
+    const valuesFile = read(path.join(chartDir, 'values.yaml'));
+    const secretLines = valuesFile
+      .split('\n')
+      .filter((line) => /^\s+(\w*(KEY|PASSWORD)|\w*DATABASE_URL|AMQP_URL):/.test(line));
+    expect(secretLines.length).toBeGreaterThan(20);
+    for (const line of secretLines) expect(line).toMatch(/: '' # required/);
+  });
+});
+
+// The schema owner's credentials go to migrations only: compose's one-shot `migrate` service
+// and Helm's migration Jobs. No running service gets MIGRATION_DATABASE_URL, the superuser's URL
+// or the admin URL.
+describe('only migrations get the schema owner', () => {
+  const OWNER =
+    /MIGRATION_DATABASE_URL|DATABASE_ADMIN_URL|postgres:\/\/(postgres|fleet_owner)[:@]|POSTGRES_PASSWORD/;
+
+  test('in docker-compose.yml, only the migrate service has owner or superuser credentials', () => {
+    const services = entries(topLevelBlock(read(composeFile), 'services'));
+    const anchors = read(composeFile)
+      .split('\nservices:')[0]!
+      .split('\n')
+      .filter((line) => !line.trim().startsWith('#'));
+    expect(anchors.filter((line) => OWNER.test(line))).toEqual([]); // x-service-env reaches every service
+    const holders = [...services]
+      .filter(([name]) => name !== 'postgres')
+      .filter(([, lines]) => lines.some((line) => !line.trim().startsWith('#') && OWNER.test(line)))
+      .map(([name]) => name);
+    expect(holders).toEqual(['migrate']);
+  });
+
+  test('in docker-compose.yml, every service with a database waits for migrate to complete', () => {
+    const services = entries(topLevelBlock(read(composeFile), 'services'));
+    const withDatabase = [...services].filter(([, lines]) => lines.some((l) => /DATABASE_URL:/.test(l)));
+    expect(withDatabase.length).toBeGreaterThanOrEqual(7);
+    for (const [name, lines] of withDatabase) {
+      if (name === 'migrate') continue;
+      const at = lines.findIndex((line) => /^ {6}migrate:/.test(line));
+      expect({ name, waits: at >= 0 && /service_completed_successfully/.test(lines[at + 1] ?? '') }).toEqual({
+        name,
+        waits: true,
+      });
+    }
+    const migrate = services.get('migrate') ?? [];
+    expect(migrate.join('\n')).toMatch(/scripts\/migrate-all\.js/);
+    expect(fs.existsSync(path.join(root, 'scripts/migrate-all.js'))).toBe(true);
+  });
+
+  test("in the chart, the owner's URL is only under a service's migrate block, which only the Job renders", () => {
+    const values = read(path.join(chartDir, 'values.yaml')).split('\n');
+    const owners = values
+      .map((line, i) => ({ line, i }))
+      .filter(({ line }) => /MIGRATION_DATABASE_URL|fleet_owner/.test(line));
+    expect(owners.length).toBeGreaterThanOrEqual(7);
+    for (const { i } of owners) {
+      // The nearest less-indented keys above it: `secretEnv:` inside `migrate:`.
+      const above = values.slice(0, i).reverse();
+      expect(above.find((l) => /^ {6}\w/.test(l))).toMatch(/^ {6}secretEnv:/);
+      expect(above.find((l) => /^ {4}\w/.test(l))).toMatch(/^ {4}migrate:/);
+    }
+    const helpers = read(path.join(chartDir, 'templates/_helpers.tpl'));
+    expect(helpers).toMatch(
+      /\{\{- if and \.migrate \.svc\.migrate \}\}\n\{\{- range \$k, \$_ := \.svc\.migrate\.secretEnv \}\}/,
+    );
+    const deployments = read(path.join(chartDir, 'templates/deployments.yaml'));
+    expect(deployments).toMatch(/\$ctx := dict "root" \$ "name" \$name "svc" \$svc \}\}/);
+    expect(deployments).not.toMatch(/migrate|MIGRATION|fleet_owner/);
+    const jobs = read(path.join(chartDir, 'templates/migrate-jobs.yaml'));
+    expect(jobs).toMatch(/dict "root" \$ "name" \$name "svc" \$svc "migrate" true/);
+  });
+
+  test('npm start and the benchmarks give the owner URL to migrate.js only', () => {
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const { serviceEnv, migrateEnv } = require('../../scripts/dev-env') as {
+      serviceEnv(service: unknown): NodeJS.ProcessEnv;
+      migrateEnv(service: unknown): NodeJS.ProcessEnv;
+    };
+    const { services } = require('../../scripts/services') as {
+      services: Array<{ database: string | null }>;
+    };
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    for (const service of services) {
+      expect(serviceEnv(service).MIGRATION_DATABASE_URL).toBeUndefined();
+      if (service.database) expect(migrateEnv(service).MIGRATION_DATABASE_URL).toContain(service.database);
+    }
+  });
+});
+
+// Operations endpoints: the gateway's probes and scrapes go to its ops port; containers listen
+// on their network (BIND_ADDRESS), not on loopback.
+describe('operations endpoints and listeners', () => {
+  test("compose: the gateway's healthcheck asks its ops port, and the ops port is not published", () => {
+    const services = entries(topLevelBlock(read(composeFile), 'services'));
+    const gateway = (services.get('gateway') ?? []).join('\n');
+    expect(gateway).toMatch(/OPS_PORT: '9080'/);
+    expect(gateway).toMatch(/127\.0\.0\.1:9080\/readyz/);
+    expect(gateway).not.toMatch(/8080\/readyz/);
+    expect(gateway).not.toMatch(/- '[^']*9080/);
+    expect(read(composeFile)).toMatch(/^ {2}BIND_ADDRESS: 0\.0\.0\.0$/m);
+  });
+
+  test('helm: probes and the scrape annotation use the ops port where a service has one', () => {
+    const deployments = read(path.join(chartDir, 'templates/deployments.yaml'));
+    expect(deployments).toMatch(/path: \/readyz, port: \{\{ if \$svc\.opsPort \}\}ops\{\{ else \}\}http/);
+    expect(deployments).toMatch(/prometheus\.io\/port: \{\{ \$svc\.opsPort \| default \$svc\.port/);
+    const values = read(path.join(chartDir, 'values.yaml'));
+    expect(values).toMatch(/^ {4}opsPort: 9080$/m);
+    expect(values).toMatch(/^ {2}BIND_ADDRESS: 0\.0\.0\.0$/m);
+    const services = read(path.join(chartDir, 'templates/services.yaml'));
+    expect(services).not.toMatch(/opsPort/); // the Service (and so the Ingress) exposes the public port only
   });
 });

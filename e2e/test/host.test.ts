@@ -60,3 +60,19 @@ test('a worker killed hard is started again, and shoppers buy before and after',
   expect(after).toContain(before[0]);
   for (let i = 0; i < 4; i++) await buy(host, variantId);
 }, 90_000);
+
+test('operations endpoints are not served through the public port: 404 on a store host and the apex', async () => {
+  const tenant = await seedDemoStore(platform.env('gateway'), () => undefined);
+  const port = platform.urlOf('gateway').split(':').pop() as string;
+  const { call } = frontDoor(platform);
+  const apex = `${platform.env('gateway').PLATFORM_DOMAIN}:${port}`;
+  for (const host of [`${tenant.hosts[0]}:${port}`, apex]) {
+    for (const path of ['/metrics', '/readyz']) {
+      const res = await call(host, path);
+      expect({ host, path, status: res.status }).toEqual({ host, path, status: 404 });
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.text).not.toContain('http_request_duration_seconds');
+    }
+    expect((await call(host, '/healthz')).status).toBe(200); // for load balancers
+  }
+}, 60_000);

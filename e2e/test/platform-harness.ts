@@ -16,7 +16,7 @@ import {
   migrations,
   relayTables,
 } from '@fleet/tenancy-registry';
-import { CONTEXT_HEADER, signContext } from '@fleet/tenancy';
+import { CONTEXT_HEADER, contextTarget, signContext } from '@fleet/tenancy';
 import type { Ctx } from '@fleet/context';
 import {
   createTestDatabase,
@@ -119,13 +119,12 @@ export async function startPlatform(label: string): Promise<Platform> {
     },
     call(baseUrl, path, init = {}) {
       const ctx: Ctx = { requestId: 'e2e', actor: { kind: 'anonymous' }, ...init.ctx };
+      const method = init.method ?? (init.body === undefined ? 'GET' : 'POST');
+      const audience = baseUrl === identity.url ? 'identity' : 'tenancy';
+      const signed = signContext(ctx, KEY, contextTarget(audience, method, path));
       return fetch(`${baseUrl}${path}`, {
-        method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-        headers: {
-          [CONTEXT_HEADER]: signContext(ctx, KEY),
-          'content-type': 'application/json',
-          ...init.headers,
-        },
+        method,
+        headers: { [CONTEXT_HEADER]: signed, 'content-type': 'application/json', ...init.headers },
         body: init.body === undefined ? undefined : JSON.stringify(init.body),
       });
     },

@@ -22,8 +22,9 @@ interface Handling {
 }
 
 /**
- * The only public entry point. createHttpApp provides what every service has (probes, metrics,
- * readiness that turns 503 on shutdown, the request histogram with `tenant` and `prefix` labels);
+ * The only public entry point. createHttpApp provides what every service has (the liveness probe,
+ * the request histogram with `tenant` and `prefix` labels; `/readyz` and `/metrics` are on the
+ * internal ops app, see create-gateway.ts);
  * every other request takes the gateway's lane in front of express (see http/gateway-lane.ts).
  * Bodies are streamed to upstreams, never parsed here.
  */
@@ -34,6 +35,8 @@ export function createApp(deps: GatewayAppDeps): Express {
     readiness: deps.readiness,
     trustProxy: deps.trustProxy,
     bodyParser: false,
+    // `/readyz` and `/metrics` (tenant ids, traffic) are served on the ops listener only (createOpsApp).
+    opsRoutes: 'healthz',
     metrics: { extraLabels: { tenant: none, prefix: none } },
     routes: (express) => {
       const document = JSON.stringify(openApiDocument(deps.routes));

@@ -22,7 +22,18 @@ export const configSchema = z
   .object({
     NODE_ENV: common.NODE_ENV,
     LOG_LEVEL: common.LOG_LEVEL,
-    PORT: common.PORT.default(8080),
+    PORT: common.PORT.default(8080).describe('The public HTTP port: every store, the console and the apex.'),
+    BIND_ADDRESS: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Address the public port binds to; unset: every interface (it is the public door).'),
+    OPS_PORT: common.PORT.default(9080).describe(
+      'Internal port of the operations endpoints (/healthz, /readyz, /metrics): never the public one.',
+    ),
+    OPS_BIND_ADDRESS: common.BIND_ADDRESS.describe(
+      'Address the ops port binds to: loopback by default; containers set 0.0.0.0 for probes and scrapes.',
+    ),
     PLATFORM_DOMAIN: common.PLATFORM_DOMAIN,
     REDIS_URL: common.REDIS_URL,
     REDIS_PREFIX: common.REDIS_PREFIX,
@@ -103,6 +114,10 @@ export const configSchema = z
   .refine((c) => Boolean(c.KEYCLOAK_URL) === Boolean(c.KEYCLOAK_REALM), {
     message: 'KEYCLOAK_URL and KEYCLOAK_REALM are set together or not at all',
     path: ['KEYCLOAK_REALM'],
+  })
+  .refine((c) => c.OPS_PORT === 0 || c.OPS_PORT !== c.PORT, {
+    message: 'must differ from PORT: the operations endpoints are never on the public port',
+    path: ['OPS_PORT'],
   })
   .refine((c) => c.CIRCUIT_RESET_TIMEOUT_MS > c.UPSTREAM_TIMEOUT_MS, {
     message: 'must be longer than UPSTREAM_TIMEOUT_MS',

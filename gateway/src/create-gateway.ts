@@ -1,6 +1,6 @@
 import type { Express } from 'express';
 import type Redis from 'ioredis';
-import type { ReadinessCheck } from '@fleet/http';
+import { createOpsApp, type ReadinessCheck } from '@fleet/http';
 import type { Logger } from '@fleet/logger';
 import type { TenantResolver } from '@fleet/tenancy';
 import { createApp, type GatewayAppDeps } from './app';
@@ -40,7 +40,10 @@ export interface GatewayOptions {
 }
 
 export interface Gateway {
+  /** The public app: every host's requests. */
   app: Express;
+  /** `/healthz`, `/readyz` and `/metrics` of `app`, for the internal ops listener (OPS_PORT). */
+  opsApp: Express;
   upstreams: Record<string, Upstream>;
   usage: UsageCounter;
   /** Flushes usage and closes the upstream pools (after the server stopped taking requests). */
@@ -97,8 +100,10 @@ export function createGateway(options: GatewayOptions): Gateway {
     usage,
     cache,
   });
+  const opsApp = createOpsApp(app, { logger, readiness: options.readiness ?? {} });
   return {
     app,
+    opsApp,
     upstreams,
     usage,
     async close() {

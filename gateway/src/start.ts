@@ -31,7 +31,7 @@ function tokenIssuerOf(config: GatewayConfig): TokenIssuer {
 export async function start(
   env: NodeJS.ProcessEnv = process.env,
   options: ServiceStartOptions = {},
-): Promise<RunningHttpServer> {
+): Promise<RunningHttpServer & { ops: RunningHttpServer }> {
   const config = loadConfigOrExit('gateway', configSchema, env);
   const logger = createLogger({ service: 'gateway', level: config.LOG_LEVEL });
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2, enableAutoPipelining: true });
@@ -78,21 +78,38 @@ export async function start(
     responseCacheMaxAgeMs: config.RESPONSE_CACHE_MAX_AGE_MS,
     readiness: { redis: () => redis.ping(), rabbitmq: () => broker.ping() },
   });
+  // Its own port for each process (exclusive, also in the host's workers): it describes this gateway.
+  const ops = await startHttpServer(gateway.opsApp, {
+    port: config.OPS_PORT,
+    host: config.OPS_BIND_ADDRESS,
+    logger,
+    exclusive: true,
+  });
   const server = await startHttpServer(gateway.app, {
     port: config.PORT,
+    host: config.BIND_ADDRESS,
     logger,
     ...options,
     onShutdown: [
+      () => ops.close(),
       () => gateway.close(),
       () => broker.close(),
       async () => {
         await redis.quit();
       },
     ],
+  }).catch(async (err: unknown) => {
+    await ops.close();
+    throw err;
   });
   logger.info(
-    { port: config.PORT, platformDomain: config.PLATFORM_DOMAIN, tokenIssuer: tokenIssuer.kind },
+    {
+      port: config.PORT,
+      opsPort: ops.port,
+      platformDomain: config.PLATFORM_DOMAIN,
+      tokenIssuer: tokenIssuer.kind,
+    },
     'gateway listening',
   );
-  return server;
+  return Object.assign(server, { ops });
 }

@@ -43,3 +43,23 @@ test('Keycloak needs both its URL and its realm, and a reset longer than the ups
   expect(() => loadConfig(configSchema, { ...base, CIRCUIT_RESET_TIMEOUT_MS: '3000' })).toThrow(/longer/);
   expect(() => loadConfig(configSchema, { ...base, IDENTITY_URL: undefined })).toThrow(/IDENTITY_URL/);
 });
+
+test('production refuses the dev signing key of compose and npm start, naming the variable', () => {
+  for (const key of [
+    'dev-only-internal-signing-key-0123456789abcdef',
+    'dev-only-internal-signing-key-change-me',
+  ]) {
+    expect(() =>
+      loadConfig(configSchema, { ...base, NODE_ENV: 'production', INTERNAL_SIGNING_KEY: key }),
+    ).toThrow(/INTERNAL_SIGNING_KEY is a default secret/);
+    expect(
+      loadConfig(configSchema, { ...base, NODE_ENV: 'development', INTERNAL_SIGNING_KEY: key }),
+    ).toBeTruthy();
+  }
+});
+
+test('the ops port is internal: never the public port; loopback unless told', () => {
+  expect(loadConfig(configSchema, base)).toMatchObject({ OPS_PORT: 9080, OPS_BIND_ADDRESS: '127.0.0.1' });
+  expect(loadConfig(configSchema, base).BIND_ADDRESS).toBeUndefined();
+  expect(() => loadConfig(configSchema, { ...base, PORT: '9080' })).toThrow(/OPS_PORT/);
+});

@@ -55,6 +55,8 @@ export interface FixtureOptions {
 
 export interface GatewayFixture {
   gateway: RunningHttpServer;
+  /** The internal ops listener (`/healthz`, `/readyz`, `/metrics`) on loopback. */
+  ops: RunningHttpServer;
   registry: RunningHttpServer;
   echo: RunningHttpServer;
   wiring: Gateway;
@@ -80,9 +82,13 @@ export async function startGateway(label: string, options: FixtureOptions = {}):
     createRegistryApp({ db, logger: quiet, platformDomain: DOMAIN, signingKey: KEY, readiness: {} }),
     { port: 0, logger: quiet },
   );
-  const echo = await startHttpServer(echoApp(), { port: 0, logger: quiet });
+  // The echo answers as `echo` and, on a second port, as `identity` (the routes to identity): a
+  // service accepts only contexts signed for itself.
+  const echo = await startHttpServer(echoApp('echo'), { port: 0, logger: quiet });
+  const identityEcho = await startHttpServer(echoApp('identity'), { port: 0, logger: quiet });
   let echoHits = 0;
   echo.server.on('request', () => echoHits++);
+  identityEcho.server.on('request', () => echoHits++);
   const issuer = await startTestIssuer();
   const client = createRegistryClient({ baseUrl: registry.url, signingKey: KEY, caller: 'gateway' });
   const resolver = createTenantResolver({
@@ -100,14 +106,21 @@ export async function startGateway(label: string, options: FixtureOptions = {}):
     resolver,
     redis: redis.client,
     redisPrefix: redis.prefix,
-    upstreamUrls: { tenancy: registry.url, identity: echo.url, echo: echo.url, ...options.upstreamUrls },
+    upstreamUrls: {
+      tenancy: registry.url,
+      identity: identityEcho.url,
+      echo: echo.url,
+      ...options.upstreamUrls,
+    },
     tokenIssuer: options.tokenIssuer ?? { kind: 'identity', url: issuer.url, issuer: issuer.issuer },
     routes: options.routes ?? TEST_ROUTES,
     ...options.gateway,
   });
   const gateway = await startHttpServer(wiring.app, { port: 0, logger: quiet });
+  const ops = await startHttpServer(wiring.opsApp, { port: 0, host: '127.0.0.1', logger: quiet });
   return {
     gateway,
+    ops,
     registry,
     echo,
     wiring,
@@ -129,9 +142,11 @@ export async function startGateway(label: string, options: FixtureOptions = {}):
     },
     async close() {
       await gateway.close();
+      await ops.close();
       await wiring.close();
       await issuer.close();
       await echo.close();
+      await identityEcho.close();
       await registry.close();
       await db.close();
       await owner.destroy();
@@ -158,11 +173,11 @@ export interface Echoed {
   forwardedProto: string | null;
 }
 
-function echoApp() {
+function echoApp(audience: string) {
   return createHttpApp({
     logger: quiet,
     routes(app) {
-      app.use(requireSignedContext({ key: KEY }));
+      app.use(requireSignedContext({ key: KEY, audience }));
       app.all('/{*any}', express.text({ type: '*/*' }), (req, res) => {
         const leaked = Object.keys(req.headers).filter(
           (h) => h.startsWith('x-fleet-') && h !== 'x-fleet-context',

@@ -48,7 +48,7 @@ test('access logs carry the tenant id', async () => {
 test('metrics are labelled by tenant, route prefix and status, never by raw path', async () => {
   await f.get('acme.fleet.test', '/api/store/echo/some/id-123?x=1');
   await f.get('bolt.fleet.test', '/api/store/me');
-  const metrics = (await f.get('acme.fleet.test', '/metrics')).text;
+  const metrics = await (await fetch(`${f.ops.url}/metrics`)).text();
   const series = metrics.split('\n').filter((l) => l.startsWith('http_request_duration_seconds_count'));
   expect(
     series.some((l) => l.includes(`tenant="${acme.id}"`) && l.includes('prefix="/api/store/echo"')),

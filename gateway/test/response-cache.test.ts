@@ -18,7 +18,7 @@ const renew = (tenantId: string) =>
 
 beforeAll(async () => {
   const app = express();
-  app.use(requireSignedContext({ key: KEY }));
+  app.use(requireSignedContext({ key: KEY, audience: 'shelf' }));
   app.get('/api/store/shelf/private', (_req, res) => {
     hits++;
     res.set('cache-control', 'private').json({ n: hits });

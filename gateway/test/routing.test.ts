@@ -42,6 +42,7 @@ test('internal headers sent from outside are stripped: a forged context cannot p
   const forged = signContext(
     { requestId: 'evil', tenantId: bolt.id, actor: { kind: 'service' } },
     'guessed-key-000000000000000000000',
+    { audience: 'echo', method: 'GET', path: '/api/store/echo' },
   );
   const res = await f.get('acme.fleet.test', '/api/store/echo', {
     headers: { 'x-fleet-context': forged, 'x-fleet-tenant': bolt.id, 'x-spoof': 'kept' },

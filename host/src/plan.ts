@@ -13,6 +13,8 @@ const hostedService = z.object({
   urlEnv: z.string().min(1).nullable(),
   /** Its port in each worker (called services only: the gateway's port is in its env, shared). */
   ports: z.array(z.number().int().min(1).max(65_535)),
+  /** Its internal ops port in each worker (the gateway's OPS_PORT; 0: any free port). */
+  opsPorts: z.array(z.number().int().min(0).max(65_535)).optional(),
 });
 
 const planSchema = z
@@ -65,6 +67,8 @@ export function workerEnv(
   const env: NodeJS.ProcessEnv = { ...base, ...service.env };
   delete env[PLAN_ENV];
   if (service.urlEnv) env.PORT = String(portIn(service));
+  const opsPort = service.opsPorts?.[worker];
+  if (opsPort !== undefined) env.OPS_PORT = String(opsPort);
   for (const other of plan.services) {
     if (other.urlEnv && other.urlEnv in env) env[other.urlEnv] = `http://127.0.0.1:${portIn(other)}`;
   }

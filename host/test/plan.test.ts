@@ -17,9 +17,15 @@ const plan: HostPlan = {
     },
     {
       name: 'gateway',
-      env: { PORT: '8080', INVENTORY_URL: 'http://127.0.0.1:4005', ORDER_URL: 'http://127.0.0.1:4007' },
+      env: {
+        PORT: '8080',
+        OPS_PORT: '9080',
+        INVENTORY_URL: 'http://127.0.0.1:4005',
+        ORDER_URL: 'http://127.0.0.1:4007',
+      },
       urlEnv: null,
       ports: [],
+      opsPorts: [9080, 9180],
     },
   ],
 };
@@ -55,6 +61,11 @@ describe('workerEnv', () => {
       [PLAN_ENV]: '{}',
     });
     expect(env).toEqual({ PATH: '/bin', PORT: '4005', DATABASE_URL: 'postgres://inv' });
+  });
+
+  test("the gateway shares its public port, but each worker's ops port (/readyz, /metrics) is its own", () => {
+    expect(workerEnv(plan, service('gateway'), 0, {})).toMatchObject({ PORT: '8080', OPS_PORT: '9080' });
+    expect(workerEnv(plan, service('gateway'), 1, {})).toMatchObject({ PORT: '8080', OPS_PORT: '9180' });
   });
 
   test('a worker the plan has no port for is refused', () => {

@@ -16,10 +16,13 @@ compose = open('docker-compose.yml').read()
 if f"\n  {name}:\n" not in compose:
     env = [f"      PORT: '{port}'"]
     if database:
+        # The running service gets the application and relay roles only; the one-shot `migrate`
+        # service (scripts/migrate-all.js, which reads scripts/services.js) migrates as the owner.
+        app = "${FLEET_APP_DB_PASSWORD:?set FLEET_APP_DB_PASSWORD in .env (copy .env.example)}"
+        relay = "${FLEET_RELAY_DB_PASSWORD:?set FLEET_RELAY_DB_PASSWORD in .env (copy .env.example)}"
         env += [
-            f"      DATABASE_URL: postgres://fleet_app:fleet_app@postgres:5432/{database}",
-            f"      MIGRATION_DATABASE_URL: postgres://postgres:postgres@postgres:5432/{database}",
-            f"      RELAY_DATABASE_URL: postgres://fleet_relay:fleet_relay@postgres:5432/{database}",
+            f"      DATABASE_URL: postgres://fleet_app:{app}@postgres:5432/{database}",
+            f"      RELAY_DATABASE_URL: postgres://fleet_relay:{relay}@postgres:5432/{database}",
         ]
     env += [f"      {k}: {v}" for k, v in (a.split('=', 1) for a in extra)]
     block = f"""  {name}:
@@ -29,6 +32,8 @@ if f"\n  {name}:\n" not in compose:
       <<: *env
 {chr(10).join(env)}
     depends_on:
+      migrate:
+        condition: service_completed_successfully
       postgres:
         condition: service_healthy
       redis:
@@ -48,10 +53,12 @@ if f"\n  {name}:\n" not in compose:
 """
     compose = compose.replace("  gateway:\n", block + "  gateway:\n", 1)
     compose = re.sub(r"(      TENANCY_URL: http://tenancy-registry:4001\n)", rf"\1      {url_key}: http://{name}:{port}\n", compose, count=1)
+    gateway_waits = (
+        "    depends_on:\n      migrate:\n        condition: service_completed_successfully\n"
+        "      tenancy-registry:\n        condition: service_healthy\n"
+    )
     compose = compose.replace(
-        "    depends_on:\n      tenancy-registry:\n        condition: service_healthy\n",
-        f"    depends_on:\n      tenancy-registry:\n        condition: service_healthy\n      {name}:\n        condition: service_healthy\n",
-        1,
+        gateway_waits, f"{gateway_waits}      {name}:\n        condition: service_healthy\n", 1
     )
     open('docker-compose.yml', 'w').write(compose)
 
@@ -61,11 +68,16 @@ if f"\n  {key}:\n" not in values:
     secret = ''
     if database:
         secret = f"""
-      DATABASE_URL: postgres://fleet_app:CHANGE_ME@fleet-postgresql:5432/{database}
-      MIGRATION_DATABASE_URL: postgres://fleet_owner:CHANGE_ME@fleet-postgresql:5432/{database}
-      RELAY_DATABASE_URL: postgres://fleet_relay:CHANGE_ME@fleet-postgresql:5432/{database}"""
+      DATABASE_URL: '' # required: postgres://fleet_app:<password>@fleet-postgresql:5432/{database}
+      RELAY_DATABASE_URL: '' # required: postgres://fleet_relay:<password>@fleet-postgresql:5432/{database}"""
     env_lines = ''.join(f"\n      {k}: {v}" for k, v in (a.split('=', 1) for a in extra if not a.split('=', 1)[0].endswith('KEY')))
-    migrate = f"\n    migrate:\n      command: ['node', '{folder}/dist/migrate.js']" if database else ''
+    # Only the migration Job gets the schema owner's URL (migrate.secretEnv), never the Deployment.
+    migrate = (
+        f"\n    migrate:\n      command: ['node', '{folder}/dist/migrate.js']"
+        f"\n      secretEnv:\n        MIGRATION_DATABASE_URL: '' # required: postgres://fleet_owner:<password>@fleet-postgresql:5432/{database}"
+        if database
+        else ''
+    )
     block = f"""  {key}:
     command: ['node', '{folder}/dist/main.js']
     port: {port}

@@ -16,8 +16,11 @@ export interface LaneOptions {
   observe(labels: Record<string, string>, seconds: number): void;
 }
 
-/** Served by express: probes, the metrics scrape and the API document. */
-const OPS_PATHS: ReadonlySet<string> = new Set(['/healthz', '/readyz', '/metrics', '/api/docs']);
+/**
+ * Served by express: the liveness probe (for load balancers) and the API document. `/readyz` and
+ * `/metrics` are not served on the public port (they name tenants): here they are unknown routes.
+ */
+const OPS_PATHS: ReadonlySet<string> = new Set(['/healthz', '/api/docs']);
 
 /** Handles a request itself, or hands it to express (`viaExpress`). */
 export type Lane = (req: IncomingMessage, res: ServerResponse, viaExpress: () => void) => void;

@@ -85,8 +85,10 @@ export async function handleGatewayRequest(deps: GatewayDeps, x: GatewayExchange
   }
   const upstream = deps.upstreams[route.upstream];
   if (!upstream) return answerError(res, path, unknownRoute());
+  // Bound to this upstream, method and path: the header is good for this one request only.
+  const target = { audience: route.upstream, method: req.method ?? 'GET', path };
   const signed = () => ({
-    [CONTEXT_HEADER]: signContext(ctx, deps.signingKey),
+    [CONTEXT_HEADER]: signContext(ctx, deps.signingKey, target),
     'x-request-id': ctx.requestId,
   });
   if (deps.cache && route.cache && tenant && !caller.principal && isCacheableRequest(req))

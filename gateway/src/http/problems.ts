@@ -1,9 +1,12 @@
 import type { ServerResponse } from 'node:http';
 import { AppError, PROBLEM_CONTENT_TYPE, toProblem } from '@fleet/errors';
 
-const isApi = (path: string) => path === '/api' || path.startsWith('/api/');
+/** Paths only machines ask for (probes, scrapers): not served publicly, refused as problem+json. */
+const MACHINE_PATHS: ReadonlySet<string> = new Set(['/readyz', '/metrics']);
 
-/** API callers get problem+json; browsers get a small page. */
+const isApi = (path: string) => path === '/api' || path.startsWith('/api/') || MACHINE_PATHS.has(path);
+
+/** API callers (and probes or scrapers knocking on the public port) get problem+json; browsers get a small page. */
 export function answerError(res: ServerResponse, path: string, error: AppError): void {
   const problem = toProblem(error, path);
   if (error.retryAfter !== undefined) res.setHeader('Retry-After', String(Math.ceil(error.retryAfter)));

@@ -38,7 +38,9 @@ app.kubernetes.io/component: {{ .name }}
 
 {{/*
 The container environment of one service: shared env, the service's env (both through `tpl`),
-then shared and per-service secrets from the Secret. Takes (dict "root" $ "name" .. "svc" ..).
+then shared and per-service secrets from the Secret. Takes (dict "root" $ "name" .. "svc" ..),
+with "migrate" true for the migration Job only: then the service's migrate.secretEnv (the schema
+owner's MIGRATION_DATABASE_URL) is added. A Deployment never gets it.
 */}}
 {{- define "fleet.env" -}}
 {{- $root := .root -}}
@@ -46,6 +48,12 @@ then shared and per-service secrets from the Secret. Takes (dict "root" $ "name"
   value: {{ $root.Values.platformDomain | quote }}
 - name: PORT
   value: {{ .svc.port | quote }}
+{{- with .svc.opsPort }}
+- name: OPS_PORT
+  value: {{ . | quote }}
+- name: OPS_BIND_ADDRESS
+  value: "0.0.0.0"
+{{- end }}
 {{- range $k, $v := $root.Values.env }}
 - name: {{ $k }}
   value: {{ tpl (toString $v) $root | quote }}
@@ -67,5 +75,14 @@ then shared and per-service secrets from the Secret. Takes (dict "root" $ "name"
     secretKeyRef:
       name: {{ include "fleet.secretName" $root }}
       key: {{ $.name }}-{{ $k }}
+{{- end }}
+{{- if and .migrate .svc.migrate }}
+{{- range $k, $_ := .svc.migrate.secretEnv }}
+- name: {{ $k }}
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "fleet.secretName" $root }}
+      key: {{ $.name }}-migrate-{{ $k }}
+{{- end }}
 {{- end }}
 {{- end }}

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { secret, weakSecretProblems } from './secrets';
 
 export { z };
+export { KNOWN_DEFAULT_SECRETS, secret } from './secrets';
 
 /**
  * A config schema is a zod object whose every key has a description (`.describe()`),
@@ -15,13 +17,25 @@ export class ConfigError extends Error {
   }
 }
 
-/** Validates `env` against the schema; throws a ConfigError with one line per bad variable. */
+/**
+ * Validates `env` against the schema; throws a ConfigError with one line per bad variable. In
+ * production (NODE_ENV=production) a secret key (`secret(...)`) holding a published default, a
+ * placeholder or a short value is such a bad variable too.
+ */
 export function loadConfig<S extends ConfigSchema>(
   schema: S,
   env: NodeJS.ProcessEnv = process.env,
 ): z.infer<S> {
   const parsed = schema.safeParse(env);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) {
+    const data = parsed.data as Record<string, unknown>;
+    const mode = 'NODE_ENV' in data ? data.NODE_ENV : env.NODE_ENV;
+    if (mode === 'production') {
+      const weak = weakSecretProblems(schema.shape, data);
+      if (weak.length) throw new ConfigError(weak);
+    }
+    return parsed.data;
+  }
   const problems = parsed.error.issues.map((issue) => {
     const key = issue.path.map(String).join('.');
     const doc = key ? descriptionOf(schema.shape[key]) : undefined;
@@ -74,6 +88,14 @@ export const common = {
     .default('info')
     .describe('Minimum log level.'),
   PORT: z.coerce.number().int().min(0).max(65535).describe('HTTP port this process listens on.'),
+  BIND_ADDRESS: z
+    .string()
+    .min(1)
+    .default('127.0.0.1')
+    .describe(
+      'Address the internal HTTP listener binds to: loopback by default, so only this machine reaches it; ' +
+        'containers set 0.0.0.0 (docker-compose, the Helm chart) so their network does.',
+    ),
   DATABASE_URL: z
     .url()
     .describe('Postgres URL of the application role (owns no table, cannot bypass row-level security).'),
@@ -91,10 +113,12 @@ export const common = {
   REDIS_PREFIX: z.string().default('fleet:').describe('Prefix of every Redis key this deployment writes.'),
   AMQP_URL: z.url().default('amqp://guest:guest@127.0.0.1:5672').describe('RabbitMQ URL.'),
   AMQP_PREFIX: z.string().default('fleet.').describe('Prefix of every RabbitMQ exchange and queue.'),
-  INTERNAL_SIGNING_KEY: z
-    .string()
-    .min(32)
-    .describe('Shared secret (32+ chars) that signs the tenant context the gateway sends to services.'),
+  INTERNAL_SIGNING_KEY: secret(
+    z
+      .string()
+      .min(32)
+      .describe('Shared secret (32+ chars) that signs the tenant context the gateway sends to services.'),
+  ),
   PLATFORM_DOMAIN: z
     .string()
     .default('localhost')

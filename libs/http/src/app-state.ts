@@ -4,13 +4,15 @@ import type { Registry } from 'prom-client';
 /** Per-app state shared between the app's middleware and the server that runs it. */
 export interface AppState {
   registry: Registry;
+  /** Process metrics shown after the app's own (shared by every app of the process). */
+  processRegistry?: Registry;
   shuttingDown: boolean;
 }
 
 const states = new WeakMap<Express, AppState>();
 
-export function initAppState(app: Express, registry: Registry): AppState {
-  const state: AppState = { registry, shuttingDown: false };
+export function initAppState(app: Express, registry: Registry, processRegistry?: Registry): AppState {
+  const state: AppState = { registry, processRegistry, shuttingDown: false };
   states.set(app, state);
   return state;
 }
@@ -30,6 +32,11 @@ export function getMetricsRegistry(app: Express): Registry {
 export function markShuttingDown(app: Express): void {
   const state = states.get(app);
   if (state) state.shuttingDown = true;
+}
+
+/** The process metrics the app shows after its own, if any. */
+export function getProcessMetricsRegistry(app: Express): Registry | undefined {
+  return stateOf(app).processRegistry;
 }
 
 export function isShuttingDown(app: Express): boolean {

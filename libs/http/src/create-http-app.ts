@@ -2,7 +2,8 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { initAppState } from './app-state';
 import { errorMiddleware } from './error.middleware';
-import type { HttpAppOptions } from './http-app.options';
+import type { Logger } from '@fleet/logger';
+import type { HttpAppOptions, ReadinessCheck } from './http-app.options';
 import { createHttpMetrics } from './metrics';
 import { notFoundMiddleware } from './not-found.middleware';
 import { registerOpsRoutes } from './ops.routes';
@@ -16,13 +17,14 @@ const DEFAULT_READINESS_TIMEOUT_MS = 2000;
 
 /**
  * Builds an express app with the platform's standard chain, in this order: request id, async
- * context, metrics and access log, helmet, JSON body, `/healthz` `/readyz` `/metrics`, the
- * caller's routes, 404, and the one error handler. No side effects: nothing listens yet.
+ * context, metrics and access log, helmet, JSON body, `/healthz` `/readyz` `/metrics` (only
+ * `/healthz` with `opsRoutes: 'healthz'`), the caller's routes, 404, and the one error handler.
+ * No side effects: nothing listens yet.
  */
 export function createHttpApp(options: HttpAppOptions): Express {
   const app = express();
   const metrics = createHttpMetrics(options.metrics);
-  initAppState(app, metrics.registry);
+  initAppState(app, metrics.registry, metrics.processRegistry);
 
   app.disable('x-powered-by');
   app.set('trust proxy', options.trustProxy ?? false);
@@ -45,10 +47,36 @@ export function createHttpApp(options: HttpAppOptions): Express {
     logger: options.logger,
     readiness: options.readiness ?? {},
     readinessTimeoutMs: options.readinessTimeoutMs ?? DEFAULT_READINESS_TIMEOUT_MS,
-    processMetrics: metrics.processRegistry,
+    only: options.opsRoutes === 'healthz' ? 'healthz' : undefined,
   });
   options.routes(app);
 
+  app.use(notFoundMiddleware());
+  app.use(errorMiddleware(options.logger));
+  return app;
+}
+
+export interface OpsAppOptions {
+  logger: Logger;
+  /** Checks of `/readyz`, as for createHttpApp. */
+  readiness: Record<string, ReadinessCheck>;
+  readinessTimeoutMs?: number;
+}
+
+/**
+ * The operations endpoints of `source` (an app built by createHttpApp with `opsRoutes: 'healthz'`)
+ * as an app of their own, for an internal listener: `/healthz`, `/readyz` (503 once `source` is
+ * shutting down) and `/metrics` (`source`'s registry); every other path is a 404 problem.
+ */
+export function createOpsApp(source: Express, options: OpsAppOptions): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  registerOpsRoutes(app, {
+    logger: options.logger,
+    readiness: options.readiness,
+    readinessTimeoutMs: options.readinessTimeoutMs ?? DEFAULT_READINESS_TIMEOUT_MS,
+    source,
+  });
   app.use(notFoundMiddleware());
   app.use(errorMiddleware(options.logger));
   return app;

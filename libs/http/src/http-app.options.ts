@@ -35,6 +35,12 @@ export interface HttpAppOptions {
   /** Timeout of each readiness check. Default 2000 ms. */
   readinessTimeoutMs?: number;
   metrics?: MetricsOptions;
+  /**
+   * `all` (default): `/healthz`, `/readyz` and `/metrics` on this app. `healthz`: only `/healthz`,
+   * for an app on a public port whose `/readyz` and `/metrics` go on an internal listener
+   * (createOpsApp).
+   */
+  opsRoutes?: 'all' | 'healthz';
   /** Log one line per finished request. Default true. */
   accessLog?: boolean;
 }

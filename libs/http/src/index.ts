@@ -1,4 +1,4 @@
-export { createHttpApp } from './create-http-app';
+export { createHttpApp, createOpsApp, type OpsAppOptions } from './create-http-app';
 export type { HttpAppOptions, MetricLabelFn, MetricsOptions, ReadinessCheck } from './http-app.options';
 export { getMetricsRegistry, isShuttingDown, markShuttingDown } from './app-state';
 export { getRequestContext, setRequestContext } from './request-context';

@@ -1,8 +1,7 @@
 import type { Express, Response } from 'express';
-import type { Registry } from 'prom-client';
 import type { Logger } from '@fleet/logger';
 import { PROBLEM_CONTENT_TYPE } from '@fleet/errors';
-import { isShuttingDown, getMetricsRegistry } from './app-state';
+import { getMetricsRegistry, getProcessMetricsRegistry, isShuttingDown } from './app-state';
 import type { ReadinessCheck } from './http-app.options';
 import { instanceOf } from './problem-response';
 import { runReadinessChecks, type CheckOutcome } from './readiness';
@@ -11,8 +10,10 @@ export interface OpsRoutesOptions {
   logger: Logger;
   readiness: Record<string, ReadinessCheck>;
   readinessTimeoutMs: number;
-  /** Process metrics shared by every app of the process, shown after the app's own. */
-  processMetrics?: Registry;
+  /** The app whose shutdown state and metrics are reported (default: the app itself). */
+  source?: Express;
+  /** `healthz`: only `/healthz` (an app on a public port); default all three. */
+  only?: 'healthz';
 }
 
 function notReady(res: Response, instance: string, code: string, detail: string, checks?: object): void {
@@ -37,12 +38,14 @@ function failedNames(checks: Record<string, CheckOutcome>): string[] {
 
 /** `GET /healthz` (process up), `GET /readyz` (dependencies reachable), `GET /metrics`. */
 export function registerOpsRoutes(app: Express, options: OpsRoutesOptions): void {
+  const source = options.source ?? app;
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  if (options.only === 'healthz') return;
 
   app.get('/readyz', async (req, res) => {
-    if (isShuttingDown(app))
+    if (isShuttingDown(source))
       return notReady(res, instanceOf(req), 'shutting_down', 'The service is shutting down.');
     const report = await runReadinessChecks(options.readiness, options.readinessTimeoutMs);
     if (report.ok) return void res.json({ status: 'ok', checks: report.checks });
@@ -58,9 +61,10 @@ export function registerOpsRoutes(app: Express, options: OpsRoutesOptions): void
   });
 
   app.get('/metrics', async (_req, res) => {
-    const registry = getMetricsRegistry(app);
+    const registry = getMetricsRegistry(source);
     const parts = [await registry.metrics()];
-    if (options.processMetrics) parts.push(await options.processMetrics.metrics());
+    const processMetrics = getProcessMetricsRegistry(source);
+    if (processMetrics) parts.push(await processMetrics.metrics());
     res.type(registry.contentType).send(parts.join('\n'));
   });
 }

@@ -19,7 +19,7 @@ export function createApp(deps: CartAppDeps): Express {
     readiness: deps.readiness,
     bodyLimit: '16kb',
     routes(app) {
-      app.use(requireSignedContext({ key: deps.signingKey }));
+      app.use(requireSignedContext({ key: deps.signingKey, audience: 'cart' }));
       app.use(storeCartRoutes(deps));
       app.use(internalCartRoutes(deps));
     },

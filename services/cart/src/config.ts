@@ -4,6 +4,7 @@ export const configSchema = z.object({
   NODE_ENV: common.NODE_ENV,
   LOG_LEVEL: common.LOG_LEVEL,
   PORT: common.PORT.default(4008),
+  BIND_ADDRESS: common.BIND_ADDRESS,
   REDIS_URL: common.REDIS_URL,
   REDIS_PREFIX: common.REDIS_PREFIX,
   INTERNAL_SIGNING_KEY: common.INTERNAL_SIGNING_KEY,

@@ -4,7 +4,7 @@ import { createApp as createCatalogApp, migrations, relayTables } from '@fleet/c
 import { createDb, newId, type Db } from '@fleet/db';
 import { startHttpServer, type RunningHttpServer } from '@fleet/http';
 import { createLogger } from '@fleet/logger';
-import { CONTEXT_HEADER, signContext } from '@fleet/tenancy';
+import { CONTEXT_HEADER, contextTarget, signContext } from '@fleet/tenancy';
 import { createTestDatabase, createTestRedis, type TestDatabase, type TestRedis } from '@fleet/testing';
 import { createApp, createCartDeps } from '../src';
 
@@ -36,14 +36,19 @@ export interface Product {
   skus: string[];
 }
 
-function serviceAt(url: string): Service {
+/** `audience`: the service's name, for which its callers sign the context. */
+function serviceAt(audience: string, url: string): Service {
   return {
     url,
     call(path, init = {}) {
       const ctx: Ctx = { requestId: newId('req'), actor: { kind: 'anonymous' }, ...init.ctx };
+      const method = init.method ?? (init.body === undefined ? 'GET' : 'POST');
       return fetch(`${url}${path}`, {
-        method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-        headers: { [CONTEXT_HEADER]: signContext(ctx, SIGNING_KEY), 'content-type': 'application/json' },
+        method,
+        headers: {
+          [CONTEXT_HEADER]: signContext(ctx, SIGNING_KEY, contextTarget(audience, method, path)),
+          'content-type': 'application/json',
+        },
         body: init.body === undefined ? undefined : JSON.stringify(init.body),
       });
     },
@@ -58,7 +63,7 @@ async function startCatalog(label: string): Promise<Service & { db: Db; close():
   const app = createCatalogApp({ db, logger, signingKey: SIGNING_KEY, readiness: {} });
   const server: RunningHttpServer = await startHttpServer(app, { port: 0, logger });
   return {
-    ...serviceAt(server.url),
+    ...serviceAt('catalog', server.url),
     db,
     async close() {
       await server.close();
@@ -89,7 +94,7 @@ export async function startCart(
   const app = createApp({ ...deps, logger, signingKey: SIGNING_KEY, readiness: {} });
   const server = await startHttpServer(app, { port: 0, logger });
   return {
-    ...serviceAt(server.url),
+    ...serviceAt('cart', server.url),
     redis: testRedis.client,
     prefix: testRedis.prefix,
     catalog,

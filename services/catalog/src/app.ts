@@ -28,7 +28,7 @@ export function createApp(deps: CatalogAppDeps): Express {
     readiness: deps.readiness,
     bodyParser: false,
     routes(app) {
-      app.use(requireSignedContext({ key: deps.signingKey }));
+      app.use(requireSignedContext({ key: deps.signingKey, audience: 'catalog' }));
       app.use(adminImportRoutes(deps));
       app.use('/api/admin/products/bulk', express.json({ limit: BULK_JSON_LIMIT }));
       app.use(express.json({ limit: JSON_LIMIT }));

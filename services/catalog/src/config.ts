@@ -4,6 +4,7 @@ export const configSchema = z.object({
   NODE_ENV: common.NODE_ENV,
   LOG_LEVEL: common.LOG_LEVEL,
   PORT: common.PORT.default(4003),
+  BIND_ADDRESS: common.BIND_ADDRESS,
   DATABASE_URL: common.DATABASE_URL,
   // The storefront list holds one connection per request for one round trip.
   DATABASE_POOL_SIZE: common.DATABASE_POOL_SIZE.default(20),

@@ -38,6 +38,7 @@ export async function start(
   });
   const server = await startHttpServer(app, {
     port: config.PORT,
+    host: config.BIND_ADDRESS,
     logger,
     ...options,
     // The relay stops publishing, the broker drains in-flight handlers, then the pool they used closes.

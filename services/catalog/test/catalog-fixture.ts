@@ -3,7 +3,7 @@ import type { Ctx } from '@fleet/context';
 import { createDb, newId, type Db } from '@fleet/db';
 import { startHttpServer, type RunningHttpServer } from '@fleet/http';
 import { createLogger } from '@fleet/logger';
-import { CONTEXT_HEADER, signContext } from '@fleet/tenancy';
+import { CONTEXT_HEADER, contextTarget, signContext } from '@fleet/tenancy';
 import { createTestDatabase, type TestDatabase } from '@fleet/testing';
 import { createApp } from '../src/app';
 import { migrations, relayTables } from '../src/data-access/migrations';
@@ -53,7 +53,11 @@ export async function startCatalog(label: string): Promise<CatalogFixture> {
       return fetch(`${server.url}${path}`, {
         method: init.method ?? 'GET',
         headers: {
-          [CONTEXT_HEADER]: signContext(ctx, SIGNING_KEY),
+          [CONTEXT_HEADER]: signContext(
+            ctx,
+            SIGNING_KEY,
+            contextTarget('catalog', init.method ?? 'GET', path),
+          ),
           ...(json || init.raw !== undefined
             ? { 'content-type': init.contentType ?? 'application/json' }
             : {}),

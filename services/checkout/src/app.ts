@@ -16,7 +16,7 @@ export function createApp(deps: CheckoutAppDeps): Express {
     readiness: deps.readiness,
     bodyLimit: '32kb',
     routes(app) {
-      app.use(requireSignedContext({ key: deps.signingKey }));
+      app.use(requireSignedContext({ key: deps.signingKey, audience: 'checkout' }));
       app.use(checkoutRoutes(deps));
     },
   });

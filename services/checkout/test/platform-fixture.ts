@@ -26,7 +26,7 @@ import {
   migrations as paymentMigrations,
   relayTables as paymentRelay,
 } from '@fleet/payment';
-import { CONTEXT_HEADER, signContext } from '@fleet/tenancy';
+import { CONTEXT_HEADER, contextTarget, signContext } from '@fleet/tenancy';
 import {
   createApp as createRegistryApp,
   migrations as registryMigrations,
@@ -64,15 +64,17 @@ export interface Service {
 
 type Closer = () => Promise<void>;
 
-function serviceAt(url: string): Service {
+/** `audience`: the service's name, for which its callers sign the context. */
+function serviceAt(audience: string, url: string): Service {
   return {
     url,
     call(path, init = {}) {
       const ctx: Ctx = { requestId: newId('req'), actor: { kind: 'anonymous' }, ...init.ctx };
+      const method = init.method ?? (init.body === undefined ? 'GET' : 'POST');
       return fetch(`${url}${path}`, {
-        method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+        method,
         headers: {
-          [CONTEXT_HEADER]: signContext(ctx, SIGNING_KEY),
+          [CONTEXT_HEADER]: signContext(ctx, SIGNING_KEY, contextTarget(audience, method, path)),
           'content-type': 'application/json',
           ...init.headers,
         },
@@ -99,13 +101,14 @@ async function database(
 }
 
 async function serve(
+  audience: string,
   app: Parameters<typeof startHttpServer>[0],
   logger: Logger,
   closers: Closer[],
 ): Promise<Service> {
   const server: RunningHttpServer = await startHttpServer(app, { port: 0, logger });
   closers.push(() => server.close());
-  return serviceAt(server.url);
+  return serviceAt(audience, server.url);
 }
 
 export interface Platform {
@@ -149,12 +152,18 @@ export async function startPlatform(label: string, options: { events?: boolean }
   const base = { logger, signingKey: SIGNING_KEY, readiness: {} };
 
   const registry = await serve(
+    'tenancy',
     createRegistryApp({ ...base, db: registryDb, platformDomain: 'fleet.test' }),
     logger,
     closers,
   );
-  const catalog = await serve(createCatalogApp({ ...base, db: catalogDb }), logger, closers);
-  const inventory = await serve(createInventoryApp({ ...base, db: inventoryDb }), logger, closers);
+  const catalog = await serve('catalog', createCatalogApp({ ...base, db: catalogDb }), logger, closers);
+  const inventory = await serve(
+    'inventory',
+    createInventoryApp({ ...base, db: inventoryDb }),
+    logger,
+    closers,
+  );
   let paymentUrl = '';
   const paymentDeps = createPaymentDeps({
     db: paymentDb,
@@ -163,7 +172,7 @@ export async function startPlatform(label: string, options: { events?: boolean }
     signingKey: SIGNING_KEY,
     webhookBaseUrl: () => paymentUrl,
   });
-  const payment = await serve(createPaymentApp({ ...paymentDeps, ...base }), logger, closers);
+  const payment = await serve('payment', createPaymentApp({ ...paymentDeps, ...base }), logger, closers);
   paymentUrl = payment.url;
   const orderDeps = createOrderDeps({
     db: orderDb,
@@ -173,7 +182,7 @@ export async function startPlatform(label: string, options: { events?: boolean }
     paymentUrl: payment.url,
   });
   closers.push(() => orderDeps.close());
-  const order = await serve(createOrderApp({ ...orderDeps, ...base }), logger, closers);
+  const order = await serve('order', createOrderApp({ ...orderDeps, ...base }), logger, closers);
   const startOrder = async (inventoryUrl: string): Promise<Service> => {
     const deps = createOrderDeps({
       db: orderDb,
@@ -185,7 +194,7 @@ export async function startPlatform(label: string, options: { events?: boolean }
       createWaitMs: 500,
     });
     closers.push(() => deps.close());
-    return serve(createOrderApp({ ...deps, ...base }), logger, closers);
+    return serve('order', createOrderApp({ ...deps, ...base }), logger, closers);
   };
   const cartDeps = createCartDeps({
     redis: redis.client,
@@ -194,7 +203,7 @@ export async function startPlatform(label: string, options: { events?: boolean }
     signingKey: SIGNING_KEY,
   });
   closers.push(() => cartDeps.close());
-  const cart = await serve(createCartApp({ ...cartDeps, ...base }), logger, closers);
+  const cart = await serve('cart', createCartApp({ ...cartDeps, ...base }), logger, closers);
 
   const checkoutDeps = (overrides: Partial<CheckoutDepsOptions>): CheckoutRuntimeDeps => {
     const deps = createCheckoutDeps({
@@ -212,7 +221,7 @@ export async function startPlatform(label: string, options: { events?: boolean }
     return deps;
   };
   const serveCheckout = (deps: CheckoutRuntimeDeps): Promise<Service> =>
-    serve(createApp({ ...deps, signingKey: SIGNING_KEY, readiness: {} }), logger, closers);
+    serve('checkout', createApp({ ...deps, signingKey: SIGNING_KEY, readiness: {} }), logger, closers);
   const startCheckout = (overrides: Partial<CheckoutDepsOptions>): Promise<Service> =>
     serveCheckout(checkoutDeps(overrides));
 

@@ -21,7 +21,9 @@ export function createApp(deps: IdentityAppDeps): Express {
     logger: deps.logger,
     readiness: deps.readiness,
     routes(app) {
-      app.use(requireSignedContext({ key: deps.signingKey, publicPaths: PUBLIC_PATHS }));
+      app.use(
+        requireSignedContext({ key: deps.signingKey, audience: 'identity', publicPaths: PUBLIC_PATHS }),
+      );
       app.use(jwksRoutes(deps));
       app.use(internalRoutes(deps));
       app.use(authRoutes(deps));

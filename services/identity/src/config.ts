@@ -1,4 +1,4 @@
-import { common, z } from '@fleet/config';
+import { common, secret, z } from '@fleet/config';
 import { PASSWORD_HASH_COST } from './domain/password';
 
 export const configSchema = z
@@ -6,6 +6,7 @@ export const configSchema = z
     NODE_ENV: common.NODE_ENV,
     LOG_LEVEL: common.LOG_LEVEL,
     PORT: common.PORT.default(4002),
+    BIND_ADDRESS: common.BIND_ADDRESS,
     DATABASE_URL: common.DATABASE_URL,
     DATABASE_POOL_SIZE: common.DATABASE_POOL_SIZE,
     RELAY_DATABASE_URL: z
@@ -20,10 +21,12 @@ export const configSchema = z
       .url()
       .default('http://identity.fleet.internal')
       .describe('The `iss` claim of every access token; verifiers must expect exactly this value.'),
-    IDENTITY_KEY_ENCRYPTION_KEY: z
-      .string()
-      .min(32)
-      .describe('Secret (32+ chars) that encrypts the private signing keys at rest (AES-256-GCM).'),
+    IDENTITY_KEY_ENCRYPTION_KEY: secret(
+      z
+        .string()
+        .min(32)
+        .describe('Secret (32+ chars) that encrypts the private signing keys at rest (AES-256-GCM).'),
+    ),
     ACCESS_TOKEN_TTL_SECONDS: z.coerce
       .number()
       .int()
@@ -34,11 +37,16 @@ export const configSchema = z
     PLATFORM_ADMIN_EMAIL: z
       .email()
       .describe('Email of the first platform admin, created or updated at every boot.'),
-    PLATFORM_ADMIN_PASSWORD: z
-      .string()
-      .min(8)
-      .max(128)
-      .describe('Password (8-128 chars) of the first platform admin, applied at every boot.'),
+    PLATFORM_ADMIN_PASSWORD: secret(
+      z
+        .string()
+        .min(8)
+        .max(128)
+        .describe(
+          'Password (8-128 chars; 12+ in production) of the first platform admin, applied at every boot.',
+        ),
+      { minLength: 12 },
+    ),
     PASSWORD_HASH_COST: z.coerce
       .number()
       .int()

@@ -4,7 +4,7 @@ import type { Ctx } from '@fleet/context';
 import { createDb, newId, type Db } from '@fleet/db';
 import { startHttpServer, type RunningHttpServer } from '@fleet/http';
 import { createLogger } from '@fleet/logger';
-import { CONTEXT_HEADER, signContext } from '@fleet/tenancy';
+import { CONTEXT_HEADER, contextTarget, signContext } from '@fleet/tenancy';
 import { createTestDatabase, createTestRedis, type TestDatabase, type TestRedis } from '@fleet/testing';
 import { createApp } from '../src/app';
 import { bootstrapIdentity, createIdentityDeps, type IdentityDepsOptions } from '../src/bootstrap';
@@ -83,7 +83,11 @@ export async function startIdentity(label: string, overrides: Overrides = {}): P
       return fetch(`${server.url}${path}`, {
         method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
         headers: {
-          [CONTEXT_HEADER]: signContext(ctx, SIGNING_KEY),
+          [CONTEXT_HEADER]: signContext(
+            ctx,
+            SIGNING_KEY,
+            contextTarget('identity', init.method ?? (init.body === undefined ? 'GET' : 'POST'), path),
+          ),
           'content-type': 'application/json',
           ...init.headers,
         },

@@ -16,7 +16,7 @@ export function createApp(deps: InventoryAppDeps): Express {
     logger: deps.logger,
     readiness: deps.readiness,
     routes(app) {
-      app.use(requireSignedContext({ key: deps.signingKey }));
+      app.use(requireSignedContext({ key: deps.signingKey, audience: 'inventory' }));
       app.use(reservationRoutes(deps));
       app.use(inventoryRoutes(deps));
     },

@@ -4,6 +4,7 @@ export const configSchema = z.object({
   NODE_ENV: common.NODE_ENV,
   LOG_LEVEL: common.LOG_LEVEL,
   PORT: common.PORT.default(4005).describe('HTTP port this process listens on (4005).'),
+  BIND_ADDRESS: common.BIND_ADDRESS,
   DATABASE_URL: common.DATABASE_URL,
   DATABASE_POOL_SIZE: common.DATABASE_POOL_SIZE,
   RELAY_DATABASE_URL: z

@@ -48,6 +48,7 @@ export async function start(
   });
   const server = await startHttpServer(app, {
     port: config.PORT,
+    host: config.BIND_ADDRESS,
     logger,
     ...options,
     onShutdown: [

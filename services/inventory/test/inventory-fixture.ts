@@ -5,7 +5,7 @@ import { createDb, newId, type Db } from '@fleet/db';
 import { startHttpServer, type RunningHttpServer } from '@fleet/http';
 import { createLogger } from '@fleet/logger';
 import type { EventEnvelope } from '@fleet/messaging';
-import { CONTEXT_HEADER, signContext } from '@fleet/tenancy';
+import { CONTEXT_HEADER, contextTarget, signContext } from '@fleet/tenancy';
 import { createTestDatabase, type TestDatabase } from '@fleet/testing';
 import { createApp, migrations, relayTables, type SweepDeps } from '../src';
 
@@ -70,7 +70,14 @@ export async function startInventory(label: string): Promise<InventoryFixture> {
     const ctx: Ctx = { requestId: 'test', actor: { kind: 'service', id: 'order' }, ...init.ctx };
     return fetch(`${server.url}${path}`, {
       method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-      headers: { [CONTEXT_HEADER]: signContext(ctx, SIGNING_KEY), 'content-type': 'application/json' },
+      headers: {
+        [CONTEXT_HEADER]: signContext(
+          ctx,
+          SIGNING_KEY,
+          contextTarget('inventory', init.method ?? (init.body === undefined ? 'GET' : 'POST'), path),
+        ),
+        'content-type': 'application/json',
+      },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
     });
   };

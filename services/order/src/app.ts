@@ -17,7 +17,7 @@ export function createApp(deps: OrderAppDeps): Express {
     logger: deps.logger,
     readiness: deps.readiness,
     routes(app) {
-      app.use(requireSignedContext({ key: deps.signingKey }));
+      app.use(requireSignedContext({ key: deps.signingKey, audience: 'order' }));
       app.use(internalRoutes(deps));
       app.use(storeRoutes(deps));
       app.use(adminRoutes(deps));

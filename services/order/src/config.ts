@@ -7,6 +7,7 @@ export const configSchema = z.object({
   NODE_ENV: common.NODE_ENV,
   LOG_LEVEL: common.LOG_LEVEL,
   PORT: common.PORT.default(4007),
+  BIND_ADDRESS: common.BIND_ADDRESS,
   DATABASE_URL: common.DATABASE_URL,
   DATABASE_POOL_SIZE: common.DATABASE_POOL_SIZE.default(20),
   RELAY_DATABASE_URL: z

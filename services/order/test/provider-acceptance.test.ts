@@ -47,10 +47,11 @@ afterAll(async () => {
 });
 
 /** Headers of a delivery as the gateway forwards it from the store's host. */
-const fromStoreHost = (tenantId: string) => () => ({
+const fromStoreHost = (tenantId: string, provider: string) => () => ({
   [CONTEXT_HEADER]: signContext(
     { requestId: newId('req'), tenantId, actor: { kind: 'anonymous' } },
     SIGNING_KEY,
+    { audience: 'payment', method: 'POST', path: `/api/webhooks/${provider}` },
   ),
 });
 const webhookUrl = (provider: string) => `${p.payment.url}/api/webhooks/${provider}`;
@@ -75,7 +76,10 @@ function stripeAccount(tenantId: string) {
     publishableKey: `pk_test_${id}Public01`,
     webhookSecret: `whsec_${id}Hook0123`,
   };
-  stripe.addAccount({ ...account, webhook: { url: webhookUrl('stripe'), headers: fromStoreHost(tenantId) } });
+  stripe.addAccount({
+    ...account,
+    webhook: { url: webhookUrl('stripe'), headers: fromStoreHost(tenantId, 'stripe') },
+  });
   return account;
 }
 
@@ -88,7 +92,7 @@ function razorpayAccount(tenantId: string) {
   };
   razorpay.addAccount({
     ...account,
-    webhook: { url: webhookUrl('razorpay'), headers: fromStoreHost(tenantId) },
+    webhook: { url: webhookUrl('razorpay'), headers: fromStoreHost(tenantId, 'razorpay') },
   });
   return account;
 }
@@ -237,7 +241,7 @@ test("a webhook signed with one store's secret is refused on another store's hos
   ] as const) {
     const res = await fetch(webhookUrl(provider), {
       method: 'POST',
-      headers: { ...delivery.headers, ...fromStoreHost(tenant)() },
+      headers: { ...delivery.headers, ...fromStoreHost(tenant, provider)() },
       body: delivery.rawBody,
     });
     expect(res.status).toBe(400);
@@ -247,7 +251,7 @@ test("a webhook signed with one store's secret is refused on another store's hos
   // The same delivery at A's own host is a recognised repeat: 200, nothing changes.
   const again = await fetch(webhookUrl('stripe'), {
     method: 'POST',
-    headers: { ...delivery.headers, ...fromStoreHost(a)() },
+    headers: { ...delivery.headers, ...fromStoreHost(a, 'stripe')() },
     body: delivery.rawBody,
   });
   expect([again.status, (await json(again)).duplicate]).toEqual([200, true]);
@@ -264,7 +268,7 @@ test('a provider event for a payment we do not know yet is stored and retried, n
   const delivery = stripe.signEvent(event, account.webhookSecret);
   const res = await fetch(webhookUrl('stripe'), {
     method: 'POST',
-    headers: { ...delivery.headers, ...fromStoreHost(tenant)() },
+    headers: { ...delivery.headers, ...fromStoreHost(tenant, 'stripe')() },
     body: delivery.rawBody,
   });
   expect([res.status, (await json(res)).duplicate]).toEqual([200, false]);

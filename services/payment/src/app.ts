@@ -26,7 +26,7 @@ export function createApp(deps: PaymentAppDeps): Express {
     readiness: deps.readiness,
     bodyParser: false,
     routes(app) {
-      app.use(requireSignedContext({ key: deps.signingKey }));
+      app.use(requireSignedContext({ key: deps.signingKey, audience: 'payment' }));
       app.use(webhookRoutes(deps));
       app.use(express.json({ limit: JSON_BODY_LIMIT }));
       app.use(internalRoutes(deps));

@@ -1,10 +1,11 @@
-import { common, z } from '@fleet/config';
+import { common, secret, z } from '@fleet/config';
 import { CREDENTIALS_KEY_PATTERN } from './domain/credentials-cipher';
 
 export const configSchema = z.object({
   NODE_ENV: common.NODE_ENV,
   LOG_LEVEL: common.LOG_LEVEL,
   PORT: common.PORT.default(4006),
+  BIND_ADDRESS: common.BIND_ADDRESS,
   DATABASE_URL: common.DATABASE_URL,
   DATABASE_POOL_SIZE: common.DATABASE_POOL_SIZE,
   RELAY_DATABASE_URL: z
@@ -15,13 +16,15 @@ export const configSchema = z.object({
   AMQP_URL: common.AMQP_URL,
   AMQP_PREFIX: common.AMQP_PREFIX,
   INTERNAL_SIGNING_KEY: common.INTERNAL_SIGNING_KEY,
-  PAYMENT_CREDENTIALS_KEY: z
-    .string()
-    .regex(CREDENTIALS_KEY_PATTERN, 'must be <keyId>:<secret of 32+ chars>[,<keyId>:<secret>…]')
-    .describe(
-      'Keys that encrypt provider credentials at rest (AES-256-GCM): `<keyId>:<secret>` pairs, comma-separated, ' +
-        'the current key first; older keys still decrypt what they sealed (rotation).',
-    ),
+  PAYMENT_CREDENTIALS_KEY: secret(
+    z
+      .string()
+      .regex(CREDENTIALS_KEY_PATTERN, 'must be <keyId>:<secret of 32+ chars>[,<keyId>:<secret>…]')
+      .describe(
+        'Keys that encrypt provider credentials at rest (AES-256-GCM): `<keyId>:<secret>` pairs, comma-separated, ' +
+          'the current key first; older keys still decrypt what they sealed (rotation).',
+      ),
+  ),
   WEBHOOK_BASE_URL: z
     .url()
     .optional()

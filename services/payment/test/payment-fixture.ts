@@ -11,7 +11,7 @@ import {
   type EventEnvelope,
   type OutboxRelay,
 } from '@fleet/messaging';
-import { CONTEXT_HEADER, signContext } from '@fleet/tenancy';
+import { CONTEXT_HEADER, contextTarget, signContext } from '@fleet/tenancy';
 import { createTestDatabase, testAmqpPrefix, TEST_AMQP_URL, type TestDatabase } from '@fleet/testing';
 import { createApp } from '../src/app';
 import { createPaymentDeps } from '../src/bootstrap';
@@ -118,7 +118,11 @@ export async function startPayment(
       return fetch(`${url}${path}`, {
         method: init.method ?? (body === undefined ? 'GET' : 'POST'),
         headers: {
-          [CONTEXT_HEADER]: signContext(ctx, SIGNING_KEY),
+          [CONTEXT_HEADER]: signContext(
+            ctx,
+            SIGNING_KEY,
+            contextTarget('payment', init.method ?? (body === undefined ? 'GET' : 'POST'), path),
+          ),
           'content-type': 'application/json',
           ...init.headers,
         },

@@ -18,7 +18,7 @@ export function createApp(deps: SearchAppDeps): Express {
     logger: deps.logger,
     readiness: deps.readiness,
     routes(app) {
-      app.use(requireSignedContext({ key: deps.signingKey }));
+      app.use(requireSignedContext({ key: deps.signingKey, audience: 'search' }));
       app.use(searchRoutes(deps));
       app.use(internalRoutes(deps));
     },

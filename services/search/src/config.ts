@@ -1,9 +1,10 @@
-import { common, z } from '@fleet/config';
+import { common, secret, z } from '@fleet/config';
 
 export const configSchema = z.object({
   NODE_ENV: common.NODE_ENV,
   LOG_LEVEL: common.LOG_LEVEL,
   PORT: common.PORT.default(4004),
+  BIND_ADDRESS: common.BIND_ADDRESS,
   DATABASE_URL: common.DATABASE_URL.describe(
     'Postgres URL of the application role: the inbox, version markers and the embedded engine (owns no table, cannot bypass row-level security).',
   ),
@@ -22,11 +23,15 @@ export const configSchema = z.object({
     .describe(
       'Meilisearch URL. When unset, search runs on the embedded Postgres engine (full text plus trigram typo tolerance) in DATABASE_URL.',
     ),
-  MEILI_KEY: z
-    .string()
-    .min(1)
-    .optional()
-    .describe('Meilisearch API key that may manage indexes and documents (the master key or an admin key).'),
+  MEILI_KEY: secret(
+    z
+      .string()
+      .min(1)
+      .describe(
+        'Meilisearch API key that may manage indexes and documents (the master key or an admin key).',
+      ),
+    { minLength: 16 },
+  ).optional(),
   MEILI_INDEX_PREFIX: z
     .string()
     .regex(/^[A-Za-z0-9_-]*$/)

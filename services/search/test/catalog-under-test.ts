@@ -50,7 +50,11 @@ export async function startCatalogUnderTest(signingKey: string): Promise<Catalog
   const proxy = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://catalog');
     const header = req.headers[CONTEXT_HEADER] as string | undefined;
-    const verified = verifyContext(header, signingKey);
+    const verified = verifyContext(header, signingKey, {
+      audience: 'catalog',
+      method: req.method ?? 'GET',
+      path: url.pathname,
+    });
     const tenantId = verified.ok ? (verified.ctx.tenantId ?? '') : '';
     requests.push({ tenantId, cursor: url.searchParams.get('cursor') });
     const ordinal = requests.filter((r) => r.tenantId === tenantId).length;
@@ -82,6 +86,7 @@ export async function startCatalogUnderTest(signingKey: string): Promise<Catalog
       const ctx = signContext(
         { requestId: 'test', tenantId, actor: { kind: 'service', id: 'search' } },
         signingKey,
+        { audience: 'catalog', method: 'GET', path: '/internal/products' },
       );
       const res = await fetch(`${catalog.url}/internal/products?limit=500`, {
         headers: { [CONTEXT_HEADER]: ctx },

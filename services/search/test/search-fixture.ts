@@ -2,7 +2,7 @@ import type { Ctx } from '@fleet/context';
 import { createDb, type Db } from '@fleet/db';
 import { startHttpServer, type RunningHttpServer } from '@fleet/http';
 import { createLogger } from '@fleet/logger';
-import { CONTEXT_HEADER, signContext } from '@fleet/tenancy';
+import { CONTEXT_HEADER, contextTarget, signContext } from '@fleet/tenancy';
 import { createTestRedis, type TestRedis } from '@fleet/testing';
 import { createApp } from '../src/app';
 import { createCatalogClient } from '../src/data-access/catalog.client';
@@ -91,7 +91,13 @@ export async function startSearch(label: string, options: FixtureOptions = {}): 
       const ctx: Ctx = { requestId: 'test', actor: { kind: 'anonymous' }, ...init.ctx };
       const headers: Record<string, string> = init.unsigned
         ? {}
-        : { [CONTEXT_HEADER]: signContext(ctx, SIGNING_KEY) };
+        : {
+            [CONTEXT_HEADER]: signContext(
+              ctx,
+              SIGNING_KEY,
+              contextTarget('search', init.method ?? 'GET', path),
+            ),
+          };
       return fetch(`${server.url}${path}`, { method: init.method ?? 'GET', headers });
     },
     async close() {

@@ -5,6 +5,8 @@ import { CONTEXT_HEADER, verifyContext } from './context-header';
 
 export interface SignedContextOptions {
   key: string;
+  /** This service's name: contexts signed for another service are refused. */
+  audience: string;
   maxAgeMs?: number;
   /** Paths served without a signed context (health probes). */
   publicPaths?: ReadonlySet<string>;
@@ -14,13 +16,23 @@ const DEFAULT_PUBLIC = new Set(['/healthz', '/readyz', '/metrics']);
 
 /**
  * Services sit behind the gateway: every request must carry a context signed with the internal
- * key. Unsigned, tampered or stale contexts are refused with 401 and reach no handler.
+ * key for this service, this method and this path. Unsigned, tampered, stale or replayed (signed
+ * for another service, method or path) contexts are refused with 401 and reach no handler.
  */
 export function requireSignedContext(options: SignedContextOptions) {
   const publicPaths = options.publicPaths ?? DEFAULT_PUBLIC;
   return (req: Request, res: Response, next: NextFunction): void => {
     if (publicPaths.has(req.path)) return next();
-    const result = verifyContext(req.header(CONTEXT_HEADER), options.key, { maxAgeMs: options.maxAgeMs });
+    const url = req.originalUrl;
+    const query = url.indexOf('?');
+    const target = {
+      audience: options.audience,
+      method: req.method,
+      path: query === -1 ? url : url.slice(0, query),
+    };
+    const result = verifyContext(req.header(CONTEXT_HEADER), options.key, target, {
+      maxAgeMs: options.maxAgeMs,
+    });
     if (!result.ok) {
       return next(
         new AppError('unauthenticated', 'This service only accepts requests signed by the gateway.', {

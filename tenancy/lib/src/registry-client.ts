@@ -2,6 +2,9 @@ import { AppError, type ErrorType } from '@fleet/errors';
 import { CONTEXT_HEADER, signContext } from './context-header';
 import type { TenantSnapshot } from './tenant';
 
+/** The registry's service name: the audience of the contexts signed for it. */
+const REGISTRY_AUDIENCE = 'tenancy';
+
 export interface RegistryClientOptions {
   baseUrl: string;
   signingKey: string;
@@ -13,18 +16,21 @@ export interface RegistryClientOptions {
 /** The registry's internal HTTP API, as other services call it. */
 export function createRegistryClient(options: RegistryClientOptions) {
   const timeoutMs = options.timeoutMs ?? 2_000;
-  const headers = (requestId: string) => ({
+  const headers = (requestId: string, method: string, url: URL) => ({
     [CONTEXT_HEADER]: signContext(
       { requestId, actor: { kind: 'service', id: options.caller } },
       options.signingKey,
+      { audience: REGISTRY_AUDIENCE, method, path: url.pathname },
     ),
     'content-type': 'application/json',
   });
+  const urlOf = (path: string) => new URL(`${options.baseUrl.replace(/\/$/, '')}${path}`);
 
   return {
     async fetchByHost(host: string, requestId = 'resolve'): Promise<TenantSnapshot | null> {
-      const res = await fetch(`${options.baseUrl}/internal/hosts/${encodeURIComponent(host)}`, {
-        headers: headers(requestId),
+      const url = urlOf(`/internal/hosts/${encodeURIComponent(host)}`);
+      const res = await fetch(url, {
+        headers: headers(requestId, 'GET', url),
         signal: AbortSignal.timeout(timeoutMs),
       });
       if (res.status === 404) return null;
@@ -38,9 +44,13 @@ export function createRegistryClient(options: RegistryClientOptions) {
       provisionKey?: string,
       requestId = 'provision',
     ): Promise<TenantSnapshot> {
-      const res = await fetch(`${options.baseUrl}/internal/tenants`, {
+      const url = urlOf('/internal/tenants');
+      const res = await fetch(url, {
         method: 'POST',
-        headers: { ...headers(requestId), ...(provisionKey ? { 'idempotency-key': provisionKey } : {}) },
+        headers: {
+          ...headers(requestId, 'POST', url),
+          ...(provisionKey ? { 'idempotency-key': provisionKey } : {}),
+        },
         body: JSON.stringify(input),
         signal: AbortSignal.timeout(timeoutMs),
       });
@@ -53,14 +63,12 @@ export function createRegistryClient(options: RegistryClientOptions) {
       action: 'suspend' | 'resume',
       requestId = 'status',
     ): Promise<TenantSnapshot> {
-      const res = await fetch(
-        `${options.baseUrl}/internal/tenants/${encodeURIComponent(tenantId)}/${action}`,
-        {
-          method: 'POST',
-          headers: headers(requestId),
-          signal: AbortSignal.timeout(timeoutMs),
-        },
-      );
+      const url = urlOf(`/internal/tenants/${encodeURIComponent(tenantId)}/${action}`);
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: headers(requestId, 'POST', url),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
       if (!res.ok) throw await problemError(res);
       return (await res.json()) as TenantSnapshot;
     },

@@ -23,7 +23,7 @@ export function createApp(deps: RegistryAppDeps): Express {
     logger: deps.logger,
     readiness: deps.readiness,
     routes(app) {
-      app.use(requireSignedContext({ key: deps.signingKey }));
+      app.use(requireSignedContext({ key: deps.signingKey, audience: 'tenancy' }));
       app.use(internalRoutes(deps));
       app.use(signUpRoutes(deps));
       app.use(platformRoutes(deps));

@@ -51,6 +51,7 @@ test('unsigned requests are refused, and only services may call internal endpoin
       [CONTEXT_HEADER]: signContext(
         { requestId: 'x', actor: { kind: 'service' } },
         'not-the-key-000000000000000000000',
+        { audience: 'tenancy', method: 'GET', path: '/internal/hosts/alpha.fleet.test' },
       ),
     },
   });

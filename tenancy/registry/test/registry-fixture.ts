@@ -2,7 +2,7 @@ import knex, { type Knex } from 'knex';
 import { createDb, type Db } from '@fleet/db';
 import { startHttpServer, type RunningHttpServer } from '@fleet/http';
 import { createLogger } from '@fleet/logger';
-import { CONTEXT_HEADER, signContext } from '@fleet/tenancy';
+import { CONTEXT_HEADER, contextTarget, signContext } from '@fleet/tenancy';
 import { createTestDatabase, type TestDatabase } from '@fleet/testing';
 import type { Ctx } from '@fleet/context';
 import { createApp, type RegistryAppDeps } from '../src/app';
@@ -51,7 +51,11 @@ export async function startRegistry(
       return fetch(`${server.url}${path}`, {
         method: init.method ?? 'GET',
         headers: {
-          [CONTEXT_HEADER]: signContext(ctx, SIGNING_KEY),
+          [CONTEXT_HEADER]: signContext(
+            ctx,
+            SIGNING_KEY,
+            contextTarget('tenancy', init.method ?? 'GET', path),
+          ),
           'content-type': 'application/json',
           ...init.headers,
         },

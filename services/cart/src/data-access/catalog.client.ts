@@ -46,7 +46,11 @@ export function createCatalogClient(options: CatalogClientOptions): CatalogClien
           path,
           method: 'POST',
           headers: {
-            [CONTEXT_HEADER]: signContext(context, options.signingKey),
+            [CONTEXT_HEADER]: signContext(context, options.signingKey, {
+              audience: 'catalog',
+              method: 'POST',
+              path,
+            }),
             'content-type': 'application/json',
           },
           body: JSON.stringify({ variantIds }),

@@ -1,7 +1,7 @@
 import { Pool } from 'undici';
 import type { TenantCtx } from '@fleet/context';
 import { AppError } from '@fleet/errors';
-import { CONTEXT_HEADER, signContext } from '@fleet/tenancy';
+import { CONTEXT_HEADER, contextTarget, signContext } from '@fleet/tenancy';
 
 /** Another service's answer: status, parsed JSON body (or {}), and Retry-After seconds if sent. */
 export interface ServiceAnswer {
@@ -16,7 +16,7 @@ export interface ServiceClient {
 }
 
 export interface ServiceClientOptions {
-  /** The callee's name, for error codes (`order` -> `order_unavailable`). */
+  /** The callee's name, for error codes (`order` -> `order_unavailable`) and the context's audience. */
   service: string;
   baseUrl: string;
   signingKey: string;
@@ -54,12 +54,14 @@ export function createServiceClient(options: ServiceClientOptions): ServiceClien
         correlationId: ctx.correlationId ?? ctx.requestId,
         actor: { kind: 'service' as const, id: 'checkout' },
       };
+      const fullPath = `${prefix}${path}`;
+      const target = contextTarget(options.service, method, fullPath);
       try {
         const res = await pool.request({
-          path: `${prefix}${path}`,
+          path: fullPath,
           method,
           headers: {
-            [CONTEXT_HEADER]: signContext(context, options.signingKey),
+            [CONTEXT_HEADER]: signContext(context, options.signingKey, target),
             'content-type': 'application/json',
           },
           body: body === undefined ? undefined : JSON.stringify(body),

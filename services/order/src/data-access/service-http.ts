@@ -20,7 +20,7 @@ export type RemoteResult<T> =
   | { ok: false; kind: 'unavailable'; error: string; timedOut?: boolean };
 
 export interface ServiceCallerOptions {
-  /** Name of the callee, for errors (`inventory`). */
+  /** Name of the callee, for errors and as the audience of the signed context (`inventory`). */
   service: string;
   baseUrl: string;
   signingKey: string;
@@ -57,6 +57,7 @@ export function createServiceCaller(options: ServiceCallerOptions): ServiceCalle
     body: unknown,
     headers: Record<string, string>,
   ): Promise<RemoteResult<T>> {
+    const url = new URL(path, options.baseUrl);
     const signed = signContext(
       {
         requestId: ctx.requestId,
@@ -65,9 +66,10 @@ export function createServiceCaller(options: ServiceCallerOptions): ServiceCalle
         actor: { kind: 'service', id: 'order' },
       },
       options.signingKey,
+      { audience: options.service, method, path: url.pathname },
     );
     try {
-      const res = await request(new URL(path, options.baseUrl), {
+      const res = await request(url, {
         method,
         dispatcher: agent,
         headers: { [CONTEXT_HEADER]: signed, 'content-type': 'application/json', ...headers },

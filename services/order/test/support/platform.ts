@@ -2,7 +2,7 @@ import knex, { type Knex } from 'knex';
 import type { Ctx } from '@fleet/context';
 import { newId } from '@fleet/db';
 import { createLogger, type Logger } from '@fleet/logger';
-import { CONTEXT_HEADER, signContext } from '@fleet/tenancy';
+import { CONTEXT_HEADER, contextTarget, signContext } from '@fleet/tenancy';
 import {
   createTestDatabase,
   createTestRedis,
@@ -96,10 +96,18 @@ export async function startPlatform(
     startSecondOrderNode: () => startOrderNode(nodeOptions),
     call(url, path, init = {}) {
       const ctx: Ctx = { requestId: newId('req'), actor: { kind: 'anonymous' }, ...init.ctx };
+      const method = init.method ?? (init.body === undefined ? 'GET' : 'POST');
+      // Signed for the service at `url`, as its callers sign (any other url is an order node).
+      const audience =
+        url === inventory.url || url === inventoryProxy.url
+          ? 'inventory'
+          : url === payment.url || url === paymentProxy.url
+            ? 'payment'
+            : 'order';
       return fetch(`${url}${path}`, {
-        method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+        method,
         headers: {
-          [CONTEXT_HEADER]: signContext(ctx, SIGNING_KEY),
+          [CONTEXT_HEADER]: signContext(ctx, SIGNING_KEY, contextTarget(audience, method, path)),
           'content-type': 'application/json',
           ...init.headers,
         },

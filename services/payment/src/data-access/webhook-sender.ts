@@ -42,7 +42,11 @@ export function createWebhookSender(options: WebhookSenderOptions): WebhookSende
       const url = new URL(`${baseUrl().replace(/\/$/, '')}/api/webhooks/${provider}`);
       const headers = {
         ...delivery.headers,
-        [CONTEXT_HEADER]: signContext(ctx, options.signingKey),
+        [CONTEXT_HEADER]: signContext(ctx, options.signingKey, {
+          audience: 'payment',
+          method: 'POST',
+          path: url.pathname,
+        }),
         'content-length': String(Buffer.byteLength(delivery.rawBody)),
       };
       return post(url, agents, headers, delivery.rawBody, options.timeoutMs ?? 10_000);

@@ -35,6 +35,7 @@ export function createCatalogClient(options: CatalogClientOptions): CatalogReade
           actor: { kind: 'service', id: 'search' },
         },
         options.signingKey,
+        { audience: 'catalog', method: 'GET', path: url.pathname },
       );
       const response = await fetch(url, {
         headers: { [CONTEXT_HEADER]: signed, accept: 'application/json' },

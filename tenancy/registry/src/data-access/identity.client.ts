@@ -30,12 +30,14 @@ export function createIdentityClient(options: {
         tenantId: ctx.tenantId,
         actor: { kind: 'service' as const, id: 'tenancy' },
       };
+      const url = new URL(`${options.baseUrl.replace(/\/$/, '')}/internal/staff`);
+      const target = { audience: 'identity', method: 'POST', path: url.pathname };
       let res: Response;
       try {
-        res = await fetch(`${options.baseUrl}/internal/staff`, {
+        res = await fetch(url, {
           method: 'POST',
           headers: {
-            [CONTEXT_HEADER]: signContext(context, options.signingKey),
+            [CONTEXT_HEADER]: signContext(context, options.signingKey, target),
             'content-type': 'application/json',
           },
           body: JSON.stringify({ ...owner, role: 'owner' }),
