@@ -59,6 +59,8 @@ test('a store that never chose runs on offline', async () => {
   const view = await get(newTenant());
   expect(view).toEqual({
     provider: 'offline',
+    testMode: true,
+    liveSince: null,
     providers: [
       {
         provider: 'offline',
