@@ -3,6 +3,7 @@ import { inboxMigration, outboxMigration } from '@fleet/messaging';
 import { registryMigration } from './001-registry';
 import { usageMigration } from './002-usage';
 import { storeRatesMigration } from './003-store-rates';
+import { testModeMigration } from './004-test-mode';
 
 export const migrations: Migration[] = [
   outboxMigration,
@@ -10,6 +11,7 @@ export const migrations: Migration[] = [
   registryMigration,
   usageMigration,
   storeRatesMigration,
+  testModeMigration,
 ];
 
 /** Tables the outbox relay reads across tenants. */
