@@ -114,12 +114,14 @@ export async function markRefundFailed(
   id: string,
   failureReason: string,
   providerRefundId: string | null,
+  attempts?: number,
 ): Promise<Refund | undefined> {
   const row = await tx.maybeOne<RefundRow>(
     `UPDATE refunds SET status = 'failed', failure_reason = $2,
-            provider_refund_id = COALESCE($3, provider_refund_id), next_attempt_at = NULL, updated_at = now()
+            provider_refund_id = COALESCE($3, provider_refund_id), attempts = COALESCE($4, attempts),
+            next_attempt_at = NULL, updated_at = now()
       WHERE id = $1 AND status = 'pending' RETURNING ${COLUMNS}`,
-    [id, failureReason.slice(0, 500), providerRefundId],
+    [id, failureReason.slice(0, 500), providerRefundId, attempts ?? null],
   );
   return row && toRefund(row);
 }

@@ -42,10 +42,11 @@ export async function failRefund(
   refund: Refund,
   reason: string,
   providerRefundId: string | null,
+  attempts?: number,
 ): Promise<EventOutcome> {
   const payment = await lockPayment(tx, refund.paymentId);
   if (!payment) throw new Error(`Refund ${refund.id} has no payment.`);
-  const failed = await markRefundFailed(tx, refund.id, reason, providerRefundId);
+  const failed = await markRefundFailed(tx, refund.id, reason, providerRefundId, attempts);
   if (!failed) return { kind: 'ignored', reason: 'refund_not_pending' };
   await emitRefundFailed(tx, ctx, payment, failed);
   return { kind: 'applied' };

@@ -76,7 +76,7 @@ async function recordRefusal(
         failure.kind === 'permanent'
           ? failure.reason
           : `${failure.reason} (gave up after ${attempts} attempts)`;
-      await failRefund(tx, ctx, refund, reason, null);
+      await failRefund(tx, ctx, refund, reason, null, failure.kind === 'transient' ? attempts : undefined);
     } else {
       const delayMs = Math.min(policy.maxMs, policy.baseMs * 2 ** (attempts - 1));
       await scheduleRefundRetry(tx, refund.id, { attempts, delayMs, lastError: failure.reason });
