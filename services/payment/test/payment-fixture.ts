@@ -1,6 +1,6 @@
 import knex, { type Knex } from 'knex';
 import type { Ctx } from '@fleet/context';
-import type { PaymentView } from '@fleet/contracts';
+import type { PaymentSettingsView, PaymentView } from '@fleet/contracts';
 import { createDb, newId, type Db } from '@fleet/db';
 import { startHttpServer, type RunningHttpServer } from '@fleet/http';
 import { createLogger } from '@fleet/logger';
@@ -158,6 +158,20 @@ export const service = (tenantId: string | undefined): Partial<Ctx> => ({
   tenantId,
   actor: { kind: 'service', id: 'order' },
 });
+
+/** Staff of the store (by default its owner), as the gateway forwards a staff token. */
+export const staffOf = (tenantId: string, roles = ['staff', 'owner']): Partial<Ctx> => ({
+  tenantId,
+  actor: { kind: 'staff', id: 'stf_owner', roles },
+});
+
+export const SETTINGS_PATH = '/api/admin/settings/payments';
+
+export const putSettings = (fx: PaymentFixture, tenantId: string, body: unknown, ctx = staffOf(tenantId)) =>
+  fx.call(SETTINGS_PATH, { method: 'PUT', body, ctx });
+
+export const readSettings = async (fx: PaymentFixture, tenantId: string) =>
+  json<PaymentSettingsView>(await fx.call(SETTINGS_PATH, { ctx: staffOf(tenantId) }));
 
 /** A shopper on the store's host. */
 export const shopper = (tenantId: string): Partial<Ctx> => ({ tenantId, actor: { kind: 'anonymous' } });

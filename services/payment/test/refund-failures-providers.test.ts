@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import type { Ctx } from '@fleet/context';
 import type { PaymentView, RefundView } from '@fleet/contracts';
 import { CONTEXT_HEADER, signContext } from '@fleet/tenancy';
 import {
@@ -14,6 +13,7 @@ import {
   getPayment,
   json,
   newTenant,
+  putSettings,
   service,
   SIGNING_KEY,
   startPayment,
@@ -42,10 +42,6 @@ afterAll(async () => {
 });
 
 const hex = () => randomBytes(10).toString('hex');
-const owner = (tenantId: string): Partial<Ctx> => ({
-  tenantId,
-  actor: { kind: 'staff', id: 'stf_owner', roles: ['staff', 'owner'] },
-});
 /** Webhooks reach the service as the gateway forwards them: with a context signed for the store. */
 const webhookTo = (tenantId: string, provider: string) => ({
   url: `${fx.url}/api/webhooks/${provider}`,
@@ -58,8 +54,7 @@ const webhookTo = (tenantId: string, provider: string) => ({
 });
 
 async function configure(tenantId: string, body: unknown): Promise<void> {
-  const res = await fx.call('/api/admin/settings/payments', { method: 'PUT', body, ctx: owner(tenantId) });
-  expect(res.status).toBe(200);
+  expect((await putSettings(fx, tenantId, body)).status).toBe(200);
 }
 
 const refund = (tenantId: string, paymentId: string, body: unknown = {}) =>

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Ctx } from '@fleet/context';
-import type { PaymentModeChanged, PaymentSettingsView, PaymentSucceeded } from '@fleet/contracts';
+import type { PaymentModeChanged, PaymentSucceeded } from '@fleet/contracts';
 import {
   startRazorpayStandIn,
   startStripeStandIn,
@@ -14,7 +13,11 @@ import {
   json,
   newTenant,
   outbox,
+  putSettings,
+  readSettings,
+  SETTINGS_PATH,
   simulate,
+  staffOf,
   startPayment,
   type PaymentFixture,
 } from './payment-fixture';
@@ -23,11 +26,8 @@ import {
 // only with Stripe or Razorpay live keys the provider accepts now; a live store refuses simulate
 // and the offline provider. The stand-ins serve the official SDKs.
 
-const PATH = '/api/admin/settings/payments';
-const staff = (tenantId: string, roles = ['staff', 'owner']): Partial<Ctx> => ({
-  tenantId,
-  actor: { kind: 'staff', id: 'stf_owner', roles },
-});
+const PATH = SETTINGS_PATH;
+const staff = staffOf;
 
 let fx: PaymentFixture;
 let stripe: StripeStandIn;
@@ -59,14 +59,12 @@ function razorpayKeys(mode: 'live' | 'test') {
   return keys;
 }
 
-const put = (tenantId: string, body: unknown, ctx = staff(tenantId)) =>
-  fx.call(PATH, { method: 'PUT', body, ctx });
+const put = (tenantId: string, body: unknown, ctx = staff(tenantId)) => putSettings(fx, tenantId, body, ctx);
 const goLive = (tenantId: string, ctx = staff(tenantId)) =>
   fx.call(`${PATH}/go-live`, { method: 'POST', ctx });
 const goTest = (tenantId: string, ctx = staff(tenantId)) =>
   fx.call(`${PATH}/test-mode`, { method: 'POST', ctx });
-const settings = async (tenantId: string) =>
-  json<PaymentSettingsView>(await fx.call(PATH, { ctx: staff(tenantId) }));
+const settings = (tenantId: string) => readSettings(fx, tenantId);
 const modeEvents = async (tenantId: string) =>
   (await outbox(fx, tenantId, 'payment.mode_changed')).map((e) => ({
     version: e.envelope.version,

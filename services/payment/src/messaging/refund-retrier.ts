@@ -1,7 +1,7 @@
-import { createDb } from '@fleet/db';
 import { dueRefunds } from '../data-access/due-refunds';
 import type { PaymentDeps } from '../domain/payment-deps';
 import { retryRefund } from '../domain/retry-refund';
+import { createRelayScan } from './relay-scan';
 
 export interface RefundRetrierOptions {
   deps: PaymentDeps;
@@ -28,20 +28,12 @@ export interface RefundRetrier {
 export function startRefundRetrier(options: RefundRetrierOptions): RefundRetrier {
   const { deps } = options;
   const batchSize = options.batchSize ?? 20;
-  const relayDb = createDb({
-    url: options.relayUrl,
-    max: 1,
-    applicationName: 'payment-refund-retrier',
-    onError: (err) => deps.logger.warn({ err }, 'refund retrier idle connection failed'),
+  const { relayDb, exclusive, idle } = createRelayScan({
+    relayUrl: options.relayUrl,
+    name: 'refund-retrier',
+    logger: deps.logger,
   });
   let stopped = false;
-  let serial: Promise<unknown> = Promise.resolve();
-
-  function exclusive<T>(work: () => Promise<T>): Promise<T> {
-    const run = serial.then(work, work);
-    serial = run.catch(() => undefined);
-    return run;
-  }
 
   async function drainDue(): Promise<number> {
     let submitted = 0;
@@ -68,7 +60,7 @@ export function startRefundRetrier(options: RefundRetrierOptions): RefundRetrier
     async stop() {
       stopped = true;
       clearInterval(poller);
-      await serial;
+      await idle();
       await relayDb.close();
     },
   };
