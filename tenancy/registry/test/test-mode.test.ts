@@ -93,6 +93,22 @@ test('a new store is in test mode; going live and back shows in the store info a
   });
 });
 
+test("a provider switch shows in the store info's payment provider, for that store only", async () => {
+  const tenant = await newStore('mode-provider');
+  const other = await newStore('mode-provider-b');
+  await broker.publish(
+    createEnvelope(
+      { requestId: 'switch', tenantId: tenant },
+      { type: 'payment.provider_changed', aggregateId: tenant, data: { from: 'offline', to: 'razorpay' } },
+    ),
+  );
+  await waitFor('the new provider', async () =>
+    (await info(tenant)).payment.provider === 'razorpay' ? true : undefined,
+  );
+  expect(await info(tenant)).toMatchObject({ testMode: true });
+  expect((await info(other)).payment.provider).toBe('offline');
+});
+
 test('test orders are counted apart and never as revenue', async () => {
   const tenant = await newStore('mode-usage');
   const ctx = { requestId: 'usage', tenantId: tenant };
