@@ -44,6 +44,8 @@ test('the seeded demo store sells through the whole buying path, and seeding twi
       : undefined;
   });
   const variantId = listed.items[0]?.variants[0]?.id as string;
+  // The demo store stays in test mode: the storefront shows its banner, its orders are test orders.
+  expect(ok(await call(host, '/api/store/info'))).toMatchObject({ testMode: true });
 
   const order = await checkout(host, variantId, 2);
   expect([order.status, order.payment.provider]).toEqual(['PENDING', 'offline']);
@@ -53,4 +55,5 @@ test('the seeded demo store sells through the whole buying path, and seeding twi
     }),
   );
   await waitFor('the order to be PLACED', async () => (await orderOf(host, order)).status === 'PLACED');
+  expect(await orderOf(host, order)).toMatchObject({ test: true });
 }, 60_000);

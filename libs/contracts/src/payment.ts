@@ -23,6 +23,33 @@ export interface PaymentView {
   currency: string;
   /** What the storefront needs to complete the payment (client secret, provider order id, …). */
   clientParams: Record<string, unknown>;
+  /**
+   * Made while the store was in test mode (offline provider, simulate): no real money moved. A
+   * test payment's order is a test order; neither ever counts as revenue.
+   */
+  test: boolean;
+  /** Its refunds, oldest first (`GET /internal/payments/{id}` only). */
+  refunds?: RefundView[];
+}
+
+export type RefundStatus = 'pending' | 'succeeded' | 'failed';
+
+/**
+ * A refund as payment answers it. Every refund ends `succeeded` or `failed`; a failed one frees
+ * its amount (it may be refunded again) and says why in `failureReason`.
+ */
+export interface RefundView {
+  refundId: string;
+  paymentId: string;
+  amount: number;
+  currency: string;
+  status: RefundStatus;
+  reason: string | null;
+  /** Why the provider did not make it (`failed` only): its code and words, never a secret. */
+  failureReason: string | null;
+  /** Attempts at the provider that could not reach it (a `pending` refund is retried, bounded). */
+  attempts: number;
+  createdAt: string;
 }
 
 export interface RefundRequest {
@@ -36,7 +63,32 @@ export const PAYMENT_EVENTS = {
   failed: 'payment.failed',
   refunded: 'payment.refunded',
   providerChanged: 'payment.provider_changed',
+  refundFailed: 'payment.refund_failed',
+  /** The store left or re-entered test mode (aggregate: the tenant, versioned). */
+  modeChanged: 'payment.mode_changed',
 } as const;
+
+/**
+ * `payment.mode_changed`: the store went live (`testMode: false`) or back to test mode. Payment
+ * owns the flag (it gates simulate and the offline provider in the same transactions); the
+ * registry projects it into store settings (`GET /api/store/info` `testMode`).
+ */
+export interface PaymentModeChanged {
+  testMode: boolean;
+  /** The store's active provider when the mode changed. */
+  provider: 'offline' | 'stripe' | 'razorpay';
+}
+
+/** A refund the provider did not make: it is `failed` and its amount may be refunded again. */
+export interface PaymentRefundFailed {
+  paymentId: string;
+  orderId: string;
+  refundId: string;
+  amount: number;
+  currency: string;
+  reason: string;
+  test: boolean;
+}
 
 /** A store switched payment provider; payments already started finish on their own provider. */
 export interface PaymentProviderChanged {
@@ -47,6 +99,14 @@ export interface PaymentProviderChanged {
 /** `GET|PUT /api/admin/settings/payments`: secrets are write-only, key ids come back masked. */
 export interface PaymentSettingsView {
   provider: 'offline' | 'stripe' | 'razorpay';
+  /**
+   * Test mode: offline payments and simulate work, every order is a test order. A store goes live
+   * (`POST /api/admin/settings/payments/go-live`) only with Stripe or Razorpay live keys the
+   * provider accepted; `POST …/test-mode` goes back.
+   */
+  testMode: boolean;
+  /** When the store went live; null in test mode. */
+  liveSince: string | null;
   providers: Array<{
     provider: 'offline' | 'stripe' | 'razorpay';
     active: boolean;
@@ -63,12 +123,15 @@ export interface PaymentSucceeded {
   orderId: string;
   amount: number;
   currency: string;
+  /** A test payment (see `PaymentView.test`): its order is a test order. */
+  test: boolean;
 }
 
 export interface PaymentFailed {
   paymentId: string;
   orderId: string;
   reason: string;
+  test: boolean;
 }
 
 export interface PaymentRefunded {
@@ -80,4 +143,5 @@ export interface PaymentRefunded {
   refundedAmount: number;
   currency: string;
   fullyRefunded: boolean;
+  test: boolean;
 }

@@ -10,6 +10,7 @@ import {
   settled,
   setStock,
   simulate,
+  staff,
   startPlatform,
   statusHistory,
   type Platform,
@@ -64,6 +65,49 @@ test('the order events go out through the outbox: order.created then order.place
   expect(rows.map((r: { type: string }) => r.type)).toEqual(['order.created', 'order.placed']);
   expect(rows[1].envelope.data).toMatchObject({ total: 1500, currency: 'USD', status: 'PLACED' });
   expect(rows.map((r: { version: number }) => r.version)).toEqual([1, 2]);
+  // A store starts in test mode: the payment is a test payment, so the order is a test order (issue
+  // 13, item 3): unknown before the payment existed, flagged from then on, never revenue.
+  expect(rows[0].envelope.data).toMatchObject({ test: null });
+  expect(rows[1].envelope.data).toMatchObject({ test: true });
+});
+
+test('the order views flag a test order; the merchant sees its payment and refunds', async () => {
+  const tenant = newTenant();
+  await setStock(p, tenant, 'var_t', 2);
+  const created = await placeOrder(p, tenant, orderBody([['var_t', 1]]));
+  await simulate(p, tenant, created.payment.paymentId, 'succeeded');
+  await settled(p, tenant, created.orderId, 'PLACED');
+  const read = async <T>(path: string, ctx: ReturnType<typeof staff>): Promise<T> => {
+    const res = await p.call(p.order.url, path, { ctx });
+    expect(res.status).toBe(200);
+    return json<T>(res);
+  };
+  const shopper = await read<{ test: boolean }>(
+    `/api/store/orders/${created.orderId}?token=${created.orderToken}`,
+    guest(tenant),
+  );
+  expect(shopper.test).toBe(true);
+  const refund = await p.call(p.order.url, `/api/admin/orders/${created.orderId}/refund`, {
+    body: { amount: 100 },
+    ctx: staff(tenant),
+  });
+  expect(refund.status).toBe(201);
+  const merchant = await read<{ test: boolean; payment: Record<string, unknown> }>(
+    `/api/admin/orders/${created.orderId}`,
+    staff(tenant),
+  );
+  expect(merchant.test).toBe(true);
+  expect(merchant.payment).toMatchObject({
+    paymentId: created.payment.paymentId,
+    provider: 'offline',
+    test: true,
+    refunds: [expect.objectContaining({ amount: 100, status: 'succeeded', failureReason: null })],
+  });
+  const list = await read<{ items: Array<{ id: string; test: boolean }> }>(
+    '/api/admin/orders',
+    staff(tenant),
+  );
+  expect(list.items.find((o) => o.id === created.orderId)?.test).toBe(true);
 });
 
 test('a retried checkout with the same body answers the same order and token', async () => {

@@ -24,6 +24,8 @@ export interface PaymentDepsOptions {
   stripeApiBase?: string;
   razorpayApiBase?: string;
   onReceiptStored?: () => void;
+  /** Retries of refunds the provider could not take (tests shorten them). */
+  refundRetry?: PaymentDeps['refundRetry'];
 }
 
 /** Wires payment's dependencies from connections and settings (main.ts, and tests anywhere). */
@@ -41,5 +43,6 @@ export function createPaymentDeps(options: PaymentDepsOptions): PaymentDeps {
     ),
     webhookSender: createWebhookSender({ baseUrl: options.webhookBaseUrl, signingKey: options.signingKey }),
     onReceiptStored: options.onReceiptStored,
+    ...(options.refundRetry ? { refundRetry: options.refundRetry } : {}),
   };
 }

@@ -28,4 +28,9 @@ export {
   type WebhookProcessor,
   type WebhookProcessorOptions,
 } from './messaging/webhook-processor';
+export {
+  startRefundRetrier,
+  type RefundRetrier,
+  type RefundRetrierOptions,
+} from './messaging/refund-retrier';
 export { start } from './start';

@@ -7,6 +7,7 @@ import { createApp } from './app';
 import { createPaymentDeps } from './bootstrap';
 import { configSchema } from './config';
 import type { ReceiptKey } from './data-access/webhook-receipt.repository';
+import { startRefundRetrier } from './messaging/refund-retrier';
 import { startWebhookProcessor } from './messaging/webhook-processor';
 
 /**
@@ -34,6 +35,7 @@ export async function start(
     stripeApiBase: config.STRIPE_API_BASE,
     razorpayApiBase: config.RAZORPAY_API_BASE,
   });
+  const retrier = startRefundRetrier({ deps, relayUrl: config.RELAY_DATABASE_URL });
   const app = createApp({
     ...deps,
     signingKey: config.INTERNAL_SIGNING_KEY,
@@ -44,7 +46,13 @@ export async function start(
     host: config.BIND_ADDRESS,
     logger,
     ...options,
-    onShutdown: [() => processor.stop(), () => relay.stop(), () => broker.close(), () => db.close()],
+    onShutdown: [
+      () => processor.stop(),
+      () => retrier.stop(),
+      () => relay.stop(),
+      () => broker.close(),
+      () => db.close(),
+    ],
   });
   logger.info({ port: config.PORT, providers: deps.providers.names }, 'payment listening');
   return server;

@@ -1,6 +1,6 @@
 import knex, { type Knex } from 'knex';
 import type { Ctx } from '@fleet/context';
-import type { PaymentView } from '@fleet/contracts';
+import type { PaymentSettingsView, PaymentView } from '@fleet/contracts';
 import { createDb, newId, type Db } from '@fleet/db';
 import { startHttpServer, type RunningHttpServer } from '@fleet/http';
 import { createLogger } from '@fleet/logger';
@@ -23,6 +23,8 @@ import {
   signOfflineWebhook,
   type OfflineWebhookBody,
 } from '../src/domain/providers/offline.provider';
+import type { PaymentProvider } from '../src/domain/payment-provider';
+import { startRefundRetrier, type RefundRetrier } from '../src/messaging/refund-retrier';
 import { startWebhookProcessor, type WebhookProcessor } from '../src/messaging/webhook-processor';
 
 export const SIGNING_KEY = 'test-signing-key-0123456789abcdef';
@@ -43,6 +45,7 @@ export interface PaymentFixture {
   owner: Knex;
   deps: PaymentDeps;
   processor: WebhookProcessor;
+  retrier: RefundRetrier;
   /** Every payment.* event that reached RabbitMQ. */
   published: EventEnvelope[];
   /** warn and error log lines, parsed. */
@@ -56,6 +59,10 @@ export interface PaymentFixtureOptions {
   /** Where the Stripe / Razorpay SDKs are pointed (local stand-ins); unset: the real APIs. */
   stripeApiBase?: string;
   razorpayApiBase?: string;
+  /** Instead of the built-in providers (a test's own provider behaviour). */
+  providers?: readonly PaymentProvider[];
+  /** Refund retries; default here 50 ms doubling to 200 ms, 4 attempts. */
+  refundRetry?: PaymentDeps['refundRetry'];
 }
 
 /** Payment in-process on port 0 with its own database, RabbitMQ prefix, relay and processor. */
@@ -99,8 +106,10 @@ export async function startPayment(
     signingKey: SIGNING_KEY,
     webhookBaseUrl: () => url,
     onReceiptStored: () => processor.wake(),
+    refundRetry: { baseMs: 50, maxMs: 200, maxAttempts: 4 },
     ...options,
   });
+  const retrier = startRefundRetrier({ deps, relayUrl: database.relayUrl, pollMs: 50 });
   const app = createApp({ ...deps, signingKey: SIGNING_KEY, readiness: { postgres: () => db.ping() } });
   const server: RunningHttpServer = await startHttpServer(app, { port: 0, logger });
   url = server.url;
@@ -110,6 +119,7 @@ export async function startPayment(
     owner,
     deps,
     processor,
+    retrier,
     published,
     logs,
     call(path, init = {}) {
@@ -131,6 +141,7 @@ export async function startPayment(
     },
     async close() {
       await server.close();
+      await retrier.stop();
       await processor.stop();
       await relay.stop();
       await broker.deleteDeclared();
@@ -151,6 +162,20 @@ export const service = (tenantId: string | undefined): Partial<Ctx> => ({
   tenantId,
   actor: { kind: 'service', id: 'order' },
 });
+
+/** Staff of the store (by default its owner), as the gateway forwards a staff token. */
+export const staffOf = (tenantId: string, roles = ['staff', 'owner']): Partial<Ctx> => ({
+  tenantId,
+  actor: { kind: 'staff', id: 'stf_owner', roles },
+});
+
+export const SETTINGS_PATH = '/api/admin/settings/payments';
+
+export const putSettings = (fx: PaymentFixture, tenantId: string, body: unknown, ctx = staffOf(tenantId)) =>
+  fx.call(SETTINGS_PATH, { method: 'PUT', body, ctx });
+
+export const readSettings = async (fx: PaymentFixture, tenantId: string) =>
+  json<PaymentSettingsView>(await fx.call(SETTINGS_PATH, { ctx: staffOf(tenantId) }));
 
 /** A shopper on the store's host. */
 export const shopper = (tenantId: string): Partial<Ctx> => ({ tenantId, actor: { kind: 'anonymous' } });

@@ -56,6 +56,8 @@ test('a partial then the remaining refund: partially_refunded, then refunded, on
     currency: 'USD',
     status: 'succeeded',
     reason: 'damaged',
+    failureReason: null,
+    attempts: 0,
     createdAt: expect.any(String),
   });
   expect(await getPayment(fx, tenantId, payment.paymentId)).toMatchObject({
@@ -77,6 +79,7 @@ test('a partial then the remaining refund: partially_refunded, then refunded, on
       refundedAmount: 300,
       currency: 'USD',
       fullyRefunded: false,
+      test: true,
     },
     expect.objectContaining({
       refundId: rest.refundId,

@@ -1,4 +1,3 @@
-import type { Ctx } from '@fleet/context';
 import type { PaymentSettingsView } from '@fleet/contracts';
 import {
   startRazorpayStandIn,
@@ -15,14 +14,15 @@ import {
   simulate,
   startPayment,
   getPayment,
+  putSettings,
+  readSettings,
+  SETTINGS_PATH,
+  staffOf,
   type PaymentFixture,
 } from './payment-fixture';
 
-const PATH = '/api/admin/settings/payments';
-const owner = (tenantId: string, roles = ['staff', 'owner']): Partial<Ctx> => ({
-  tenantId,
-  actor: { kind: 'staff', id: 'stf_owner', roles },
-});
+const PATH = SETTINGS_PATH;
+const owner = staffOf;
 
 const STRIPE = {
   secretKey: 'sk_test_settingsA0123456789',
@@ -50,15 +50,15 @@ afterAll(async () => {
   await Promise.all([stripe?.close(), razorpay?.close()]);
 });
 
-const put = (tenantId: string, body: unknown, ctx = owner(tenantId)) =>
-  fx.call(PATH, { method: 'PUT', body, ctx });
-const get = async (tenantId: string) =>
-  json<PaymentSettingsView>(await fx.call(PATH, { ctx: owner(tenantId) }));
+const put = (tenantId: string, body: unknown, ctx = owner(tenantId)) => putSettings(fx, tenantId, body, ctx);
+const get = (tenantId: string) => readSettings(fx, tenantId);
 
 test('a store that never chose runs on offline', async () => {
   const view = await get(newTenant());
   expect(view).toEqual({
     provider: 'offline',
+    testMode: true,
+    liveSince: null,
     providers: [
       {
         provider: 'offline',

@@ -61,7 +61,13 @@ test('simulate succeeded: signed webhook -> receipt -> processed -> payment.succ
     aggregateId: payment.paymentId,
     version: 2,
     causationId: sent.eventId,
-    data: { paymentId: payment.paymentId, orderId: payment.orderId, amount: 4200, currency: 'USD' },
+    data: {
+      paymentId: payment.paymentId,
+      orderId: payment.orderId,
+      amount: 4200,
+      currency: 'USD',
+      test: true,
+    },
   });
   const published = await waitFor('the event on RabbitMQ', () =>
     fx.published.find((e) => e.tenantId === tenantId && e.type === 'payment.succeeded'),
@@ -71,6 +77,7 @@ test('simulate succeeded: signed webhook -> receipt -> processed -> payment.succ
     orderId: payment.orderId,
     amount: 4200,
     currency: 'USD',
+    test: true,
   });
   // The payment is no longer awaiting payment: simulating again is a conflict.
   const again = await simulate(fx, tenantId, payment.paymentId, 'succeeded');
@@ -332,6 +339,7 @@ test('simulate failed: payment.failed with the reason; a late success is recorde
     paymentId: payment.paymentId,
     orderId: payment.orderId,
     reason: 'card_declined',
+    test: true,
   });
 
   // Out of order: a success arriving after the failure is not a legal transition.

@@ -8,6 +8,7 @@ import { createApp } from './app';
 import { configSchema } from './config';
 import { createIdentityClient } from './data-access/identity.client';
 import { createTxtResolver } from './data-access/txt-resolver';
+import { PAYMENT_MODE_EVENTS, paymentModeConsumer } from './messaging/payment-mode.consumer';
 import { USAGE_EVENTS, usageConsumer } from './messaging/usage.consumer';
 
 /**
@@ -25,6 +26,11 @@ export async function start(
   const broker = await connectServiceBroker('tenancy', config, logger);
   const relay = startOutboxRelay({ relayUrl: config.RELAY_DATABASE_URL, broker, logger });
   await broker.consume({ name: 'usage', bindings: USAGE_EVENTS, handler: usageConsumer(db) });
+  await broker.consume({
+    name: 'payment-mode',
+    bindings: PAYMENT_MODE_EVENTS,
+    handler: paymentModeConsumer({ db, platformDomain: config.PLATFORM_DOMAIN }),
+  });
   const app = createApp({
     db,
     logger,

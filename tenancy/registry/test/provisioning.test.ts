@@ -26,6 +26,7 @@ test('provisioning creates the tenant, its settings and a tenant.provisioned eve
     currency: 'USD',
     theme: {},
     payment: { provider: 'offline' },
+    testMode: true, // a new store starts in test mode
   });
 });
 

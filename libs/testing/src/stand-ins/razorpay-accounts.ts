@@ -31,6 +31,8 @@ export interface RazorpayAccount extends RazorpayAccountInput {
   orders: Map<string, RazorpayOrderEntity>;
   payments: Map<string, RazorpayPaymentEntity>;
   refunds: Map<string, RazorpayRefundEntity>;
+  /** Refunds still to be left `pending` (`holdNextRefunds`): no refund.processed until they end. */
+  heldRefunds: number;
 }
 
 export interface RazorpayAccounts {
@@ -53,6 +55,7 @@ export function createRazorpayAccounts(): RazorpayAccounts {
         orders: new Map(),
         payments: new Map(),
         refunds: new Map(),
+        heldRefunds: 0,
       };
       accounts.set(input.keyId, account);
       return account;

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { createRazorpayAccounts, type RazorpayAccountInput } from './razorpay-accounts';
 import { payOrder } from './razorpay-checkout';
+import { failPendingRefund } from './razorpay-payments';
 import type { RazorpayOrderEntity, RazorpayPaymentEntity, RazorpayRefundEntity } from './razorpay-entities';
 import { signRazorpayEvent, type RazorpayWebhookEvent } from './razorpay-events';
 import {
@@ -62,6 +63,13 @@ export interface RazorpayStandIn {
   dropNextCreateResponses(n: number): void;
   /** The same for refunds: the refund is made (and its webhook sent), the response is lost. */
   dropNextRefundResponses(n: number): void;
+  /** The account's next `n` refunds stay `pending` (refund.created only). */
+  holdNextRefunds(keyId: string, n: number): void;
+  /** A pending refund fails: `refund.failed` is delivered to the account's webhook. */
+  failRefund(
+    keyId: string,
+    refundId: string,
+  ): Promise<{ event: RazorpayWebhookEvent; deliveryStatus?: number }>;
   /** Snapshots (copies) of what an account holds, oldest first. */
   orders(keyId: string): RazorpayOrderEntity[];
   payments(keyId: string): RazorpayPaymentEntity[];
@@ -148,6 +156,18 @@ export async function startRazorpayStandIn(): Promise<RazorpayStandIn> {
     signEvent: signRazorpayEvent,
     dropNextCreateResponses: (n) => void (faults.createOrder = n),
     dropNextRefundResponses: (n) => void (faults.refund = n),
+    holdNextRefunds(keyId, n) {
+      const account = accounts.byKeyId(keyId);
+      if (!account) throw new Error(`Razorpay stand-in: no account ${keyId}`);
+      account.heldRefunds = n;
+    },
+    async failRefund(keyId, refundId) {
+      const account = accounts.byKeyId(keyId);
+      if (!account) throw new Error(`Razorpay stand-in: no account ${keyId}`);
+      const event = failPendingRefund(account, refundId);
+      const deliveryStatus = await webhooks.deliver(account, event);
+      return deliveryStatus === undefined ? { event } : { event, deliveryStatus };
+    },
     orders: (keyId) => copy(accounts.byKeyId(keyId)?.orders),
     payments: (keyId) => copy(accounts.byKeyId(keyId)?.payments),
     refunds: (keyId) => copy(accounts.byKeyId(keyId)?.refunds),

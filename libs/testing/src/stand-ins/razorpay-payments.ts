@@ -1,6 +1,6 @@
 import type { RazorpayAccount } from './razorpay-accounts';
 import { razorpayRefundEntity, type RazorpayPaymentEntity } from './razorpay-entities';
-import { razorpayEvent } from './razorpay-events';
+import { razorpayEvent, type RazorpayWebhookEvent } from './razorpay-events';
 import { badRequest, collection, noSuchId, ok, type RazorpayCall, type RazorpayReply } from './razorpay-http';
 import { readNotes } from './razorpay-orders';
 
@@ -74,11 +74,34 @@ export function refundPayment({ account, params, body }: RazorpayCall): Razorpay
   payment.amount_refunded += amount;
   payment.refund_status = payment.amount_refunded === payment.amount ? 'full' : 'partial';
   if (payment.refund_status === 'full') payment.status = 'refunded';
+  if (account.heldRefunds > 0) {
+    account.heldRefunds -= 1;
+    refund.status = 'pending';
+    return ok(refund, [
+      razorpayEvent('refund.created', account.id, { refund: { ...refund }, payment: { ...payment } }),
+    ]);
+  }
   const event = razorpayEvent('refund.processed', account.id, {
     refund: { ...refund },
     payment: { ...payment },
   });
   return ok(refund, [event]);
+}
+
+/**
+ * A pending refund fails (`refund.failed`): its amount is no longer refunded on the payment, as
+ * Razorpay returns it to the merchant's balance.
+ */
+export function failPendingRefund(account: RazorpayAccount, refundId: string): RazorpayWebhookEvent {
+  const refund = account.refunds.get(refundId);
+  if (!refund || refund.status !== 'pending')
+    throw new Error(`Razorpay stand-in: no pending refund ${refundId}`);
+  const payment = account.payments.get(refund.payment_id) as RazorpayPaymentEntity;
+  refund.status = 'failed';
+  payment.amount_refunded -= refund.amount;
+  payment.refund_status = payment.amount_refunded === 0 ? null : 'partial';
+  if (payment.status === 'refunded') payment.status = 'captured';
+  return razorpayEvent('refund.failed', account.id, { refund: { ...refund }, payment: { ...payment } });
 }
 
 export function listPaymentRefunds({ account, params, query }: RazorpayCall): RazorpayReply {

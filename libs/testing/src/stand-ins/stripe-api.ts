@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { parseStripeForm, stripeFormFingerprint } from './stripe-form';
 import { readRequestBody, StripeApiError, writeStripeReply, type StripeReply } from './stripe-http';
 import {
+  failRefund,
   newStripeLedger,
   openStripeAccount,
   settlePaymentIntent,
@@ -47,6 +48,17 @@ export interface StripeStandIn {
     secret: string,
     nowMs?: number,
   ): { rawBody: string; headers: Record<string, string> };
+  /** The next `n` refunds are answered `pending` (no charge.refunded until they end). */
+  holdNextRefunds(n: number): void;
+  /** A pending refund fails (`refund.failed`, delivered to the account's webhook when set). */
+  failRefund(
+    refundId: string,
+    failureReason?: string,
+  ): Promise<{ event: StripeEventJson; deliveryStatus?: number }>;
+  /** While on, every API request is answered 500 `api_error` (Stripe having an outage). */
+  setOutage(on: boolean): void;
+  /** Forgets an account: its keys are refused from now on (a merchant rolled them). */
+  removeAccount(secretKey: string): void;
   /** Every event, oldest first. */
   events: StripeEventJson[];
   requests: StripeStandInRequest[];
@@ -59,6 +71,7 @@ export async function startStripeStandIn(): Promise<StripeStandIn> {
   const requests: StripeStandInRequest[] = [];
   const deliveries: Array<{ eventId: string; status: number }> = [];
   const inFlight = new Set<Promise<unknown>>();
+  let outage = false;
 
   const deliver = async (account: StripeAccountState, event: StripeEventJson) => {
     if (!account.config.webhook) return undefined;
@@ -110,6 +123,9 @@ export async function startStripeStandIn(): Promise<StripeStandIn> {
         ...(replayed ? { 'idempotent-replayed': 'true' } : {}),
       });
     };
+    if (outage) {
+      return respond({ status: 500, body: { error: { type: 'api_error', message: 'Stand-in outage.' } } });
+    }
     if (!account) return respond(unauthorized(secretKey).toReply());
     account.apiVersion = headerOf(req, 'stripe-version') ?? account.apiVersion;
 
@@ -150,6 +166,20 @@ export async function startStripeStandIn(): Promise<StripeStandIn> {
       const { account, event } = settlePaymentIntent(ledger, paymentIntentId, outcome);
       const deliveryStatus = await deliver(account, event);
       return deliveryStatus === undefined ? { event } : { event, deliveryStatus };
+    },
+    holdNextRefunds(n) {
+      ledger.heldRefunds = n;
+    },
+    async failRefund(refundId, failureReason = 'expired_or_canceled_card') {
+      const { account, event } = failRefund(ledger, refundId, failureReason);
+      const deliveryStatus = await deliver(account, event);
+      return deliveryStatus === undefined ? { event } : { event, deliveryStatus };
+    },
+    setOutage(on) {
+      outage = on;
+    },
+    removeAccount(secretKey) {
+      ledger.accounts.delete(secretKey);
     },
     signEvent: signStripeEvent,
     events: ledger.events,

@@ -39,6 +39,8 @@ export interface StripeLedger {
   events: StripeEventJson[];
   /** PaymentIntent id → its account (the shopper pays by intent id only). */
   owners: Map<string, StripeAccountState>;
+  /** Refunds still to be answered `pending` (as Stripe does for some payment methods). */
+  heldRefunds: number;
 }
 
 /** Who made the request an event came from, as Stripe records it on the event. */
@@ -48,7 +50,7 @@ export interface StripeRequestRef {
 }
 
 export function newStripeLedger(): StripeLedger {
-  return { accounts: new Map(), events: [], owners: new Map() };
+  return { accounts: new Map(), events: [], owners: new Map(), heldRefunds: 0 };
 }
 
 export function openStripeAccount(ledger: StripeLedger, config: StripeStandInAccount): void {
@@ -115,13 +117,44 @@ export function refundPaymentIntent(
       { code: 'amount_too_large', param: 'amount' },
     );
   }
+  const pending = ledger.heldRefunds > 0;
+  if (pending) ledger.heldRefunds -= 1;
   const refund = refundStripeCharge(charge, {
     amount,
     reason: init.reason ?? null,
     metadata: init.metadata ?? {},
+    pending,
   });
-  const event = record(ledger, account, 'charge.refunded', charge, request);
+  // A held refund is only created (its outcome comes later); otherwise the charge is refunded.
+  const event = pending
+    ? record(ledger, account, 'refund.created', refund, request)
+    : record(ledger, account, 'charge.refunded', charge, request);
   return { refund, event };
+}
+
+/**
+ * A pending refund fails at the bank (Stripe's `failure_reason`, e.g. `expired_or_canceled_card`):
+ * the amount is no longer refunded on the charge and `refund.failed` is recorded.
+ */
+export function failRefund(
+  ledger: StripeLedger,
+  refundId: string,
+  failureReason: string,
+): { account: StripeAccountState; event: StripeEventJson } {
+  for (const account of ledger.accounts.values()) {
+    for (const charge of account.charges.values()) {
+      const refund = charge.refunds.data.find((r) => r.id === refundId);
+      if (!refund) continue;
+      if (refund.status !== 'pending')
+        throw new Error(`Stripe stand-in: refund ${refundId} is ${refund.status}`);
+      refund.status = 'failed';
+      refund.failure_reason = failureReason;
+      charge.amount_refunded -= refund.amount;
+      charge.refunded = false;
+      return { account, event: record(ledger, account, 'refund.failed', refund) };
+    }
+  }
+  throw new Error(`Stripe stand-in: no refund ${refundId}`);
 }
 
 /** The shopper completes (or fails) the PaymentIntent at Stripe. */

@@ -48,7 +48,9 @@ export interface StripeRefundJson {
   metadata: StripeMetadataJson;
   payment_intent: string;
   reason: string | null;
-  status: 'succeeded';
+  /** `pending` while held (`holdNextRefunds`), `failed` once failed (`failRefund`). */
+  status: 'succeeded' | 'pending' | 'failed';
+  failure_reason?: string;
 }
 
 export interface StripeChargeJson {
@@ -162,7 +164,7 @@ export function failStripePaymentIntent(intent: StripePaymentIntentJson): void {
 /** A refund of (part of) the charge, recorded on it newest first as Stripe lists them. */
 export function refundStripeCharge(
   charge: StripeChargeJson,
-  init: { amount: number; reason?: string | null; metadata?: StripeMetadataJson },
+  init: { amount: number; reason?: string | null; metadata?: StripeMetadataJson; pending?: boolean },
 ): StripeRefundJson {
   const refund: StripeRefundJson = {
     id: stripeObjectId('re'),
@@ -174,7 +176,7 @@ export function refundStripeCharge(
     metadata: init.metadata ?? {},
     payment_intent: charge.payment_intent,
     reason: init.reason ?? null,
-    status: 'succeeded',
+    status: init.pending ? 'pending' : 'succeeded',
   };
   charge.amount_refunded += init.amount;
   charge.refunded = charge.amount_refunded === charge.amount;

@@ -22,6 +22,8 @@ export interface OrderRecord {
   paymentId: string | null;
   paymentProvider: string | null;
   paymentClientParams: Record<string, unknown> | null;
+  /** A test order (its payment was made in test mode); null until the payment exists. */
+  test: boolean | null;
   carrier: string | null;
   expiresAt: Date;
   version: number;
@@ -50,6 +52,7 @@ export interface OrderRow {
   payment_id: string | null;
   payment_provider: string | null;
   payment_client_params: Record<string, unknown> | null;
+  test: boolean | null;
   carrier: string | null;
   expires_at: Date;
   version: number;
@@ -79,6 +82,7 @@ export function toOrder(row: OrderRow): OrderRecord {
     paymentId: row.payment_id,
     paymentProvider: row.payment_provider,
     paymentClientParams: row.payment_client_params,
+    test: row.test ?? null,
     carrier: row.carrier,
     expiresAt: row.expires_at,
     version: row.version,
@@ -179,6 +183,8 @@ export interface OrderFacts {
   paymentId?: string;
   paymentProvider?: string;
   paymentClientParams?: Record<string, unknown>;
+  /** The payment's test flag: written once, like the payment id. */
+  test?: boolean;
   paidAmount?: number;
   refundedAmount?: number;
   carrier?: string | null;
@@ -205,6 +211,7 @@ export function recordFactsLater(
        paid_amount = COALESCE($5, paid_amount),
        refunded_amount = GREATEST(refunded_amount, COALESCE($6, 0)),
        carrier = CASE WHEN $7::boolean THEN $8 ELSE carrier END,
+       test = COALESCE(test, $9::boolean),
        updated_at = now()
      WHERE id = $1`,
     ),
@@ -217,6 +224,7 @@ export function recordFactsLater(
       facts.refundedAmount ?? null,
       facts.carrier !== undefined,
       facts.carrier ?? null,
+      facts.test ?? null,
     ],
   );
   return withFacts(order, facts, at);
@@ -229,6 +237,7 @@ export function withFacts(order: OrderRecord, facts: OrderFacts, at: Date): Orde
     paymentId: order.paymentId ?? facts.paymentId ?? null,
     paymentProvider: order.paymentProvider ?? facts.paymentProvider ?? null,
     paymentClientParams: order.paymentClientParams ?? facts.paymentClientParams ?? null,
+    test: order.test ?? facts.test ?? null,
     paidAmount: facts.paidAmount ?? order.paidAmount,
     refundedAmount: Math.max(order.refundedAmount, facts.refundedAmount ?? 0),
     carrier: facts.carrier !== undefined ? facts.carrier : order.carrier,

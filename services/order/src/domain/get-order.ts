@@ -7,6 +7,7 @@ import {
 } from '../data-access/order-lines.repository';
 import { findOrder, type OrderRecord } from '../data-access/order.repository';
 import { findSaga } from '../data-access/saga.repository';
+import type { RefundView } from '@fleet/contracts';
 import type { SagaRecord } from '../saga/saga-types';
 import { shopperOwns, type ShopperProof } from './order-access';
 import type { OrderDeps } from './order-deps';
@@ -17,6 +18,11 @@ export interface OrderDetail {
   items: OrderItemRecord[];
   history: StatusChangeRecord[];
   saga?: SagaRecord;
+  /**
+   * The payment's refunds as payment tells them (merchant view only): a failed one carries its
+   * `failureReason`. Null when payment could not be asked just now (the rest of the view stands).
+   */
+  refunds?: RefundView[] | null;
 }
 
 /** The shopper's view: only with the guest token or as the order's customer (else 404). */
@@ -33,12 +39,19 @@ export async function getShopperOrder(
   });
 }
 
-/** The merchant's view, with the saga's progress. */
+/** The merchant's view, with the saga's progress and the payment's refunds (asked of payment). */
 export async function getMerchantOrder(
   ctx: TenantCtx,
   deps: OrderDeps,
   orderId: string,
 ): Promise<OrderDetail> {
+  const detail = await readMerchantOrder(ctx, deps, orderId);
+  if (!detail.order.paymentId) return detail;
+  const payment = await deps.payment.get(ctx, detail.order.paymentId);
+  return { ...detail, refunds: payment.ok ? (payment.body.refunds ?? []) : null };
+}
+
+function readMerchantOrder(ctx: TenantCtx, deps: OrderDeps, orderId: string): Promise<OrderDetail> {
   return deps.db.readAsTenant(ctx, async (tx) => {
     const order = await findOrder(tx, orderId);
     if (!order) throw orderNotFound();

@@ -18,6 +18,11 @@ export interface OrderEventData {
   email: string;
   items?: Array<{ variantId: string; productId: string; quantity: number; unitPrice: number }>;
   carrier?: string;
+  /**
+   * A test order (paid in the store's test mode): never revenue. Null while no payment exists
+   * (order.created, a rejection before payment).
+   */
+  test: boolean | null;
 }
 
 /** The event of the order's arrival in its current status, versioned by the order's version. */
@@ -37,6 +42,7 @@ export function orderStatusEvent(
     currency: order.currency,
     customerId: order.customerId,
     email: order.email,
+    test: order.test,
   };
   if (items) {
     data.items = items.map((i) => ({

@@ -18,6 +18,7 @@ export function orderSummary(order: OrderRecord) {
     status: order.status,
     total: order.total,
     currency: order.currency,
+    test: order.test,
     createdAt: order.createdAt.toISOString(),
   };
 }
@@ -34,6 +35,7 @@ export function shopperOrderView({ order, items, history }: OrderDetail) {
     total: order.total,
     refundedAmount: order.refundedAmount,
     currency: order.currency,
+    test: order.test,
     createdAt: order.createdAt.toISOString(),
     statusHistory: history.map(historyView),
   };
@@ -54,7 +56,14 @@ export function merchantOrderView(detail: OrderDetail) {
     expiresAt: order.expiresAt.toISOString(),
     updatedAt: order.updatedAt.toISOString(),
     version: order.version,
-    payment: order.paymentId ? { paymentId: order.paymentId, provider: order.paymentProvider } : null,
+    payment: order.paymentId
+      ? {
+          paymentId: order.paymentId,
+          provider: order.paymentProvider,
+          test: order.test,
+          refunds: detail.refunds ?? null,
+        }
+      : null,
     saga: saga
       ? {
           step: saga.step,

@@ -3,7 +3,12 @@ import { z } from 'zod';
 import { startCancel } from '../saga/compensation';
 import type { Reaction } from './reaction';
 
-const schema = z.object({ paymentId: z.string(), orderId: z.string(), reason: z.string() });
+const schema = z.object({
+  paymentId: z.string(),
+  orderId: z.string(),
+  reason: z.string(),
+  test: z.boolean().default(true),
+});
 
 /** A declined payment cancels a PENDING order: CANCEL_REQUESTED -> release -> CANCELLED. */
 export const paymentFailed: Reaction<PaymentFailed> = {
@@ -11,7 +16,7 @@ export const paymentFailed: Reaction<PaymentFailed> = {
   schema,
   orderIdOf: (data) => data.orderId,
   async apply(unit, data) {
-    await unit.recordFacts({ paymentId: data.paymentId });
+    await unit.recordFacts({ paymentId: data.paymentId, test: data.test });
     if (unit.order.status !== 'PENDING') return;
     await startCancel(unit, { reason: 'payment_failed', stock: 'release' });
   },

@@ -11,6 +11,7 @@ const schema = z.object({
   refundedAmount: z.number().int(),
   currency: z.string(),
   fullyRefunded: z.boolean(),
+  test: z.boolean().default(true),
 });
 
 /** Records how much went back; for a cancel or a rejection it is the refund's confirmation. */

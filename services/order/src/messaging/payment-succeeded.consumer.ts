@@ -8,6 +8,8 @@ const schema = z.object({
   orderId: z.string(),
   amount: z.number().int(),
   currency: z.string(),
+  // Events written before test mode existed were all test payments (no store could be live).
+  test: z.boolean().default(true),
 });
 
 /**
@@ -20,7 +22,7 @@ export const paymentSucceeded: Reaction<PaymentSucceeded> = {
   schema,
   orderIdOf: (data) => data.orderId,
   async apply(unit, data) {
-    await unit.recordFacts({ paymentId: data.paymentId, paidAmount: data.amount });
+    await unit.recordFacts({ paymentId: data.paymentId, paidAmount: data.amount, test: data.test });
     unit.mergeData({ captured: true });
     const order = unit.order;
     if (order.status !== 'PENDING') {

@@ -16,6 +16,8 @@ export interface Payment {
   failureReason: string | null;
   version: number;
   correlationId: string | null;
+  /** Made in test mode: fixed at creation, whatever the store's mode later. */
+  test: boolean;
 }
 
 interface PaymentRow {
@@ -32,10 +34,11 @@ interface PaymentRow {
   failure_reason: string | null;
   version: number;
   correlation_id: string | null;
+  test: boolean;
 }
 
 const COLUMNS = `id, order_id, provider, provider_payment_id, status, amount, refunded_amount, currency,
-  email, client_params, failure_reason, version, correlation_id`;
+  email, client_params, failure_reason, version, correlation_id, test`;
 
 export interface NewPayment {
   tenantId: string;
@@ -48,13 +51,17 @@ export interface NewPayment {
   correlationId: string;
 }
 
-/** Inserts unless the order has a payment; a concurrent insert for the order waits, then yields. */
+/**
+ * Inserts unless the order has a payment; a concurrent insert for the order waits, then yields.
+ * `test` is the store's mode read by the same statement (no `payment_mode` row: test mode), so
+ * it costs no round trip (create-payment.ts refuses an offline payment that reads live).
+ */
 export async function insertPayment(tx: Queryable, p: NewPayment): Promise<Payment | undefined> {
   const row = await tx.maybeOne<PaymentRow>(
     prepared(
       'payment_insert',
-      `INSERT INTO payments (tenant_id, id, order_id, provider, amount, currency, email, correlation_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+      `INSERT INTO payments (tenant_id, id, order_id, provider, amount, currency, email, correlation_id, test)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, NOT EXISTS (SELECT 1 FROM payment_mode WHERE live))
      ON CONFLICT (tenant_id, order_id) DO NOTHING
      RETURNING ${COLUMNS}`,
     ),
@@ -150,5 +157,6 @@ function toPayment(row: PaymentRow): Payment {
     failureReason: row.failure_reason,
     version: row.version,
     correlationId: row.correlation_id,
+    test: row.test,
   };
 }

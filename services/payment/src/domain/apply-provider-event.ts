@@ -11,7 +11,7 @@ import type { EventOutcome } from './event-outcome';
 import { emitPaymentFailed, emitPaymentSucceeded } from './payment-events';
 import { canTransition } from './payment-lifecycle';
 import type { ProviderEvent, ProviderName } from './payment-provider';
-import { settleRefund } from './settle-refund';
+import { failRefund, settleRefund } from './settle-refund';
 
 /** Applies one verified provider event to its payment, in the caller's tenant transaction. */
 export async function applyProviderEvent(
@@ -21,7 +21,9 @@ export async function applyProviderEvent(
   provider: ProviderName,
   event: ProviderEvent,
 ): Promise<EventOutcome> {
-  if (event.type === 'refund.succeeded') return applyRefundSucceeded(tx, ctx, provider, event);
+  if (event.type === 'refund.succeeded' || event.type === 'refund.failed') {
+    return applyRefundOutcome(tx, ctx, logger, provider, event);
+  }
   const payment = await lockPaymentByProviderRef(tx, provider, event.providerPaymentId);
   // It may arrive before the transaction that recorded the provider's payment id commits.
   if (!payment) return { kind: 'retry', reason: 'payment_not_found' };
@@ -55,9 +57,10 @@ export async function applyProviderEvent(
   return { kind: 'applied' };
 }
 
-async function applyRefundSucceeded(
+async function applyRefundOutcome(
   tx: Queryable,
   ctx: Ctx,
+  logger: Logger,
   provider: ProviderName,
   event: ProviderEvent,
 ): Promise<EventOutcome> {
@@ -69,5 +72,15 @@ async function applyRefundSucceeded(
   if (payment?.provider !== provider || payment.providerPaymentId !== event.providerPaymentId) {
     return { kind: 'ignored', reason: 'refund_payment_mismatch' };
   }
-  return settleRefund(tx, ctx, refund, null);
+  if (event.type === 'refund.succeeded') return settleRefund(tx, ctx, refund, null);
+  if (refund.status === 'succeeded') {
+    // A refund can fail after the provider reported it succeeded (Stripe: a closed card account).
+    // The money did not go back; undoing a settled refund is not automated: an operator's call.
+    logger.error(
+      { refundId: refund.id, paymentId: refund.paymentId },
+      'a settled refund failed at the provider',
+    );
+    return { kind: 'ignored', reason: 'refund_failed_after_success' };
+  }
+  return failRefund(tx, ctx, refund, event.reason ?? 'refund_failed', null);
 }

@@ -11,6 +11,7 @@ import {
 } from '../data-access/payment.repository';
 import type { PaymentDeps } from './payment-deps';
 import { activeProviderAccount, requireProviderAccount, type ProviderAccount } from './provider-accounts';
+import { storeLive } from './store-live';
 import { toPaymentView } from './views';
 
 export interface CreatedPayment {
@@ -42,6 +43,9 @@ export async function createPayment(
       email: input.email ?? null,
       correlationId: ctx.correlationId ?? ctx.requestId,
     });
+    // A live store never starts an offline payment (settings refuse offline while live; this
+    // closes the race of a switch landing between the two statements). Rolls the insert back.
+    if (inserted && inserted.provider === 'offline' && !inserted.test) throw storeLive('An offline payment');
     if (inserted) return { payment: inserted, account: active, created: true };
     const existing = await existingForRepeat(tx, input);
     const account =

@@ -1,6 +1,6 @@
 import type { Db } from '@fleet/db';
 import type { Logger } from '@fleet/logger';
-import type { ReceiptKey } from '../data-access/webhook-receipt.repository';
+import type { ReceiptKey, RetryPolicy } from '../data-access/webhook-receipt.repository';
 import type { WebhookSender } from '../data-access/webhook-sender';
 import type { CredentialsCipher } from './credentials-cipher';
 import type { ProviderRegistry } from './provider-registry';
@@ -18,4 +18,6 @@ export interface PaymentDeps {
    * applying failed), with its key: main.ts hands it to the processor.
    */
   onReceiptStored?: (key?: ReceiptKey) => void;
+  /** Retries of refunds the provider could not take (default: submit-refund.ts). */
+  refundRetry?: Partial<RetryPolicy>;
 }

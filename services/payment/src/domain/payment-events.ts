@@ -3,6 +3,7 @@ import {
   PAYMENT_EVENTS,
   type PaymentFailed,
   type PaymentRefunded,
+  type PaymentRefundFailed,
   type PaymentSucceeded,
 } from '@fleet/contracts';
 import type { Queryable } from '@fleet/db';
@@ -30,6 +31,7 @@ export function emitPaymentSucceeded(tx: Queryable, ctx: Ctx, p: Payment): Promi
     orderId: p.orderId,
     amount: p.amount,
     currency: p.currency,
+    test: p.test,
   });
 }
 
@@ -38,6 +40,7 @@ export function emitPaymentFailed(tx: Queryable, ctx: Ctx, p: Payment): Promise<
     paymentId: p.id,
     orderId: p.orderId,
     reason: p.failureReason ?? 'payment_failed',
+    test: p.test,
   });
 }
 
@@ -50,5 +53,18 @@ export function emitPaymentRefunded(tx: Queryable, ctx: Ctx, p: Payment, refund:
     refundedAmount: p.refundedAmount,
     currency: p.currency,
     fullyRefunded: p.status === 'refunded',
+    test: p.test,
+  });
+}
+
+export function emitRefundFailed(tx: Queryable, ctx: Ctx, p: Payment, refund: Refund): Promise<void> {
+  return emit<PaymentRefundFailed>(tx, ctx, p, PAYMENT_EVENTS.refundFailed, {
+    paymentId: p.id,
+    orderId: p.orderId,
+    refundId: refund.id,
+    amount: refund.amount,
+    currency: refund.currency,
+    reason: refund.failureReason ?? 'refund_failed',
+    test: p.test,
   });
 }

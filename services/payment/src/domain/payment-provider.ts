@@ -44,7 +44,12 @@ export interface ProviderPayment {
  * unpaid-order timeout.
  */
 export type ProviderEventType =
-  'payment.succeeded' | 'payment.failed' | 'payment.attempt_failed' | 'refund.succeeded';
+  | 'payment.succeeded'
+  | 'payment.failed'
+  | 'payment.attempt_failed'
+  | 'refund.succeeded'
+  /** A refund the provider had accepted (pending) and then could not make: ends `failed`. */
+  | 'refund.failed';
 
 /** A verified webhook, normalised: what the processor applies, whatever the provider. */
 export interface ProviderEvent {

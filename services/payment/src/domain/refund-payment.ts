@@ -4,17 +4,15 @@ import { newId, type Queryable } from '@fleet/db';
 import { AppError } from '@fleet/errors';
 import { lockPayment, type Payment } from '../data-access/payment.repository';
 import {
+  claimRefundSubmission,
   committedRefundTotal,
-  findRefund,
   findRefundByKey,
   insertRefund,
-  recordProviderRefundId,
   type Refund,
 } from '../data-access/refund.repository';
 import { paymentNotFound } from './get-payment';
 import type { PaymentDeps } from './payment-deps';
-import { requireProviderAccount } from './provider-accounts';
-import { settleRefund } from './settle-refund';
+import { submitRefund } from './submit-refund';
 import { toRefundView, type RefundView } from './views';
 
 export interface RefundInput {
@@ -31,10 +29,11 @@ export interface RefundResult {
 
 /**
  * Refunds (part of) a captured payment. The refund is first reserved against the payment under
- * its row lock, so concurrent refunds never exceed it; then the provider is asked (idempotently by
- * refund id) outside any transaction; a `succeeded` answer settles it at once, a `pending` one
- * waits for the provider's `refund.succeeded` webhook. A repeat with the same Idempotency-Key
- * returns the first refund (and resumes it if the provider was never reached).
+ * its row lock, so concurrent refunds never exceed it (failed ones no longer count); then the
+ * provider is asked (idempotently by refund id) outside any transaction (submit-refund.ts): it
+ * ends `succeeded` or `failed` at once, waits for the provider's webhook, or is retried later when
+ * the provider could not be reached. A repeat with the same Idempotency-Key returns the first
+ * refund (and submits it again if it is due for a retry and nobody else is submitting it).
  */
 export async function refundPayment(
   ctx: TenantCtx,
@@ -42,10 +41,14 @@ export async function refundPayment(
   paymentId: string,
   input: RefundInput,
 ): Promise<RefundResult> {
-  const reserved = await deps.db.withTenant(ctx, (tx) => reserveRefund(tx, ctx, paymentId, input));
-  const { payment, refund, created } = reserved;
-  const submitted = refund.status === 'pending' && refund.providerRefundId === null;
-  const current = submitted ? await submitToProvider(ctx, deps, payment, refund) : refund;
+  const reserved = await deps.db.withTenant(ctx, async (tx) => {
+    const found = await reserveRefund(tx, ctx, paymentId, input);
+    if (found.created) return { ...found, claimed: true };
+    const claimed = await claimRefundSubmission(tx, found.refund.id);
+    return { ...found, refund: claimed ?? found.refund, claimed: claimed !== undefined };
+  });
+  const { payment, refund, created, claimed } = reserved;
+  const current = claimed ? await submitRefund(ctx, deps, payment, refund) : refund;
   return { created, refund: toRefundView(current) };
 }
 
@@ -83,30 +86,6 @@ async function reserveRefund(
     requestHash,
   });
   return { payment, refund: refund ?? sameRequest(undefined, requestHash), created: true };
-}
-
-async function submitToProvider(
-  ctx: TenantCtx,
-  deps: PaymentDeps,
-  payment: Payment,
-  refund: Refund,
-): Promise<Refund> {
-  const account = await deps.db.readAsTenant(ctx, (tx) =>
-    requireProviderAccount(tx, ctx, deps, payment.provider),
-  );
-  const answer = await deps.providers.get(payment.provider).refund(ctx, {
-    providerPaymentId: payment.providerPaymentId as string,
-    amount: refund.amount,
-    currency: refund.currency,
-    refundId: refund.id,
-    ...(refund.reason ? { reason: refund.reason } : {}),
-    credentials: account.credentials,
-  });
-  return deps.db.withTenant(ctx, async (tx) => {
-    if (answer.status === 'succeeded') await settleRefund(tx, ctx, refund, answer.providerRefundId);
-    else await recordProviderRefundId(tx, refund.id, answer.providerRefundId);
-    return (await findRefund(tx, refund.id)) as Refund;
-  });
 }
 
 function hashRequest(paymentId: string, input: RefundInput): string {

@@ -1,8 +1,8 @@
 import type { Ctx } from '@fleet/context';
 import type { Queryable } from '@fleet/db';
 import { lockPayment, updatePaymentStatus } from '../data-access/payment.repository';
-import { markRefundSucceeded, type Refund } from '../data-access/refund.repository';
-import { emitPaymentRefunded } from './payment-events';
+import { markRefundFailed, markRefundSucceeded, type Refund } from '../data-access/refund.repository';
+import { emitPaymentRefunded, emitRefundFailed } from './payment-events';
 import { assertTransition, statusAfterRefund } from './payment-lifecycle';
 import type { EventOutcome } from './event-outcome';
 
@@ -27,5 +27,27 @@ export async function settleRefund(
   assertTransition(payment.status, status); // the refund was reserved against this payment: never fails
   const updated = await updatePaymentStatus(tx, payment.id, { status, refundedAmount });
   await emitPaymentRefunded(tx, ctx, updated, settled);
+  return { kind: 'applied' };
+}
+
+/**
+ * Ends a pending refund `failed` with why, and writes `payment.refund_failed`, in the caller's
+ * transaction. The payment is unchanged (its refunded amount never counted this refund), and the
+ * refund's amount no longer counts against what may still be refunded. A refund already settled
+ * changes nothing (`refund_not_pending`).
+ */
+export async function failRefund(
+  tx: Queryable,
+  ctx: Ctx,
+  refund: Refund,
+  reason: string,
+  providerRefundId: string | null,
+  attempts?: number,
+): Promise<EventOutcome> {
+  const payment = await lockPayment(tx, refund.paymentId);
+  if (!payment) throw new Error(`Refund ${refund.id} has no payment.`);
+  const failed = await markRefundFailed(tx, refund.id, reason, providerRefundId, attempts);
+  if (!failed) return { kind: 'ignored', reason: 'refund_not_pending' };
+  await emitRefundFailed(tx, ctx, payment, failed);
   return { kind: 'applied' };
 }

@@ -1,10 +1,12 @@
 import type { TenantCtx } from '@fleet/context';
 import { AppError } from '@fleet/errors';
+import { readPaymentMode } from '../data-access/payment-mode.repository';
 import { findPayment } from '../data-access/payment.repository';
 import type { PaymentDeps } from './payment-deps';
 import { requireProviderAccount } from './provider-accounts';
 import { offlineWebhook, signOfflineWebhook } from './providers/offline.provider';
 import { paymentNotFound } from './get-payment';
+import { storeLive } from './store-live';
 
 export type SimulatedOutcome = 'succeeded' | 'failed';
 
@@ -17,7 +19,9 @@ export interface SimulationResult {
 
 /**
  * The offline provider's "customer paid" (or "card declined"): it sends the signed webhook over
- * HTTP to our webhook endpoint exactly as a real provider would, and nothing else.
+ * HTTP to our webhook endpoint exactly as a real provider would, and nothing else. Test mode
+ * only: a live store answers 403 `store_live` before looking at the payment (even one made while
+ * it was in test mode), so nobody buys for free once it takes real money.
  */
 export async function simulatePayment(
   ctx: TenantCtx,
@@ -26,6 +30,7 @@ export async function simulatePayment(
   outcome: SimulatedOutcome,
 ): Promise<SimulationResult> {
   const { payment, secret } = await deps.db.readAsTenant(ctx, async (tx) => {
+    if ((await readPaymentMode(tx)).live) throw storeLive('Simulating a payment');
     const found = await findPayment(tx, paymentId);
     if (!found) throw paymentNotFound();
     assertSimulatable(found);

@@ -1,6 +1,6 @@
-import type { PaymentView } from '@fleet/contracts';
+import type { PaymentView, RefundView } from '@fleet/contracts';
 import type { Payment } from '../data-access/payment.repository';
-import type { Refund, RefundStatus } from '../data-access/refund.repository';
+import type { Refund } from '../data-access/refund.repository';
 
 export function toPaymentView(p: Payment): PaymentView {
   return {
@@ -12,19 +12,11 @@ export function toPaymentView(p: Payment): PaymentView {
     refundedAmount: p.refundedAmount,
     currency: p.currency,
     clientParams: p.clientParams,
+    test: p.test,
   };
 }
 
-/** What `POST /internal/payments/{id}/refunds` answers (a candidate for @fleet/contracts). */
-export interface RefundView {
-  refundId: string;
-  paymentId: string;
-  amount: number;
-  currency: string;
-  status: RefundStatus;
-  reason: string | null;
-  createdAt: string;
-}
+export type { RefundView };
 
 export function toRefundView(r: Refund): RefundView {
   return {
@@ -34,6 +26,8 @@ export function toRefundView(r: Refund): RefundView {
     currency: r.currency,
     status: r.status,
     reason: r.reason,
+    failureReason: r.failureReason,
+    attempts: r.attempts,
     createdAt: r.createdAt.toISOString(),
   };
 }

@@ -37,6 +37,9 @@ export const paymentSettingsBody = z.discriminatedUnion('provider', [
   z.strictObject({ provider: z.literal('offline'), credentials: z.strictObject({}).optional() }),
 ]);
 
+/** `POST …/go-live` and `…/test-mode` take no fields (an absent body reads as `{}`). */
+export const emptyBody = z.strictObject({}).optional();
+
 export type PaymentSettingsInput = z.infer<typeof paymentSettingsBody>;
 
 function mode(key: string): string {

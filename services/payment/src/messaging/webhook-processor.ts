@@ -1,8 +1,8 @@
-import { createDb } from '@fleet/db';
 import { createDueReceiptScanner } from '../data-access/due-receipts';
 import type { ReceiptKey, RetryPolicy } from '../data-access/webhook-receipt.repository';
 import type { PaymentDeps } from '../domain/payment-deps';
 import { processReceipt } from '../domain/process-receipt';
+import { createRelayScan } from './relay-scan';
 
 export interface WebhookProcessorOptions {
   deps: Pick<PaymentDeps, 'db' | 'logger'>;
@@ -47,23 +47,15 @@ export function startWebhookProcessor(options: WebhookProcessorOptions): Webhook
   const { deps } = options;
   const policy: RetryPolicy = { ...DEFAULT_RETRY, ...options.retry };
   const batchSize = options.batchSize ?? 50;
-  const relayDb = createDb({
-    url: options.relayUrl,
-    max: 1,
-    applicationName: 'payment-webhook-processor',
-    onError: (err) => deps.logger.warn({ err }, 'webhook processor idle connection failed'),
+  // Scans never overlap within one processor (the loop and drain share one chain).
+  const { relayDb, exclusive, idle } = createRelayScan({
+    relayUrl: options.relayUrl,
+    name: 'webhook-processor',
+    logger: deps.logger,
   });
   const scanner = createDueReceiptScanner(relayDb);
   let stopped = false;
   let wanted = false;
-  let serial: Promise<unknown> = Promise.resolve();
-
-  /** Scans never overlap within one processor (the loop and drain share this chain). */
-  function exclusive<T>(work: () => Promise<T>): Promise<T> {
-    const run = serial.then(work, work);
-    serial = run.catch(() => undefined);
-    return run;
-  }
 
   async function drainDue(): Promise<number> {
     let handled = 0;
@@ -138,7 +130,7 @@ export function startWebhookProcessor(options: WebhookProcessorOptions): Webhook
       clearInterval(purger);
       direct.length = 0;
       await directIdle();
-      await serial;
+      await idle();
       await relayDb.close();
     },
   };

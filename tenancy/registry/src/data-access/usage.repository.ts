@@ -3,7 +3,9 @@ import type Redis from 'ioredis';
 import { apiCallsKey } from '@fleet/tenancy';
 
 export interface StoredUsage {
+  /** Real orders only: test orders (paid in test mode) are `testOrders` and never revenue. */
   orders: number;
+  testOrders: number;
   products: number;
   revenue: Array<{ currency: string; amount: number }>;
 }
@@ -12,12 +14,14 @@ export interface StoredUsage {
 export async function readUsage(tx: Queryable): Promise<StoredUsage> {
   const row = await tx.maybeOne<{
     orders_count: string;
+    test_orders_count: string;
     products_count: number;
     gmv: Record<string, number>;
-  }>('SELECT orders_count, products_count, gmv FROM tenant_usage');
-  if (!row) return { orders: 0, products: 0, revenue: [] };
+  }>('SELECT orders_count, test_orders_count, products_count, gmv FROM tenant_usage');
+  if (!row) return { orders: 0, testOrders: 0, products: 0, revenue: [] };
   return {
     orders: Number(row.orders_count),
+    testOrders: Number(row.test_orders_count),
     products: row.products_count,
     revenue: Object.entries(row.gmv).map(([currency, amount]) => ({ currency, amount })),
   };
@@ -26,22 +30,28 @@ export async function readUsage(tx: Queryable): Promise<StoredUsage> {
 export async function addUsage(
   tx: Queryable,
   tenantId: string,
-  change: { orders?: number; products?: number; gmv?: { currency: string; amount: number } },
+  change: {
+    orders?: number;
+    testOrders?: number;
+    products?: number;
+    gmv?: { currency: string; amount: number };
+  },
 ): Promise<void> {
   const gmv = change.gmv ? { [change.gmv.currency]: change.gmv.amount } : {};
   tx.defer(
     prepared(
       'registry_add_usage',
-      `INSERT INTO tenant_usage AS u (tenant_id, orders_count, products_count, gmv)
-     VALUES ($1, $2, GREATEST($3, 0), $4::jsonb)
+      `INSERT INTO tenant_usage AS u (tenant_id, orders_count, products_count, gmv, test_orders_count)
+     VALUES ($1, $2, GREATEST($3, 0), $4::jsonb, $5)
      ON CONFLICT (tenant_id) DO UPDATE SET
        orders_count = u.orders_count + EXCLUDED.orders_count,
+       test_orders_count = u.test_orders_count + EXCLUDED.test_orders_count,
        products_count = GREATEST(u.products_count + $3, 0),
        gmv = (SELECT COALESCE(jsonb_object_agg(k, COALESCE((u.gmv ->> k)::bigint, 0) + COALESCE((EXCLUDED.gmv ->> k)::bigint, 0)), '{}'::jsonb)
                 FROM (SELECT jsonb_object_keys(u.gmv || EXCLUDED.gmv) AS k) keys),
        updated_at = now()`,
     ),
-    [tenantId, change.orders ?? 0, change.products ?? 0, JSON.stringify(gmv)],
+    [tenantId, change.orders ?? 0, change.products ?? 0, JSON.stringify(gmv), change.testOrders ?? 0],
   );
 }
 

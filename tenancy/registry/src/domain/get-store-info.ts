@@ -8,6 +8,8 @@ export interface StoreInfo {
   currency: string;
   theme: { primaryColor?: string; logoUrl?: string };
   payment: { provider: string };
+  /** Test mode: the storefront shows a banner; orders are test orders, paid without real money. */
+  testMode: boolean;
 }
 
 export async function getStoreInfo(ctx: Ctx, deps: RegistryDeps): Promise<StoreInfo> {
@@ -18,5 +20,6 @@ export async function getStoreInfo(ctx: Ctx, deps: RegistryDeps): Promise<StoreI
     currency: settings.currency,
     theme: settings.theme,
     payment: { provider: settings.paymentProvider },
+    testMode: settings.testMode,
   };
 }

@@ -1,18 +1,15 @@
 import type { TenantCtx } from '@fleet/context';
-import { TENANT_EVENTS, type StoreRates } from '@fleet/contracts';
+import type { StoreRates } from '@fleet/contracts';
 import { AppError } from '@fleet/errors';
 import { updateRates } from '../data-access/store-rates.repository';
-import { toSnapshot, updateTenant, verifiedDomains } from '../data-access/tenant.repository';
 import type { RegistryDeps } from './registry-deps';
-import { recordTenantEvent, type SettingsChangedData } from './tenant-events';
+import { recordSettingsChanged } from './settings-changed';
 
 export type RatesChange = Partial<Omit<StoreRates, 'currency'>>;
 
 /**
  * `PATCH /api/admin/settings/rates`: sets the rates and, in the same transaction, writes
- * `tenant.settings_changed`, on which checkout drops the rates it caches. Like every tenant event
- * it carries the snapshot at a new version (the tenant row is bumped, which also orders it against
- * a concurrent suspension), so gateways, which take every `tenant.*` event, apply it harmlessly.
+ * `tenant.settings_changed`, on which checkout drops the rates it caches (settings-changed.ts).
  */
 export async function updateStoreRates(
   ctx: TenantCtx,
@@ -21,13 +18,7 @@ export async function updateStoreRates(
 ): Promise<StoreRates> {
   return deps.db.withTenant(ctx, async (tx) => {
     const rates = await updateRates(tx, change);
-    const row = rates && (await updateTenant(tx, ctx.tenantId, {}));
-    if (!rates || !row) {
-      throw new AppError('not_found', 'This store has no settings.', { code: 'store_not_found' });
-    }
-    const tenant = toSnapshot(row, deps.platformDomain, await verifiedDomains(tx, ctx.tenantId));
-    const data: SettingsChangedData = { tenant, rates };
-    await recordTenantEvent(tx, ctx, TENANT_EVENTS.settingsChanged, data);
-    return rates;
+    if (!rates) throw new AppError('not_found', 'This store has no settings.', { code: 'store_not_found' });
+    return (await recordSettingsChanged(tx, ctx, deps, ctx.tenantId)).rates;
   });
 }

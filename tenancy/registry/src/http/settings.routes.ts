@@ -42,6 +42,7 @@ export function settingsRoutes(deps: RegistryDeps): Router {
       currency: updated.currency,
       theme: updated.theme,
       payment: { provider: updated.paymentProvider },
+      testMode: updated.testMode,
     });
   });
   return router;

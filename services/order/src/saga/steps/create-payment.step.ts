@@ -33,6 +33,7 @@ export const createPaymentStep: SagaStep = {
             paymentId: payment.paymentId,
             paymentProvider: payment.provider,
             paymentClientParams: payment.clientParams ?? {},
+            ...(typeof payment.test === 'boolean' ? { test: payment.test } : {}),
           });
         },
       });

@@ -1,11 +1,18 @@
 import type { Migration } from '@fleet/db';
 import { inboxMigration, outboxMigration } from '@fleet/messaging';
 import { paymentsMigration } from './001-payments';
+import { testModeMigration } from './002-test-mode-and-refund-failures';
 
-export const migrations: Migration[] = [outboxMigration, inboxMigration, paymentsMigration];
+export const migrations: Migration[] = [
+  outboxMigration,
+  inboxMigration,
+  paymentsMigration,
+  testModeMigration,
+];
 
 /**
- * Tables the relay role reads across tenants: the outbox (the relay) and the webhook receipts
- * (the processor finds due receipts of every tenant, then handles each one inside its tenant).
+ * Tables the relay role reads across tenants: the outbox (the relay), the webhook receipts (the
+ * processor finds due receipts of every tenant, then handles each one inside its tenant) and the
+ * refunds (the retrier finds refunds due for another attempt at their provider, likewise).
  */
-export const relayTables = ['outbox', 'webhook_receipts'];
+export const relayTables = ['outbox', 'webhook_receipts', 'refunds'];

@@ -65,11 +65,11 @@ export function verifyRazorpayWebhook(
   return normalise(eventId, body.data.event, body.data.payload);
 }
 
-/** The three events Fleet acts on; every other genuine event is acknowledged with `event: null`. */
+const ACTED_ON = new Set(['payment.captured', 'payment.failed', 'refund.processed', 'refund.failed']);
+
+/** The four events Fleet acts on; every other genuine event is acknowledged with `event: null`. */
 function normalise(eventId: string, name: string, payload: Record<string, unknown>): WebhookVerification {
-  if (name !== 'payment.captured' && name !== 'payment.failed' && name !== 'refund.processed') {
-    return { ok: true, event: null };
-  }
+  if (!ACTED_ON.has(name)) return { ok: true, event: null };
   const payment = paymentEntity.safeParse(payload.payment);
   if (!payment.success) return MALFORMED;
   const { order_id: orderId, amount, error_code: code, error_reason: why } = payment.data.entity;
@@ -87,12 +87,14 @@ function normalise(eventId: string, name: string, payload: Record<string, unknow
   }
   const refund = refundEntity.safeParse(payload.refund);
   if (!refund.success) return MALFORMED;
+  // `refund.failed`: a refund Razorpay had accepted (pending) could not be made.
   const event: ProviderEvent = {
     eventId,
-    type: 'refund.succeeded',
+    type: name === 'refund.failed' ? 'refund.failed' : 'refund.succeeded',
     providerPaymentId: orderId,
     amount: refund.data.entity.amount,
   };
+  if (name === 'refund.failed') event.reason = 'razorpay_refund_failed';
   const refundId = ourRefundId(refund.data.entity);
   if (refundId) event.refundId = refundId;
   return { ok: true, event };

@@ -32,6 +32,7 @@ const refundObject = refund.extend({
   object: z.literal('refund'),
   status: z.string(),
   payment_intent: z.string().min(1).max(255).nullish(),
+  failure_reason: z.string().max(100).nullish(),
 });
 
 const charge = z.object({
@@ -72,7 +73,8 @@ export function toProviderEvent(payload: unknown): WebhookVerification {
     // Current API versions leave `refunds` out of charge.refunded; the Refund's own events carry
     // our id, and a refund Stripe answered `pending` settles by them when it succeeds.
     case 'refund.created':
-    case 'refund.updated': {
+    case 'refund.updated':
+    case 'refund.failed': {
       const parsed = refundObject.safeParse(data.object);
       if (!parsed.success) return { ok: false, reason: 'malformed_event' };
       return { ok: true, event: refundStatusEvent(eventId, parsed.data) };
@@ -139,14 +141,18 @@ function refundEvent(eventId: string, refunded: z.infer<typeof charge>): Provide
   return event;
 }
 
+/**
+ * A Refund's own events: `succeeded` settles ours; `failed` (with Stripe's `failure_reason`, e.g.
+ * `expired_or_canceled_card`) and `canceled` end it failed. Other statuses are still on the way.
+ */
 function refundStatusEvent(eventId: string, r: z.infer<typeof refundObject>): ProviderEvent | null {
   const refundId = r.metadata?.[STRIPE_METADATA.refundId];
-  if (r.status !== 'succeeded' || !r.payment_intent || !refundId) return null;
-  return {
-    eventId,
-    type: 'refund.succeeded',
-    providerPaymentId: r.payment_intent,
-    amount: r.amount,
-    refundId,
-  };
+  if (!r.payment_intent || !refundId) return null;
+  const base = { eventId, providerPaymentId: r.payment_intent, amount: r.amount, refundId };
+  if (r.status === 'succeeded') return { ...base, type: 'refund.succeeded' };
+  if (r.status === 'failed' || r.status === 'canceled') {
+    const why = r.failure_reason ? `${r.status}: ${r.failure_reason}` : r.status;
+    return { ...base, type: 'refund.failed', reason: `stripe_refund_${why}` };
+  }
+  return null;
 }

@@ -4,6 +4,7 @@ import { registryMigration } from './001-registry';
 import { usageMigration } from './002-usage';
 import { storeRatesMigration } from './003-store-rates';
 import { signupRequestsMigration } from './004-signup-requests';
+import { testModeMigration } from './005-test-mode';
 
 export const migrations: Migration[] = [
   outboxMigration,
@@ -12,6 +13,7 @@ export const migrations: Migration[] = [
   usageMigration,
   storeRatesMigration,
   signupRequestsMigration,
+  testModeMigration,
 ];
 
 /** Tables the outbox relay reads across tenants. */
