@@ -114,7 +114,7 @@ export function publicRoutes({ a, b, spareTenantId }: FuzzIds): PublicRoute[] {
     { method: 'GET', path: '/api/admin/settings/store', door: 'store', as: 'staff' },
     { method: 'PATCH', path: '/api/admin/settings/store', door: 'store', as: 'staff', body: { name: ['Fuzzed'], theme: [{ primaryColor: '#112233' }] } },
     { method: 'GET', path: '/api/admin/settings/rates', door: 'store', as: 'staff' },
-    { method: 'PATCH', path: '/api/admin/settings/rates', door: 'store', as: 'staff', body: { shipping: [0, 500], taxRate: [0, 0.1], unpaidOrderTimeoutMinutes: [30] } },
+    { method: 'PATCH', path: '/api/admin/settings/rates', door: 'store', as: 'staff', body: { shippingFlatRate: [0, 500], taxRateBps: [0, 1000], unpaidOrderTimeoutMinutes: [30] } },
     { method: 'GET', path: '/api/admin/settings/payments', door: 'store', as: 'staff' },
     { method: 'PUT', path: '/api/admin/settings/payments', door: 'store', as: 'staff', body: { provider: ['offline', 'stripe', 'razorpay'], credentials: [{}] } },
     { method: 'GET', path: '/api/admin/products', door: 'store', as: 'staff', query: list({ status: ['draft', 'active', 'archived'], q: ['mug'] }) },
