@@ -99,6 +99,13 @@ export async function seedStore(p: AttackPlatform, slug: string): Promise<StoreD
   const filled = ok(
     await door.call(store.host, `/api/store/carts/${cart.id}/items`, { body: { variantId, quantity: 2 } }),
   ) as { items: Array<{ id: string }> };
+  // The cart service keeps catalog lookups for a while: wait until the cart shows the settled stock.
+  await waitFor('the cart to show the reserved stock', async () => {
+    const view = ok(await door.call(store.host, `/api/store/carts/${cart.id}`)) as {
+      items: Array<{ availableQuantity?: number }>;
+    };
+    return view.items[0]?.availableQuantity === 49 ? true : undefined;
+  });
   const customer = ok(
     await door.call(store.host, '/api/store/auth/register', {
       body: { email: `shopper-${randomUUID()}@example.com`, password: 'shopper password 1', name: 'Ada' },
