@@ -57,8 +57,16 @@ export function createGateway(options: GatewayOptions): Gateway {
   for (const [name, url] of Object.entries(options.upstreamUrls)) {
     upstreams[name] = createUpstream(name, url, {
       ...options.upstream,
-      onCircuitChange: (upstream, state) =>
-        logger[state === 'open' ? 'warn' : 'info']({ upstream, state }, 'upstream circuit changed'),
+      onCircuitChange: (upstream, state, scope) =>
+        logger[state === 'open' ? 'warn' : 'info'](
+          {
+            upstream,
+            state,
+            scope: scope === 'upstream' ? 'upstream' : 'bulkhead',
+            ...(scope === 'upstream' ? {} : { bulkhead: scope.bulkhead }),
+          },
+          'upstream circuit changed',
+        ),
     });
   }
   const usage = createUsageCounter({

@@ -55,7 +55,7 @@ export async function forwardCached(
   }
   res.setHeader(CACHE_STATUS_HEADER, stamp === null ? 'BYPASS' : 'MISS');
   const tap = stamp === null ? undefined : collector(cache.maxEntryBytes, stamp, (a) => cache.set(key, a));
-  await forward(upstream, req, res, extra(), x.client, tap);
+  await forward(upstream, req, res, extra(), x.client, tenantId, tap);
 }
 
 /** Collects a 200 answer that may be shared, up to `maxBytes`, and hands it over when complete. */

@@ -1,3 +1,4 @@
+import type { EventEmitter } from 'node:events';
 import CircuitBreaker from 'opossum';
 
 export interface BreakerOptions {
@@ -34,10 +35,22 @@ export class CircuitOpenError extends Error {
 export type CircuitState = 'closed' | 'open' | 'half_open';
 
 export interface Breaker {
-  /** Runs `call` unless the circuit is open; a rejection of `call` counts as a failure. */
+  /** Runs `call` unless the circuit is open; a rejection that `isFailure` accepts counts as a failure. */
   run<T>(call: () => Promise<T>): Promise<T>;
   state(): CircuitState;
+  /** Opens the circuit now, for a reset timeout (a decision taken outside this breaker's counts). */
+  trip(): void;
+  /** Time left until an open circuit turns half-open (0 unless open). */
+  retryAfterMs(): number;
   shutdown(): void;
+}
+
+export interface BreakerHooks {
+  onStateChange?(state: CircuitState): void;
+  /** Which rejections count as failures; the others pass through as answers. Default: all. */
+  isFailure?(err: unknown): boolean;
+  /** Rotates the rolling window of many breakers with one timer ('rotate' events). */
+  rotateBucketController?: EventEmitter;
 }
 
 /**
@@ -51,9 +64,11 @@ export interface Breaker {
 export function createBreaker(
   name: string,
   overrides: Partial<BreakerOptions> = {},
-  onStateChange: (state: CircuitState) => void = () => undefined,
+  hooks: BreakerHooks = {},
 ): Breaker {
   const options = { ...DEFAULT_BREAKER_OPTIONS, ...overrides };
+  const onStateChange = hooks.onStateChange ?? (() => undefined);
+  const isFailure = hooks.isFailure ?? (() => true);
   let openedAt = 0;
   let trial = { generation: 0, admitted: 0, succeeded: 0 };
   let breaker = fresh();
@@ -70,6 +85,8 @@ export function createBreaker(
       resetTimeout: options.resetTimeoutMs,
       rollingPercentilesEnabled: false,
       enableSnapshots: false,
+      errorFilter: (err: unknown) => !isFailure(err),
+      rotateBucketController: hooks.rotateBucketController,
     });
     created.on('open', () => {
       openedAt = Date.now();
@@ -88,12 +105,15 @@ export function createBreaker(
     if (trial.admitted >= options.halfOpenTrials) throw new CircuitOpenError(1_000);
     trial.admitted++;
     const { generation } = trial;
-    let result: T;
+    let result: { value: T } | { err: unknown };
     try {
-      result = await call();
+      result = { value: await call() };
     } catch (err) {
-      if (generation === trial.generation && breaker.halfOpen) breaker.open();
-      throw err;
+      if (isFailure(err)) {
+        if (generation === trial.generation && breaker.halfOpen) breaker.open();
+        throw err;
+      }
+      result = { err }; // an answer all the same: the upstream is not sick
     }
     if (generation === trial.generation && breaker.halfOpen && ++trial.succeeded >= options.halfOpenTrials) {
       const old = breaker;
@@ -101,7 +121,8 @@ export function createBreaker(
       old.shutdown();
       onStateChange('closed');
     }
-    return result;
+    if ('err' in result) throw result.err;
+    return result.value;
   }
 
   return {
@@ -111,6 +132,10 @@ export function createBreaker(
       return breaker.fire(call) as Promise<T>;
     },
     state: () => (breaker.opened ? 'open' : breaker.halfOpen ? 'half_open' : 'closed'),
+    trip: () => {
+      if (!breaker.opened) breaker.open();
+    },
+    retryAfterMs: () => (breaker.opened ? retryAfterMs() : 0),
     shutdown: () => breaker.shutdown(),
   };
 }

@@ -93,7 +93,7 @@ export async function handleGatewayRequest(deps: GatewayDeps, x: GatewayExchange
   });
   if (deps.cache && route.cache && tenant && !caller.principal && isCacheableRequest(req))
     return forwardCached(deps.cache, x, upstream, signed, route.cache, tenant.id);
-  await forward(upstream, req, res, signed(), x.client);
+  await forward(upstream, req, res, signed(), x.client, tenant?.id ?? door.kind);
 }
 
 type Admission = { ok: true; principal: Principal | undefined } | { ok: false; error: AppError };

@@ -30,7 +30,8 @@ export function forwardableHeaders(headers: IncomingHttpHeaders): Record<string,
 }
 
 /**
- * Sends the request to the upstream through its circuit breaker and streams the answer back,
+ * Sends the request to the upstream through its circuit breakers (the `bulkhead`'s, then the
+ * upstream's: see bulkhead-breakers.ts) and streams the answer back,
  * buffering neither body. Idempotent reads (without a body) are retried after a connection error
  * or a 5xx; a 5xx that may be retried is kept back, so a retry always happens before any byte went
  * to the client. `extra` headers (the signed context, the request id) are added after the inbound
@@ -42,6 +43,8 @@ export async function forward(
   res: ServerResponse,
   extra: Record<string, string>,
   client: { ip: string; protocol: string },
+  /** The tenant of the request (the door when there is none): its own circuit. */
+  bulkhead: string,
   tap?: ResponseTap,
 ): Promise<void> {
   const headers = forwardableHeaders(req.headers);
@@ -61,7 +64,7 @@ export async function forward(
   for (let attempt = 1; ; attempt++) {
     const last = attempt >= attempts;
     try {
-      await upstream.breaker.run(() => exchange(upstream, request, res, !last, tap));
+      await upstream.breakers.run(bulkhead, () => exchange(upstream, request, res, !last, tap));
       return;
     } catch (err) {
       if (err instanceof UpstreamServerError && err.relayed) return;

@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 import type { Dispatcher } from 'undici';
-import { UpstreamTimeoutError } from './upstream';
+import { UpstreamTimeoutError } from './upstream-errors';
 
 export const HOP_BY_HOP: ReadonlySet<string> = new Set([
   'connection',

@@ -1,5 +1,8 @@
 import { Pool } from 'undici';
-import { createBreaker, type Breaker, type BreakerOptions, type CircuitState } from './circuit-breaker';
+import { createUpstreamBreakers, type CircuitScope, type UpstreamBreakers } from './bulkhead-breakers';
+import type { BreakerOptions, CircuitState } from './circuit-breaker';
+
+export { UpstreamServerError, UpstreamTimeoutError } from './upstream-errors';
 
 export interface UpstreamOptions {
   /** Longest wait for the response headers, then between two body chunks. Default 5 s. */
@@ -9,15 +12,15 @@ export interface UpstreamOptions {
   /** Keep-alive connections to this upstream. Default 64. */
   connections?: number;
   breaker?: Partial<BreakerOptions>;
-  /** Told when the circuit opens, turns half-open or closes again (for logs). */
-  onCircuitChange?(upstream: string, state: CircuitState): void;
+  /** Told when a circuit (a bulkhead's or the upstream's) opens, turns half-open or closes (for logs). */
+  onCircuitChange?(upstream: string, state: CircuitState, scope: CircuitScope): void;
 }
 
-/** A service behind the gateway: a keep-alive pool guarded by its own circuit breaker. */
+/** A service behind the gateway: a keep-alive pool guarded by circuit breakers per tenant and as a whole. */
 export interface Upstream {
   name: string;
   pool: Pool;
-  breaker: Breaker;
+  breakers: UpstreamBreakers;
   retries: number;
   /** Deadline of the response headers. */
   timeoutMs: number;
@@ -34,38 +37,18 @@ export function createUpstream(name: string, url: string, options: UpstreamOptio
     bodyTimeout: timeoutMs,
     connectTimeout: Math.min(timeoutMs, 2_000),
   });
-  const breaker = createBreaker(name, options.breaker, (state) => options.onCircuitChange?.(name, state));
+  const breakers = createUpstreamBreakers(name, options.breaker, (scope, state) =>
+    options.onCircuitChange?.(name, state, scope),
+  );
   return {
     name,
     pool,
-    breaker,
+    breakers,
     timeoutMs,
     retries: Math.min(2, Math.max(0, options.retries ?? 1)),
     async close() {
-      breaker.shutdown();
+      breakers.shutdown();
       await pool.close();
     },
   };
-}
-
-/** A 5xx answer: a failure for the circuit, yet the answer the client gets when no retry helps. */
-export class UpstreamServerError extends Error {
-  constructor(
-    readonly status: number,
-    /** Already streamed to the client (the last attempt). */
-    readonly relayed: boolean,
-  ) {
-    super(`The upstream answered ${status}.`);
-    this.name = 'UpstreamServerError';
-  }
-}
-
-/** The response headers did not arrive in time. */
-export class UpstreamTimeoutError extends Error {
-  readonly code = 'UPSTREAM_HEADERS_TIMEOUT';
-
-  constructor(timeoutMs: number) {
-    super(`No response headers within ${timeoutMs} ms.`);
-    this.name = 'UpstreamTimeoutError';
-  }
 }

@@ -7,3 +7,4 @@ export { assertTenantId } from './tenant-id';
 export type { Statement } from './pipelined-query';
 export * from './migrate-cli';
 export * from './service-db';
+export * from './keyset-cursor';

@@ -16,7 +16,29 @@ function nameFields(issues: ReadonlyArray<z.core.$ZodIssue>): NamedIssue[] {
   );
 }
 
+/** Where the value holds a NUL character (in a string or a key), at most 20 places. */
+function nulPaths(value: unknown, path: PropertyKey[] = [], found: NamedIssue[] = []): NamedIssue[] {
+  if (found.length >= 20) return found;
+  if (typeof value === 'string') {
+    if (value.includes('\u0000')) found.push({ path, message: 'must not contain NUL characters' });
+  } else if (Array.isArray(value)) {
+    value.forEach((item, i) => nulPaths(item, [...path, i], found));
+  } else if (typeof value === 'object' && value !== null) {
+    for (const [key, item] of Object.entries(value)) {
+      if (key.includes('\u0000')) found.push({ path, message: 'must not have a key with NUL characters' });
+      nulPaths(item, [...path, key], found);
+    }
+  }
+  return found;
+}
+
+/**
+ * Parses with the schema, after refusing NUL characters anywhere in the value: PostgreSQL can
+ * store none in text or jsonb, so one would otherwise fail in the database (a 500), not here.
+ */
 function parse<S extends z.ZodType>(schema: S, value: unknown, detail: string): z.output<S> {
+  const nul = nulPaths(value);
+  if (nul.length > 0) throw validationError(nul, detail);
   const result = schema.safeParse(value);
   if (!result.success) throw validationError(nameFields(result.error.issues), detail);
   return result.data;

@@ -26,6 +26,7 @@ describe('error handling', () => {
             code: `${req.params.type}_code`,
           });
         });
+        app.get('/items/:id', (req, res) => void res.json({ id: req.params.id }));
         app.get('/rate-limited', () => {
           throw new AppError('rate_limited', 'Slow down.', { retryAfter: 30 });
         });
@@ -49,6 +50,14 @@ describe('error handling', () => {
   it('answers a body over the limit with 413 payload_too_large', async () => {
     const big = JSON.stringify({ text: 'x'.repeat(2048) });
     await expectProblem(await server.post('/echo', big), 413, 'payload_too_large');
+  });
+
+  it('answers a path parameter that is not percent-encoded UTF-8 with 400 malformed_path', async () => {
+    for (const bad of ['%ED%A0%80', '%zz', '%E0%A4%A']) {
+      const body = await expectProblem(await server.get(`/items/${bad}`), 400, 'malformed_path');
+      expect(body.errors).toEqual([{ path: '(path)', message: 'must be valid percent-encoded UTF-8' }]);
+    }
+    expect(await (await server.get('/items/caf%C3%A9')).json()).toEqual({ id: 'café' });
   });
 
   it('still accepts a body within the limit', async () => {

@@ -59,4 +59,22 @@ describe('validate helpers', () => {
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ errors: [{ path: 'id' }] });
   });
+
+  it('refuses NUL characters anywhere (PostgreSQL stores none), naming where they are', async () => {
+    const res = await server.post(
+      '/products',
+      JSON.stringify({ title: 'Mu\u0000g', price: 1, ['k\u0000']: 1 }),
+    );
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({
+      errors: [
+        { path: 'title', message: 'must not contain NUL characters' },
+        { path: '(root)', message: 'must not have a key with NUL characters' },
+      ],
+    });
+    expect((await server.get('/products/prod_%00')).status).toBe(400);
+    expect(await (await server.get('/products?limit=5&x=%00')).json()).toMatchObject({
+      errors: [{ path: 'x' }],
+    });
+  });
 });

@@ -152,6 +152,19 @@ test('a file that is not CSV, a bad header or a syntax error is a 400 problem an
   );
   const broken = await upload(t, `${HEADER}\nx,"Unclosed,,,,X-1,,1.00,USD,1\n`);
   expect([broken.status, (await json<Problem>(broken)).code]).toEqual([400, 'malformed_csv']);
+  // A quote opening inside a field (csv-parse's INVALID_OPENING_QUOTE, found by the fuzz test).
+  const quoted = await upload(
+    t,
+    `{"":"57896044618658097711785492504343953926634992332820282019728792003956564819945"}`,
+  );
+  expect([quoted.status, (await json<Problem>(quoted)).code]).toEqual([400, 'malformed_csv']);
+  const midField = await upload(
+    t,
+    `${HEADER}
+x,Mug "big",,,,X-1,,1.00,USD,1
+`,
+  );
+  expect([midField.status, (await json<Problem>(midField)).code]).toEqual([400, 'malformed_csv']);
   expect((await upload(t, '')).status).toBe(400);
   expect(await catalog.owner('products').where({ tenant_id: t })).toEqual([]);
 });

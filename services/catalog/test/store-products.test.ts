@@ -193,6 +193,44 @@ test('bad queries are 400s naming the parameter; a cursor only works with the so
   expect((await json<Problem>(cross)).code).toBe('invalid_cursor');
 });
 
+test('forged cursors are 400 invalid_cursor naming the cursor, never a Postgres error', async () => {
+  const forge = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const cases: Array<[string, string]> = [
+    ['newest', forge(['newest', '2020-02-30', 'x'])], // the reported one: a date Postgres refuses
+    ['newest', forge(['newest', '2020-02-30T00:00:00.000Z', 'prod_x'])],
+    ['newest', forge(['newest', '0000-01-01T00:00:00.000Z', 'prod_x'])],
+    ['newest', forge(['newest', 'Tue, 01 Jan 2019 00:00:00 GMT', 'prod_x'])],
+    ['newest', forge(['newest', '2020-01-01T00:00:00.000Z', 'prod\u0000x'])],
+    ['price_asc', forge(['price_asc', 2 ** 31, 'prod_x'])], // beyond int4
+    ['price_desc', forge(['price_desc', -(2 ** 31) - 1, 'prod_x'])],
+    ['price_asc', forge(['price_asc', 1.5, 'prod_x'])],
+    ['price_asc', forge(['price_asc', 10, 'x'.repeat(65)])],
+    ['newest', Buffer.from('["newest",').toString('base64url')],
+    ['newest', '%%%'],
+  ];
+  for (const [sort, cursor] of cases) {
+    const res = await catalog.call(`/api/store/products?sort=${sort}&cursor=${encodeURIComponent(cursor)}`, {
+      ctx: shopper(tenant),
+    });
+    expect([cursor, res.status]).toEqual([cursor, 400]);
+    const problem = await json<Problem>(res);
+    expect(problem.code).toBe('invalid_cursor');
+    expect(problem.errors?.map((e) => e.path)).toEqual(['cursor']);
+  }
+  // A NUL byte in a path parameter or a filter never reaches Postgres (which refuses it in text).
+  for (const path of ['/api/store/products/%00', '/api/store/products/a%00b', '/api/store/products?q=%00']) {
+    const res = await catalog.call(path, { ctx: shopper(tenant) });
+    expect([path, res.status]).toEqual([path, 400]);
+  }
+  const admin = await catalog.call(
+    `/api/admin/products?cursor=${forge(['admin', '2020-02-30T00:00:00.000Z', 'prod_x'])}`,
+    { ctx: staff(tenant) },
+  );
+  expect(admin.status).toBe(400);
+  const legit = await list('?limit=2');
+  expect((await list(`?limit=2&cursor=${legit.nextCursor}`)).items).toHaveLength(2);
+});
+
 test('a change is visible on the next request (no stale cache)', async () => {
   const id = ids['Tea Cup'] as string;
   const patch = (body: unknown) =>

@@ -146,6 +146,12 @@ test('bad input is a 400 naming the fields, and changes nothing', async () => {
   ]);
   const badCursor = await fx.admin(tenant, '/api/admin/inventory?cursor=nope');
   expect([badCursor.status, (await json(badCursor)).code]).toEqual([400, 'invalid_cursor']);
+  // A forged cursor whose variant id Postgres would refuse (a NUL byte) or is not an id at all.
+  for (const v of ['var\u0000b', 'x'.repeat(101), 7]) {
+    const cursor = Buffer.from(JSON.stringify({ v })).toString('base64url');
+    const forged = await fx.admin(tenant, `/api/admin/inventory?cursor=${cursor}`);
+    expect([forged.status, (await json(forged)).code]).toEqual([400, 'invalid_cursor']);
+  }
   expect(await fx.level(tenant, 'var_b')).toMatchObject({ onHand: 2, version: 1 });
   expect(await fx.events(tenant)).toEqual(before);
 });

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { PaymentView, RefundView } from '@fleet/contracts';
-import { CONTEXT_HEADER, signContext } from '@fleet/tenancy';
+import { CONTEXT_HEADER, contextTarget, signContext } from '@fleet/tenancy';
 import {
   startRazorpayStandIn,
   startStripeStandIn,
@@ -49,6 +49,7 @@ const webhookTo = (tenantId: string, provider: string) => ({
     [CONTEXT_HEADER]: signContext(
       { requestId: `wh_${hex()}`, tenantId, actor: { kind: 'anonymous' } },
       SIGNING_KEY,
+      contextTarget('payment', 'POST', `/api/webhooks/${provider}`),
     ),
   }),
 });

@@ -81,6 +81,18 @@ test('provisioning from the console, and bad input', async () => {
     ((await bad.json()) as { errors: Array<{ path: string }> }).errors.map((e) => e.path).sort(),
   ).toEqual(['limit', 'status']);
   expect((await registry.call('/api/platform/tenants?cursor=nonsense', { ctx: admin })).status).toBe(400);
+  // Forged cursors that Postgres would refuse (an impossible date, a NUL byte) are 400s naming `cursor`.
+  const forge = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  for (const cursor of [
+    forge(['2020-02-30', 'ten_x']),
+    forge(['2020-02-30T00:00:00.000Z', 'ten_x']),
+    forge(['2020-01-01T00:00:00.000Z', 'ten\u0000x']),
+    forge(['2020-01-01T00:00:00.000Z', 7]),
+  ]) {
+    const forged = await registry.call(`/api/platform/tenants?cursor=${cursor}`, { ctx: admin });
+    expect([cursor, forged.status]).toEqual([cursor, 400]);
+    expect(await forged.json()).toMatchObject({ code: 'invalid_cursor', errors: [{ path: 'cursor' }] });
+  }
   expect(
     (await registry.call('/api/platform/tenants/ten_00000000000000000000000000', { ctx: admin })).status,
   ).toBe(404);

@@ -1,38 +1,26 @@
-import { AppError } from '@fleet/errors';
+import { decodeKeysetCursor, encodeKeysetCursor } from '@fleet/db';
 
 /**
  * Opaque keyset cursors: base64url of `[kind, key, id]`, where `key` is the sort value of the last
- * item and `id` breaks ties. The kind ties a cursor to the listing (and sort) that issued it.
+ * item and `id` breaks ties. The kind ties a cursor to the listing (and sort) that issued it. Every
+ * value is checked strictly (`@fleet/db` keyset-cursor) before it reaches SQL: a forged cursor is
+ * a 400 naming `cursor`, never a Postgres error.
  */
 export type KeyType = 'date' | 'int' | 'none';
 
 export function encodeCursor(kind: string, key: string | number | null, id: string): string {
-  return Buffer.from(JSON.stringify([kind, key, id])).toString('base64url');
+  return encodeKeysetCursor([kind, key, id]);
 }
+
+const FIELD = { date: 'timestamp', int: 'int4', none: 'null' } as const;
 
 export function decodeCursor<K extends KeyType>(
   kind: string,
   keyType: K,
   cursor: string,
 ): { key: K extends 'int' ? number : K extends 'date' ? string : null; id: string } {
-  let value: unknown;
-  try {
-    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    value = undefined;
-  }
-  if (Array.isArray(value) && value.length === 3 && value[0] === kind && typeof value[2] === 'string') {
-    const key: unknown = value[1];
-    const valid =
-      (keyType === 'int' && Number.isSafeInteger(key)) ||
-      (keyType === 'date' && typeof key === 'string' && !Number.isNaN(Date.parse(key))) ||
-      (keyType === 'none' && key === null);
-    if (valid && value[2].length <= 64) return { key: key as never, id: value[2] };
-  }
-  throw new AppError('validation', 'The cursor is not one this listing issued.', {
-    code: 'invalid_cursor',
-    errors: [{ path: 'cursor', message: 'is invalid for this listing' }],
-  });
+  const [, key, id] = decodeKeysetCursor(cursor, [{ tag: kind }, FIELD[keyType], 'id'] as const);
+  return { key: key as never, id };
 }
 
 /** The page and the next cursor from `limit + 1` rows. */

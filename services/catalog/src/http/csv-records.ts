@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import { parse } from 'csv-parse';
+import { CsvError, parse } from 'csv-parse';
 import { AppError } from '@fleet/errors';
 import type { CsvRecord } from '../domain/import-products';
 
@@ -34,8 +34,8 @@ export async function* csvRecords(req: Request): AsyncGenerator<CsvRecord> {
       yield { fields: record, row: info.records };
     }
   } catch (err) {
-    const code = (err as { code?: string }).code;
-    if (!code?.startsWith('CSV_')) throw err;
+    // Every syntax error is a CsvError; their codes do not all start with CSV_ (INVALID_OPENING_QUOTE).
+    if (!(err instanceof CsvError)) throw err;
     throw new AppError('validation', `The CSV is malformed: ${(err as Error).message}.`, {
       code: 'malformed_csv',
       errors: [{ path: '(file)', message: (err as Error).message }],

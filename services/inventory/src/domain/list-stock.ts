@@ -1,5 +1,5 @@
 import type { TenantCtx } from '@fleet/context';
-import { AppError } from '@fleet/errors';
+import { invalidCursor } from '@fleet/db';
 import { listLevels } from '../data-access/stock-admin.repository';
 import { findLevels } from '../data-access/stock-level.repository';
 import type { InventoryDeps } from './inventory-deps';
@@ -52,15 +52,16 @@ function encodeCursor(variantId: string): string {
   return Buffer.from(JSON.stringify({ v: variantId })).toString('base64url');
 }
 
+/** Variant ids as the API takes them (`externalId`). */
+const VARIANT_ID = /^[A-Za-z0-9_-]{1,100}$/;
+
+/** A variant id; anything else (a NUL byte, a number) is a 400 naming `cursor`. */
 function decodeCursor(cursor: string): string {
   try {
     const { v } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { v?: unknown };
-    if (typeof v === 'string' && v.length > 0) return v;
+    if (typeof v === 'string' && VARIANT_ID.test(v)) return v;
   } catch {
     // fall through
   }
-  throw new AppError('validation', 'The cursor is not one this API issued.', {
-    code: 'invalid_cursor',
-    errors: [{ path: 'cursor', message: 'is invalid' }],
-  });
+  throw invalidCursor();
 }

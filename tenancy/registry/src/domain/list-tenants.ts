@@ -1,5 +1,5 @@
 import type { Ctx } from '@fleet/context';
-import { AppError } from '@fleet/errors';
+import { decodeKeysetCursor, encodeKeysetCursor } from '@fleet/db';
 import type { TenantSnapshot } from '@fleet/tenancy';
 import { listTenants } from '../data-access/tenant-list.repository';
 import { toSnapshot } from '../data-access/tenant.repository';
@@ -30,18 +30,11 @@ export async function listTenantsPage(
 }
 
 function encodeCursor(createdAt: string, id: string): string {
-  return Buffer.from(JSON.stringify([createdAt, id])).toString('base64url');
+  return encodeKeysetCursor([createdAt, id]);
 }
 
+/** Checked strictly (`@fleet/db`): a forged cursor is a 400 naming `cursor`, never a Postgres error. */
 function decodeCursor(cursor: string): { createdAt: string; id: string } {
-  try {
-    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
-    if (typeof id === 'string' && !Number.isNaN(Date.parse(createdAt))) return { createdAt, id };
-  } catch {
-    // fall through
-  }
-  throw new AppError('validation', 'The cursor is not one this API issued.', {
-    code: 'invalid_cursor',
-    errors: [{ path: 'cursor', message: 'is invalid' }],
-  });
+  const [createdAt, id] = decodeKeysetCursor(cursor, ['timestamp', 'id'] as const);
+  return { createdAt, id };
 }
