@@ -8,3 +8,4 @@ export * from './dns-server';
 export * from './stand-ins/stripe-api';
 export * from './stand-ins/razorpay-api';
 export * from './free-ports';
+export * from './tcp-proxy';

@@ -43,6 +43,8 @@ export interface Platform {
   inventoryProxy: FaultProxy;
   paymentProxy: FaultProxy;
   logger: Logger;
+  /** The Redis prefix every service of this platform uses (its keys can be deleted: a "flush"). */
+  redis: TestRedis;
   /**
    * Stops the order node and starts a new one on the same database (a process restart);
    * `whileDown` runs in between.
@@ -87,6 +89,7 @@ export async function startPlatform(
     inventoryProxy,
     paymentProxy,
     logger,
+    redis,
     async restartOrder(whileDown) {
       await platform.order.stop();
       await whileDown?.();
