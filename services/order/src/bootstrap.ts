@@ -18,6 +18,7 @@ export interface OrderDepsOptions {
   retryBaseMs?: number;
   retryMaxMs?: number;
   createWaitMs?: number;
+  paymentGraceMs?: number;
 }
 
 /** Everything the use cases, consumers and recovery need, from plain settings. */
@@ -47,6 +48,7 @@ export function createOrderDeps(options: OrderDepsOptions): OrderDeps & { close(
       leaseMs: options.stepLeaseMs ?? 30_000,
       retryBaseMs: options.retryBaseMs ?? 1_000,
       retryMaxMs: options.retryMaxMs ?? 60_000,
+      paymentGraceMs: options.paymentGraceMs ?? 600_000,
     },
     async close() {
       await Promise.all([inventoryCaller.close(), paymentCaller.close()]);

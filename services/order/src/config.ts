@@ -37,6 +37,10 @@ export const configSchema = z.object({
     1_000,
     'First delay before a failed saga step is retried (doubles per attempt, at most 60 s).',
   ),
+  PAYMENT_GRACE_MS: positiveMs(
+    600_000,
+    'Time past the unpaid-order timeout given to a payment the provider is still processing (one extension), or while payment cannot be reached; the reservation is held this long plus 60 s.',
+  ),
   REMOTE_TIMEOUT_MS: positiveMs(5_000, 'Timeout of one call to inventory or payment.'),
   CREATE_WAIT_MS: positiveMs(
     10_000,

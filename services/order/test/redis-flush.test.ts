@@ -2,6 +2,7 @@ import {
   level,
   newTenant,
   orderBody,
+  passUnpaidTimeout,
   placeOrder,
   reservation,
   settled,
@@ -36,11 +37,7 @@ test('after Redis loses every key, a stuck saga is recovered and an expired rese
   expect(await p.redis.deleteKeys()).toBeGreaterThan(0); // both schedules are gone
 
   // The order's unpaid timeout passes (only the recovery job acts on it)…
-  await p.orderOwner('orders').where({ tenant_id: tenant, id: stuck.orderId }).update({ expires_at: past() });
-  await p
-    .orderOwner('saga_state')
-    .where({ tenant_id: tenant, order_id: stuck.orderId })
-    .update({ deadline_at: past() });
+  await passUnpaidTimeout(p, tenant, stuck.orderId);
   // …and the other order's reservation passes its expiry (only inventory's sweep acts on it).
   await p.inventory
     .owner('reservations')

@@ -59,11 +59,13 @@ export interface Platform {
 export async function startPlatform(
   label: string,
   providerApis?: { stripeApiBase?: string; razorpayApiBase?: string },
+  options: { amqpUrl?: string } = {},
 ): Promise<Platform> {
   const logger = createLogger({ service: 'order-test', level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const redis: TestRedis = await createTestRedis(label);
   const amqpPrefix = testAmqpPrefix(label);
-  const shared = { label, amqpPrefix, redis, logger, providerApis };
+  const { amqpUrl } = options;
+  const shared = { label, amqpPrefix, amqpUrl, redis, logger, providerApis };
   const [inventory, payment, orderDatabase] = await Promise.all([
     startInventoryService(shared),
     startPaymentService(shared),
@@ -74,6 +76,7 @@ export async function startPlatform(
   const nodeOptions = {
     database: orderDatabase,
     amqpPrefix,
+    amqpUrl,
     redis,
     logger,
     inventoryUrl: inventoryProxy.url,
