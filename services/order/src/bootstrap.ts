@@ -19,6 +19,7 @@ export interface OrderDepsOptions {
   retryMaxMs?: number;
   createWaitMs?: number;
   paymentGraceMs?: number;
+  maxOpenCheckoutsPerEmail?: number;
 }
 
 /** Everything the use cases, consumers and recovery need, from plain settings. */
@@ -44,6 +45,7 @@ export function createOrderDeps(options: OrderDepsOptions): OrderDeps & { close(
     tokenKey: deriveTokenKey(options.signingKey),
     unpaidOrderTimeoutMinutes: options.unpaidOrderTimeoutMinutes ?? 30,
     createWaitMs: options.createWaitMs ?? 10_000,
+    maxOpenCheckoutsPerEmail: options.maxOpenCheckoutsPerEmail ?? 5,
     saga: {
       leaseMs: options.stepLeaseMs ?? 30_000,
       retryBaseMs: options.retryBaseMs ?? 1_000,

@@ -2,8 +2,15 @@ import type { Migration } from '@fleet/db';
 import { inboxMigration, outboxMigration } from '@fleet/messaging';
 import { ordersMigration } from './001-orders';
 import { sagaStateMigration } from './002-saga-state';
+import { openCheckoutsMigration } from './003-open-checkouts';
 
-export const migrations: Migration[] = [outboxMigration, inboxMigration, ordersMigration, sagaStateMigration];
+export const migrations: Migration[] = [
+  outboxMigration,
+  inboxMigration,
+  ordersMigration,
+  sagaStateMigration,
+  openCheckoutsMigration,
+];
 
 /** Tables the relay role reads across tenants: the outbox (relay) and due sagas (recovery scan). */
 export const relayTables = ['outbox', 'saga_state'];
