@@ -110,6 +110,14 @@ export const configSchema = z
       'How long an open circuit fails fast before letting trial calls through to the upstream.',
     ),
     TRUST_PROXY: trustProxy,
+    STORE_CLIENT_SHARE: z.coerce
+      .number()
+      .gt(0)
+      .max(1)
+      .default(0.2)
+      .describe(
+        "The part of a store's rate limit one client (IPv4 address, IPv6 /64) may use, per gateway process; 1 turns the per-client limit off.",
+      ),
   })
   .refine((c) => Boolean(c.KEYCLOAK_URL) === Boolean(c.KEYCLOAK_REALM), {
     message: 'KEYCLOAK_URL and KEYCLOAK_REALM are set together or not at all',

@@ -30,6 +30,10 @@ export interface GatewayOptions {
   trustProxy?: GatewayAppDeps['trustProxy'];
   planLimits?: PlanLimits;
   clientIpLimit?: RateLimit;
+  /** The part of a store's limit one client may use (default STORE_CLIENT_SHARE, 0.2). */
+  storeClientShare?: number;
+  /** Requests per client for hosts not known in memory (default UNKNOWN_HOST_LIMIT). */
+  unknownHostLimit?: RateLimit;
   usageFlushIntervalMs?: number;
   /** Memory for cached answers of stamped routes (default 64 MiB); 0 turns the cache off. */
   responseCacheBytes?: number;
@@ -80,6 +84,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     prefix: options.redisPrefix,
     plans: options.planLimits,
     clientIpLimit: options.clientIpLimit,
+    storeClientShare: options.storeClientShare,
+    unknownHostLimit: options.unknownHostLimit,
     onError: (err) => logger.warn({ err }, 'rate limiter failed; request let through'),
   });
   const cacheBytes = options.responseCacheBytes ?? 64 * 1024 * 1024;

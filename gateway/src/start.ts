@@ -74,6 +74,7 @@ export async function start(
     },
     tokenIssuer,
     trustProxy: config.TRUST_PROXY,
+    storeClientShare: config.STORE_CLIENT_SHARE,
     responseCacheBytes: config.RESPONSE_CACHE_MB * 1024 * 1024,
     responseCacheMaxAgeMs: config.RESPONSE_CACHE_MAX_AGE_MS,
     readiness: { redis: () => redis.ping(), rabbitmq: () => broker.ping() },

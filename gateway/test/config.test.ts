@@ -23,7 +23,17 @@ test('defaults: built-in issuer, 5 s upstream timeout, one retry, no trusted pro
     UPSTREAM_RETRIES: 1,
     CIRCUIT_RESET_TIMEOUT_MS: 10000,
     TRUST_PROXY: false,
+    STORE_CLIENT_SHARE: 0.2,
   });
+});
+
+test('STORE_CLIENT_SHARE is a fraction in (0, 1]', () => {
+  expect(loadConfig(configSchema, { ...base, STORE_CLIENT_SHARE: '1' }).STORE_CLIENT_SHARE).toBe(1);
+  for (const bad of ['0', '1.5', 'x']) {
+    expect(() => loadConfig(configSchema, { ...base, STORE_CLIENT_SHARE: bad })).toThrow(
+      /STORE_CLIENT_SHARE/,
+    );
+  }
 });
 
 test.each([

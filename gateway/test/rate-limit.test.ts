@@ -5,7 +5,10 @@ import { loadFromWorker } from './load-from-worker';
 let f: GatewayFixture;
 
 beforeAll(async () => {
-  f = await startGateway('gw_rate', { gateway: { clientIpLimit: { perSecond: 5, burst: 10 } } });
+  // One client hammers here: its share of the store (client-limits.test.ts) is the whole store.
+  f = await startGateway('gw_rate', {
+    gateway: { clientIpLimit: { perSecond: 5, burst: 10 }, storeClientShare: 1 },
+  });
   await f.provision('hot'); // free plan: 100/s, bursts to 300
   await f.provision('calm');
   // Warm the tenant cache so the first measured requests do not include a registry lookup.

@@ -1,13 +1,18 @@
 import type Redis from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { clientKeyOf } from '../domain/client-key';
 import {
   BURST_WINDOW_SECONDS,
   CLIENT_IP_LIMIT,
   PLAN_LIMITS,
+  STORE_CLIENT_SHARE,
+  UNKNOWN_HOST_LIMIT,
+  clientShareOf,
   limitForPlan,
   type PlanLimits,
   type RateLimit,
 } from '../domain/plan-limits';
+import { createMemoryRateLimiter } from './memory-rate-limiter';
 
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
@@ -16,6 +21,14 @@ export interface RequestRateLimiter {
   consumeTenant(tenantId: string, plan: string): Promise<RateDecision>;
   /** Counts one request that has no tenant (apex, console) against the client IP's limit. */
   consumeClientIp(ip: string): Promise<RateDecision>;
+  /**
+   * Counts one request of a client (IPv4 address / IPv6 /64) on a store against its share of the
+   * store's limit: in memory, no Redis call. Checked before the store's own limit, so what a
+   * client is refused does not spend the store's budget.
+   */
+  consumeStoreClient(tenantId: string, plan: string, ip: string): RateDecision;
+  /** Counts one request for a store host not known in memory, per client, before any lookup. */
+  consumeUnknownHost(ip: string): RateDecision;
 }
 
 export interface RateLimiterOptions {
@@ -25,6 +38,9 @@ export interface RateLimiterOptions {
   plans?: PlanLimits;
   clientIpLimit?: RateLimit;
   burstWindowSeconds?: number;
+  /** The part of a store's limit one client may use (default STORE_CLIENT_SHARE). */
+  storeClientShare?: number;
+  unknownHostLimit?: RateLimit;
   /** Called when the limiter itself fails (the requests are then let through). */
   onError?(err: unknown): void;
 }
@@ -65,11 +81,23 @@ export function createRateLimiter(options: RateLimiterOptions): RequestRateLimit
   };
   Object.values(plans).forEach(limiterFor);
   const ipLimiter = limiterFor(options.clientIpLimit ?? CLIENT_IP_LIMIT);
+  const memory = createMemoryRateLimiter({ burstWindowSeconds: burstWindow });
+  const share = options.storeClientShare ?? STORE_CLIENT_SHARE;
+  const shares = new Map<RateLimit, RateLimit>();
+  const shareOf = (limit: RateLimit): RateLimit => {
+    let client = shares.get(limit);
+    if (!client) shares.set(limit, (client = clientShareOf(limit, share)));
+    return client;
+  };
+  const unknownHostLimit = options.unknownHostLimit ?? UNKNOWN_HOST_LIMIT;
 
   return {
     consumeTenant: (tenantId, plan) =>
       limiterFor(limitForPlan(plans, plan))(`${options.prefix}{t:${tenantId}}:rl`),
-    consumeClientIp: (ip) => ipLimiter(`${options.prefix}rl:ip:${ip}`),
+    consumeClientIp: (ip) => ipLimiter(`${options.prefix}rl:ip:${clientKeyOf(ip)}`),
+    consumeStoreClient: (tenantId, plan, ip) =>
+      memory.consume(`c|${tenantId}|${clientKeyOf(ip)}`, shareOf(limitForPlan(plans, plan))),
+    consumeUnknownHost: (ip) => memory.consume(`u|${clientKeyOf(ip)}`, unknownHostLimit),
   };
 }
 

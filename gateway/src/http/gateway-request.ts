@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { Ctx } from '@fleet/context';
 import type { AppError } from '@fleet/errors';
-import { CONTEXT_HEADER, signContext, type TenantResolver } from '@fleet/tenancy';
+import { CONTEXT_HEADER, signContext, type TenantResolver, type TenantSnapshot } from '@fleet/tenancy';
 import type { RequestRateLimiter } from '../data-access/rate-limiter';
 import type { ResponseCache } from '../data-access/response-cache';
 import type { UsageCounter } from '../data-access/usage-counter';
@@ -61,10 +61,15 @@ export async function handleGatewayRequest(deps: GatewayDeps, x: GatewayExchange
   const { req, res, path, ctx } = x;
   const door = classifyHost(req.headers.host, deps.platformDomain);
   if (door.kind === 'invalid') return answerError(res, path, unknownHost());
-  const tenant = door.kind === 'store' ? await deps.resolver.resolve(door.host) : null;
+  const tenant = door.kind === 'store' ? await storeTenant(deps, x, door.host) : null;
+  if (tenant === 'limited') return;
   if (door.kind === 'store' && !tenant) return answerError(res, path, unknownHost());
   if (tenant) ctx.tenantId = tenant.id;
 
+  if (tenant) {
+    const own = deps.limiter.consumeStoreClient(tenant.id, tenant.plan, x.client.ip);
+    if (!own.allowed) return answerError(res, path, rateLimited(own.retryAfterSeconds));
+  }
   const rate = tenant
     ? await deps.limiter.consumeTenant(tenant.id, tenant.plan)
     : await deps.limiter.consumeClientIp(x.client.ip);
@@ -94,6 +99,26 @@ export async function handleGatewayRequest(deps: GatewayDeps, x: GatewayExchange
   if (deps.cache && route.cache && tenant && !caller.principal && isCacheableRequest(req))
     return forwardCached(deps.cache, x, upstream, signed, route.cache, tenant.id);
   await forward(upstream, req, res, signed(), x.client, tenant?.id ?? door.kind);
+}
+
+/**
+ * The store host's tenant: from memory when this process knows the host; otherwise the client's
+ * unknown-host allowance is spent first (in memory), so a flood of made-up hosts is answered 429
+ * before it costs a Redis or registry lookup. 'limited' when that answer was sent.
+ */
+async function storeTenant(
+  deps: GatewayDeps,
+  x: GatewayExchange,
+  host: string,
+): Promise<TenantSnapshot | null | 'limited'> {
+  const known = deps.resolver.peek(host);
+  if (known) return known;
+  const flood = deps.limiter.consumeUnknownHost(x.client.ip);
+  if (!flood.allowed) {
+    answerError(x.res, x.path, rateLimited(flood.retryAfterSeconds));
+    return 'limited';
+  }
+  return deps.resolver.resolve(host);
 }
 
 type Admission = { ok: true; principal: Principal | undefined } | { ok: false; error: AppError };

@@ -52,6 +52,23 @@ export interface RefundView {
   createdAt: string;
 }
 
+/**
+ * What the provider says about a payment now (`POST /internal/payments/{id}/sync`):
+ * succeeded: the money is taken; processing: the shopper authorised it and the provider is still
+ * settling it (Stripe `processing`, `requires_action`, `requires_confirmation`, `requires_capture`;
+ * a Razorpay payment `created`); unpaid: no money taken and none on its way; failed: final.
+ */
+export type ProviderPaymentStatus = 'succeeded' | 'processing' | 'unpaid' | 'failed';
+
+/**
+ * A payment after asking its provider: what the provider says was applied first, exactly as its
+ * webhook would have been (stored once as a receipt, `payment.succeeded` in the outbox).
+ */
+export interface PaymentSyncView {
+  payment: PaymentView;
+  providerStatus: ProviderPaymentStatus;
+}
+
 export interface RefundRequest {
   /** Minor units; the whole remaining amount when absent. */
   amount?: number;

@@ -14,3 +14,4 @@ export { HEADER as MESSAGE_HEADERS } from './failure-routing';
 export { outboxMigration, appendToOutbox, OUTBOX_CHANNEL } from './outbox';
 export { startOutboxRelay, type OutboxRelay, type OutboxRelayOptions } from './outbox-relay';
 export * from './inbox';
+export { bullPrefix, startRepeatingJob, type RepeatingJob, type RepeatingJobOptions } from './repeating-job';

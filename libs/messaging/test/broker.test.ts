@@ -1,9 +1,8 @@
 import { connect, type ChannelModel } from 'amqplib';
 import { currentContext, type Ctx } from '@fleet/context';
-import { TEST_AMQP_URL, testAmqpPrefix, waitFor } from '@fleet/testing';
+import { startTcpProxy, TEST_AMQP_URL, testAmqpPrefix, waitFor, type TcpProxy } from '@fleet/testing';
 import { createBroker, createEnvelope, type Broker, type EventEnvelope } from '../src';
 import { logger, tenantA, testBroker } from './fixtures';
-import { startTcpProxy, type TcpProxy } from './tcp-proxy';
 
 const prefix = testAmqpPrefix('broker');
 const connections: ChannelModel[] = [];

@@ -9,3 +9,4 @@ export * from './stand-ins/stripe-api';
 export * from './stand-ins/razorpay-api';
 export * from './free-ports';
 export * from './listen-address';
+export * from './tcp-proxy';

@@ -18,6 +18,8 @@ export interface OrderDepsOptions {
   retryBaseMs?: number;
   retryMaxMs?: number;
   createWaitMs?: number;
+  paymentGraceMs?: number;
+  maxOpenCheckoutsPerEmail?: number;
 }
 
 /** Everything the use cases, consumers and recovery need, from plain settings. */
@@ -43,10 +45,12 @@ export function createOrderDeps(options: OrderDepsOptions): OrderDeps & { close(
     tokenKey: deriveTokenKey(options.signingKey),
     unpaidOrderTimeoutMinutes: options.unpaidOrderTimeoutMinutes ?? 30,
     createWaitMs: options.createWaitMs ?? 10_000,
+    maxOpenCheckoutsPerEmail: options.maxOpenCheckoutsPerEmail ?? 5,
     saga: {
       leaseMs: options.stepLeaseMs ?? 30_000,
       retryBaseMs: options.retryBaseMs ?? 1_000,
       retryMaxMs: options.retryMaxMs ?? 60_000,
+      paymentGraceMs: options.paymentGraceMs ?? 600_000,
     },
     async close() {
       await Promise.all([inventoryCaller.close(), paymentCaller.close()]);

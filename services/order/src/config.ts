@@ -38,6 +38,19 @@ export const configSchema = z.object({
     1_000,
     'First delay before a failed saga step is retried (doubles per attempt, at most 60 s).',
   ),
+  MAX_OPEN_CHECKOUTS_PER_EMAIL: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1_000)
+    .default(5)
+    .describe(
+      'Unpaid orders (each holding reserved stock) one e-mail address may have open in a store at once.',
+    ),
+  PAYMENT_GRACE_MS: positiveMs(
+    600_000,
+    'Time past the unpaid-order timeout given to a payment the provider is still processing (one extension), or while payment cannot be reached; the reservation is held this long plus 60 s.',
+  ),
   REMOTE_TIMEOUT_MS: positiveMs(5_000, 'Timeout of one call to inventory or payment.'),
   CREATE_WAIT_MS: positiveMs(
     10_000,

@@ -37,6 +37,8 @@ export async function start(
     stepLeaseMs: config.SAGA_STEP_LEASE_MS,
     retryBaseMs: config.SAGA_RETRY_BASE_MS,
     createWaitMs: config.CREATE_WAIT_MS,
+    paymentGraceMs: config.PAYMENT_GRACE_MS,
+    maxOpenCheckoutsPerEmail: config.MAX_OPEN_CHECKOUTS_PER_EMAIL,
   });
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 });
   const broker = await connectServiceBroker('order', config, logger);

@@ -1,4 +1,5 @@
 import { waitFor } from '@fleet/testing';
+import { RESERVATION_MARGIN_MS } from '../src/saga/steps/reserve-inventory.step';
 import {
   level,
   newTenant,
@@ -87,6 +88,10 @@ test('the store timeout sent by checkout sets when the order expires', async () 
   const minutes = (new Date(row.expires_at).getTime() - before) / 60_000;
   expect(minutes).toBeGreaterThan(6.9);
   expect(minutes).toBeLessThan(7.1);
+  // The stock is held past the unpaid timeout by the payment grace (default 10 min) and a margin:
+  // a payment the timeout finds must still commit.
   const held = await reservation(p, tenant, order.orderId);
-  expect(new Date(held?.expiresAt ?? 0).getTime()).toBe(new Date(row.expires_at).getTime());
+  expect(new Date(held?.expiresAt ?? 0).getTime()).toBe(
+    new Date(row.expires_at).getTime() + p.order.deps.saga.paymentGraceMs + RESERVATION_MARGIN_MS,
+  );
 });

@@ -20,6 +20,12 @@ export interface TenantResolverOptions {
 export interface TenantResolver {
   /** The tenant serving this Host header, or null for an unknown or malformed host. */
   resolve(rawHost: string | undefined): Promise<TenantSnapshot | null>;
+  /**
+   * What this process knows without any lookup: the tenant when the host is cached in memory,
+   * undefined otherwise (unknown, not cached yet, or malformed). A tenant found counts as a hit,
+   * as `resolve` counts it; nothing else is counted.
+   */
+  peek(rawHost: string | undefined): TenantSnapshot | undefined;
   /** Applies a snapshot from a `tenant.*` event: newest version wins, old hosts are dropped. */
   apply(snapshot: TenantSnapshot, previousHosts?: string[]): Promise<void>;
   /** Forgets everything held in-process (after missed events, e.g. a broker reconnect). */
@@ -107,6 +113,13 @@ export function createTenantResolver(options: TenantResolverOptions): TenantReso
         inFlight.set(host, pending);
       }
       return pending;
+    },
+
+    peek(rawHost) {
+      const host = normalizeHost(rawHost);
+      const hit = host ? local.get(host) : undefined;
+      if (hit) counters.hits++;
+      return hit;
     },
 
     async apply(snapshot, previousHosts = []) {

@@ -92,3 +92,15 @@ test('an event snapshot replaces older data, clears negative entries and drops o
   ]);
   expect(await redis.client.get(`${redis.prefix}c:tenant:host:shop.acme.test`)).toBeNull();
 });
+
+test('peek answers from memory only: nothing before the first lookup, then the tenant (a hit)', async () => {
+  const source = registry({ 'acme.localhost': snapshot() });
+  const resolver = createTenantResolver({ ...source, redis: redis.client, redisPrefix: `${redis.prefix}p:` });
+  expect(resolver.peek('acme.localhost')).toBeUndefined();
+  expect(resolver.peek('nope.localhost')).toBeUndefined();
+  expect(resolver.peek('a b')).toBeUndefined();
+  expect(source.calls).toEqual([]);
+  await resolver.resolve('acme.localhost');
+  expect(resolver.peek('ACME.localhost:8080')?.slug).toBe('acme');
+  expect(resolver.stats()).toMatchObject({ hits: 1, negativeHits: 0, redisHits: 0, fetches: 1 });
+});

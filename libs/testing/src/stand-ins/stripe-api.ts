@@ -37,10 +37,13 @@ export interface StripeStandIn {
   /** `http://127.0.0.1:<port>` */
   url: string;
   addAccount(account: StripeStandInAccount): void;
-  /** The shopper completes or fails the PaymentIntent at Stripe; the event is delivered to the account's webhook when set. */
+  /**
+   * The shopper completes or fails the PaymentIntent at Stripe (or pays with a method Stripe is
+   * still `processing`); the event is delivered to the account's webhook when set.
+   */
   pay(
     paymentIntentId: string,
-    outcome?: 'succeeded' | 'failed',
+    outcome?: 'succeeded' | 'failed' | 'processing',
   ): Promise<{ event: StripeEventJson; deliveryStatus?: number }>;
   /** Builds and signs a webhook exactly as Stripe would deliver it (documented scheme: `Stripe-Signature: t=<unix>,v1=<hex hmac-sha256(secret, `${t}.${payload}`)>`). */
   signEvent(

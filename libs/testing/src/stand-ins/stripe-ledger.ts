@@ -157,19 +157,26 @@ export function failRefund(
   throw new Error(`Stripe stand-in: no refund ${refundId}`);
 }
 
-/** The shopper completes (or fails) the PaymentIntent at Stripe. */
+/**
+ * The shopper completes (or fails) the PaymentIntent at Stripe; `processing`: the shopper paid
+ * with a method Stripe settles later (a bank debit), and it can still succeed or fail after.
+ */
 export function settlePaymentIntent(
   ledger: StripeLedger,
   paymentIntentId: string,
-  outcome: 'succeeded' | 'failed',
+  outcome: 'succeeded' | 'failed' | 'processing',
 ): { account: StripeAccountState; event: StripeEventJson } {
   const account = ledger.owners.get(paymentIntentId);
   const intent = account?.intents.get(paymentIntentId);
   if (!account || !intent) throw new Error(`Stripe stand-in: no PaymentIntent ${paymentIntentId}`);
-  if (intent.status !== 'requires_payment_method') {
+  if (intent.status !== 'requires_payment_method' && intent.status !== 'processing') {
     throw new Error(
       `Stripe stand-in: PaymentIntent ${paymentIntentId} is ${intent.status}, it cannot be paid`,
     );
+  }
+  if (outcome === 'processing') {
+    intent.status = 'processing';
+    return { account, event: record(ledger, account, 'payment_intent.processing', intent) };
   }
   if (outcome === 'failed') {
     failStripePaymentIntent(intent);

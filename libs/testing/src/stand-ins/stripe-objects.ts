@@ -35,7 +35,7 @@ export interface StripePaymentIntentJson {
   metadata: StripeMetadataJson;
   payment_method_types: string[];
   receipt_email: string | null;
-  status: 'requires_payment_method' | 'succeeded';
+  status: 'requires_payment_method' | 'processing' | 'succeeded';
 }
 
 export interface StripeRefundJson {

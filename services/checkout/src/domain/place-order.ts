@@ -49,5 +49,6 @@ export async function sendOrder(
       deps.logger.warn({ err, cartId, checkoutId: request.checkoutId }, 'ordered units stay in the cart');
     });
   }
-  return { answer, final: answer.status < 500 };
+  // A 429 (too many open checkouts) is not final either: the same key may pass once one is paid.
+  return { answer, final: answer.status < 500 && answer.status !== 429 };
 }

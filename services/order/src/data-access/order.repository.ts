@@ -107,16 +107,28 @@ export interface NewOrder {
   accessTokenHash: string;
   accessTokenNonce: string;
   expiresAt: Date;
+  /** At most this many unexpired PENDING orders per e-mail address in the store, this one included. */
+  maxOpenPerEmail: number;
 }
 
-/** Inserts the order PENDING, or nothing when this checkout already has one (then undefined). */
+/**
+ * Inserts the order PENDING, or nothing (then undefined) when this checkout already has one, or
+ * when the address already has `maxOpenPerEmail` unpaid orders in the store (the caller tells
+ * the two apart by looking for the checkout's order). The cap is a condition of the same
+ * statement, so it costs no round trip; checkouts of one address racing each other may pass it
+ * together, so it can be exceeded by the number racing, never by a sequence of checkouts.
+ */
 export async function insertOrder(tx: Queryable, o: NewOrder): Promise<OrderRecord | undefined> {
   const row = await tx.maybeOne<OrderRow>(
     prepared(
-      'order_insert',
+      'order_insert_capped',
       `INSERT INTO orders (tenant_id, id, checkout_id, request_hash, status, email, customer_id, currency,
        subtotal, shipping, tax, total, shipping_address, access_token_hash, access_token_nonce, expires_at)
-     VALUES ($1, $2, $3, $4, 'PENDING', $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+     SELECT $1::text, $2::text, $3::text, $4::text, 'PENDING', $5::text, $6::text, $7::char(3), $8::bigint,
+            $9::bigint, $10::bigint, $11::bigint, $12::jsonb, $13::text, $14::text, $15::timestamptz
+      WHERE (SELECT count(*) FROM orders
+              WHERE tenant_id = $1::text AND lower(email) = lower($5::text) AND status = 'PENDING'
+                AND expires_at > now()) < $16::int
      ON CONFLICT (tenant_id, checkout_id) DO NOTHING
      RETURNING *`,
     ),
@@ -136,6 +148,7 @@ export async function insertOrder(tx: Queryable, o: NewOrder): Promise<OrderReco
       o.accessTokenHash,
       o.accessTokenNonce,
       o.expiresAt,
+      o.maxOpenPerEmail,
     ],
   );
   return row && toOrder(row);

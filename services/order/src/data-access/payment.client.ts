@@ -1,5 +1,5 @@
 import type { TenantCtx } from '@fleet/context';
-import type { CreatePaymentRequest, PaymentView, RefundRequest } from '@fleet/contracts';
+import type { CreatePaymentRequest, PaymentSyncView, PaymentView, RefundRequest } from '@fleet/contracts';
 import type { RemoteResult, ServiceCaller } from './service-http';
 
 /** What payment answers for a refund (fields beyond these are kept as they come). */
@@ -22,6 +22,8 @@ export interface PaymentClient {
     idempotencyKey: string,
   ): Promise<RemoteResult<RefundView>>;
   get(ctx: TenantCtx, paymentId: string): Promise<RemoteResult<PaymentView>>;
+  /** Asks the provider for the payment's real state; a success it reports is applied first. */
+  sync(ctx: TenantCtx, paymentId: string): Promise<RemoteResult<PaymentSyncView>>;
 }
 
 export function createPaymentClient(caller: ServiceCaller): PaymentClient {
@@ -31,5 +33,6 @@ export function createPaymentClient(caller: ServiceCaller): PaymentClient {
     refund: (ctx, id, request, key) =>
       caller.call(ctx, 'POST', `${path(id)}/refunds`, request, { 'idempotency-key': key }),
     get: (ctx, id) => caller.call(ctx, 'GET', path(id)),
+    sync: (ctx, id) => caller.call(ctx, 'POST', `${path(id)}/sync`),
   };
 }

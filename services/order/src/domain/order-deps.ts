@@ -6,6 +6,8 @@ export interface OrderDeps extends SagaDeps {
   tokenKey: Buffer;
   /** Used when checkout sends no `unpaidOrderTimeoutMinutes`. */
   unpaidOrderTimeoutMinutes: number;
+  /** Unpaid (PENDING, unexpired) orders one e-mail address may hold in a store at once. */
+  maxOpenCheckoutsPerEmail: number;
   /** How long a create call waits for a saga another call is running. */
   createWaitMs: number;
 }

@@ -9,6 +9,13 @@ export interface SagaSettings {
   /** First retry delay of a failed step; doubles per attempt up to `retryMaxMs`. */
   retryBaseMs: number;
   retryMaxMs: number;
+  /**
+   * Time past an order's unpaid timeout that the saga still gives its payment: the one extension
+   * of the wait for a payment the provider is still processing, and how long payment may be
+   * unreachable before the order is cancelled without an answer. The reservation is held this
+   * long past the timeout plus `RESERVATION_MARGIN_MS`, so a payment found late can still commit.
+   */
+  paymentGraceMs: number;
 }
 
 /** What the orchestrator and its steps need. */

@@ -1,5 +1,4 @@
-import { Queue, Worker } from 'bullmq';
-import Redis from 'ioredis';
+import { startRepeatingJob } from '@fleet/messaging';
 import { createDueSagaScanner, type DueSaga, type DueSagaScanner } from '../data-access/due-sagas.repository';
 import { driveSaga } from './orchestrator';
 import type { SagaDeps } from './saga-deps';
@@ -14,6 +13,8 @@ export interface SagaRecoveryOptions {
   /** `REDIS_PREFIX`; BullMQ keys become `{prefix}order-saga-recovery:…`. */
   redisPrefix: string;
   everyMs: number;
+  /** How often the schedule is checked and declared again if Redis lost it (default max(everyMs, 1 s)). */
+  repairEveryMs?: number;
   /** Sagas handled per sweep, and how many at once. */
   batchSize?: number;
   concurrency?: number;
@@ -22,42 +23,36 @@ export interface SagaRecoveryOptions {
 export interface SagaRecovery {
   /** One sweep now (tests; the scheduler runs the same). Resolves with the sagas it looked at. */
   sweep(): Promise<number>;
+  /** Declares the schedule again if Redis lost it; true when it had to. */
+  ensureScheduled(): Promise<boolean>;
   stop(): Promise<void>;
 }
 
 /**
  * Finds sagas stuck past their deadline and drives each one (retry the step, or compensate when
- * the order's time is up). A BullMQ job scheduler fires a sweep every `everyMs` on one instance
- * at a time; even two overlapping sweeps are safe, as each step is claimed under a lease.
+ * the order's time is up). A self-repairing BullMQ job scheduler (`startRepeatingJob`: declared
+ * again whenever Redis lost it) fires a sweep every `everyMs` on one instance at a time; even two
+ * overlapping sweeps are safe, as each step is claimed under a lease.
  */
 export async function startSagaRecovery(options: SagaRecoveryOptions): Promise<SagaRecovery> {
   const scanner = createDueSagaScanner(options.relayUrl);
   const sweep = () =>
     sweepDueSagas(options.deps, scanner, options.batchSize ?? 200, options.concurrency ?? 8);
-  const { logger } = options.deps;
-  const prefix = options.redisPrefix.replace(/:+$/, '') || 'bull';
-  const connect = () => {
-    const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
-    redis.on('error', (err) => logger.warn({ err }, 'saga recovery redis connection error'));
-    return redis;
-  };
-  const queueConnection = connect();
-  const workerConnection = connect();
-  const queue = new Queue(RECOVERY_QUEUE, { connection: queueConnection, prefix });
-  await queue.upsertJobScheduler(
-    'sweep-due-sagas',
-    { every: options.everyMs },
-    { name: 'sweep', opts: { removeOnComplete: 100, removeOnFail: 500 } },
-  );
-  const worker = new Worker(RECOVERY_QUEUE, sweep, { connection: workerConnection, prefix, concurrency: 1 });
-  worker.on('error', (err) => logger.warn({ err }, 'saga recovery worker error'));
-  worker.on('failed', (_job, err) => logger.error({ err }, 'saga recovery sweep failed'));
+  const job = await startRepeatingJob({
+    queue: RECOVERY_QUEUE,
+    schedulerId: 'sweep-due-sagas',
+    everyMs: options.everyMs,
+    repairEveryMs: options.repairEveryMs,
+    redisUrl: options.redisUrl,
+    redisPrefix: options.redisPrefix,
+    logger: options.deps.logger,
+    run: sweep,
+  });
   return {
     sweep,
+    ensureScheduled: job.ensureScheduled,
     async stop() {
-      await worker.close();
-      await queue.close();
-      await Promise.all([queueConnection.quit(), workerConnection.quit()]);
+      await job.stop();
       await scanner.close();
     },
   };

@@ -37,6 +37,8 @@ export interface SagaData {
   committed?: boolean;
   /** payment.succeeded was seen. */
   captured?: boolean;
+  /** The unpaid timeout found the payment still processing at the provider and waited once more. */
+  paymentWaitExtended?: boolean;
   /** Why the order was rejected, with what the synchronous create answers on a replay. */
   rejection?: { code: string; detail: string; extra?: Record<string, unknown> };
   compensation?: Compensation;

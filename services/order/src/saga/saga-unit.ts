@@ -73,6 +73,12 @@ export class SagaUnit {
     this.goTo('completed', 'done', null);
   }
 
+  /** The current (waiting) step waits longer: it is due again at `at`. */
+  waitUntil(at: Date, detail: string): void {
+    this.note('extended', detail);
+    this.deadline = { at };
+  }
+
   /** The current step failed for now: try again after `delayMs`. */
   retryLater(error: string, delayMs: number): void {
     this.saga.lastError = error;

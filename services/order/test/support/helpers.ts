@@ -161,6 +161,7 @@ export interface SagaRow {
   data: {
     committed?: boolean;
     captured?: boolean;
+    paymentWaitExtended?: boolean;
     compensation?: { target: string; stockDone: boolean; refund: boolean; refundDone: boolean };
   };
 }
@@ -196,4 +197,14 @@ export async function statusHistory(p: Platform, tenantId: string, orderId: stri
     .orderBy('seq')
     .select('to_status');
   return rows.map((r: { to_status: string }) => r.to_status);
+}
+
+/** The order's unpaid timeout passes (for the order only: inventory's reservation still runs). */
+export async function passUnpaidTimeout(p: Platform, tenantId: string, orderId: string): Promise<void> {
+  const past = new Date(Date.now() - 1_000);
+  await p.orderOwner('orders').where({ tenant_id: tenantId, id: orderId }).update({ expires_at: past });
+  await p
+    .orderOwner('saga_state')
+    .where({ tenant_id: tenantId, order_id: orderId })
+    .update({ deadline_at: past });
 }

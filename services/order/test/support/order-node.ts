@@ -17,6 +17,8 @@ import { SIGNING_KEY } from './services';
 export interface OrderNodeOptions {
   database: TestDatabase;
   amqpPrefix: string;
+  /** RabbitMQ (default the shared one; a test's TCP proxy to cut the broker). */
+  amqpUrl?: string;
   redis: TestRedis;
   logger: Logger;
   inventoryUrl: string;
@@ -55,7 +57,7 @@ export async function startOrderNode(options: OrderNodeOptions): Promise<OrderNo
   });
   const connections: ChannelModel[] = [];
   const broker = await createBroker({
-    url: TEST_AMQP_URL,
+    url: options.amqpUrl ?? TEST_AMQP_URL,
     prefix: options.amqpPrefix,
     service: 'order',
     logger,

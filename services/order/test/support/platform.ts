@@ -43,6 +43,8 @@ export interface Platform {
   inventoryProxy: FaultProxy;
   paymentProxy: FaultProxy;
   logger: Logger;
+  /** The Redis prefix every service of this platform uses (its keys can be deleted: a "flush"). */
+  redis: TestRedis;
   /**
    * Stops the order node and starts a new one on the same database (a process restart);
    * `whileDown` runs in between.
@@ -57,11 +59,13 @@ export interface Platform {
 export async function startPlatform(
   label: string,
   providerApis?: { stripeApiBase?: string; razorpayApiBase?: string },
+  options: { amqpUrl?: string } = {},
 ): Promise<Platform> {
   const logger = createLogger({ service: 'order-test', level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const redis: TestRedis = await createTestRedis(label);
   const amqpPrefix = testAmqpPrefix(label);
-  const shared = { label, amqpPrefix, redis, logger, providerApis };
+  const { amqpUrl } = options;
+  const shared = { label, amqpPrefix, amqpUrl, redis, logger, providerApis };
   const [inventory, payment, orderDatabase] = await Promise.all([
     startInventoryService(shared),
     startPaymentService(shared),
@@ -72,6 +76,7 @@ export async function startPlatform(
   const nodeOptions = {
     database: orderDatabase,
     amqpPrefix,
+    amqpUrl,
     redis,
     logger,
     inventoryUrl: inventoryProxy.url,
@@ -87,6 +92,7 @@ export async function startPlatform(
     inventoryProxy,
     paymentProxy,
     logger,
+    redis,
     async restartOrder(whileDown) {
       await platform.order.stop();
       await whileDown?.();

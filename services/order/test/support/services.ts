@@ -41,6 +41,8 @@ interface Shared {
   amqpPrefix: string;
   redis: TestRedis;
   logger: Logger;
+  /** RabbitMQ for every service of the platform (a test's TCP proxy, to cut the broker). */
+  amqpUrl?: string;
   /** Where payment's Stripe / Razorpay SDKs go (local stand-ins). */
   providerApis?: { stripeApiBase?: string; razorpayApiBase?: string };
 }
@@ -49,7 +51,7 @@ async function base(shared: Shared, service: string, database: TestDatabase) {
   const db = createDb({ url: database.appUrl, max: 6 });
   const owner = knex({ client: 'pg', connection: database.ownerUrl, pool: { min: 0, max: 2 } });
   const broker = await createBroker({
-    url: TEST_AMQP_URL,
+    url: shared.amqpUrl ?? TEST_AMQP_URL,
     prefix: shared.amqpPrefix,
     service,
     logger: shared.logger,

@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { TenantCtx } from '@fleet/context';
-import type { PaymentView } from '@fleet/contracts';
+import type { PaymentView, ProviderPaymentStatus } from '@fleet/contracts';
 
 /**
  * The strategy every payment provider implements (Stripe, Razorpay, offline). Which one serves a
@@ -111,6 +111,18 @@ export interface ProviderConfirmInput {
  */
 export type ConfirmOutcome = { ok: true; event: ProviderEvent | null } | { ok: false; reason: string };
 
+export interface ProviderRetrieveInput {
+  providerPaymentId: string;
+  credentials: ProviderCredentials;
+}
+
+/**
+ * A payment's state read from the provider's API. A success carries the event its webhook would
+ * bring (same event id as the storefront's confirmation, so the two are stored once between them).
+ */
+export type ProviderPaymentState =
+  { status: 'succeeded'; event: ProviderEvent } | { status: Exclude<ProviderPaymentStatus, 'succeeded'> };
+
 export type CredentialsCheck = { ok: true } | { ok: false; reason: string };
 
 export interface PaymentProvider {
@@ -130,6 +142,11 @@ export interface PaymentProvider {
   capture?(ctx: TenantCtx, input: ProviderCaptureInput): Promise<{ status: 'succeeded' | 'pending' }>;
   /** Verifies the storefront's confirmation with the provider (signature and/or an API read). */
   confirmPayment?(ctx: TenantCtx, input: ProviderConfirmInput): Promise<ConfirmOutcome>;
+  /**
+   * Reads the payment's state from the provider (the unpaid-order timeout asks before cancelling:
+   * a webhook or its event may have been lost). Providers without one have no state we lack.
+   */
+  retrievePayment?(ctx: TenantCtx, input: ProviderRetrieveInput): Promise<ProviderPaymentState>;
   /** Asks the provider whether the merchant's keys work (settings are refused when they do not). */
   checkCredentials?(credentials: ProviderCredentials): Promise<CredentialsCheck>;
 }

@@ -5,6 +5,7 @@ import { createPayment } from '../domain/create-payment';
 import { findOrderPayment, getPayment } from '../domain/get-payment';
 import type { PaymentDeps } from '../domain/payment-deps';
 import { refundPayment } from '../domain/refund-payment';
+import { syncPayment } from '../domain/sync-payment';
 import { assertServiceCaller, paymentIdParam } from './guards';
 import { createPaymentBody, idempotencyKey, orderQuery, refundBody } from './schemas';
 
@@ -36,6 +37,13 @@ export function internalRoutes(deps: PaymentDeps): Router {
     const ctx = requestCtx(res);
     assertServiceCaller(ctx);
     res.json(await getPayment(ctx, deps, paymentIdParam(req.params.id)));
+  });
+
+  // The unpaid-order timeout asks here before cancelling: the provider's state, applied first.
+  router.post('/internal/payments/:id/sync', async (req, res) => {
+    const ctx = requestCtx(res);
+    assertServiceCaller(ctx);
+    res.json(await syncPayment(ctx, deps, paymentIdParam(req.params.id)));
   });
 
   router.post('/internal/payments/:id/refunds', async (req, res) => {

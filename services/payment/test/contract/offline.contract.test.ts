@@ -10,6 +10,7 @@ describeProviderContract('offline', async () => ({
   credentials: { publicKeyId: null, webhookSecret: 'whsec_off_contract-secret', secrets: {} },
   currency: 'USD',
   failureType: 'payment.failed',
+  tracksPayments: false,
   pay: async () => undefined,
   webhook: async (type, data, secret) =>
     signOfflineWebhook(

@@ -23,6 +23,8 @@ export interface ProviderHarness {
   currency: string;
   /** What a declined payment normalises to: final (`payment.failed`) or one attempt of several. */
   failureType: ProviderEventType;
+  /** The provider keeps the payment's state behind an API (false: offline, whose state is ours). */
+  tracksPayments: boolean;
   /** The shopper pays the created payment at the provider (nothing to do for offline). */
   pay(created: ProviderPayment, amount: number): Promise<void>;
   /** A webhook in the provider's own format and signature scheme, signed with `secret`. */
@@ -71,6 +73,29 @@ export function describeProviderContract(name: string, start: () => Promise<Prov
       expect(Object.keys(first.clientParams).length).toBeGreaterThan(0);
       const other = await create();
       expect(other.providerPaymentId).not.toBe(first.providerPaymentId);
+    });
+
+    test('retrievePayment: unpaid until the shopper pays; then the success a webhook would bring', async () => {
+      const created = await create(undefined, undefined, 2500);
+      const retrieve = () =>
+        h.provider.retrievePayment?.(ctx, {
+          providerPaymentId: created.providerPaymentId,
+          credentials: h.credentials,
+        });
+      expect(await retrieve()).toEqual({ status: 'unpaid' });
+      await h.pay(created, 2500);
+      const after = await retrieve();
+      if (!h.tracksPayments) return expect(after).toEqual({ status: 'unpaid' });
+      expect(after).toEqual({
+        status: 'succeeded',
+        event: expect.objectContaining({
+          type: 'payment.succeeded',
+          providerPaymentId: created.providerPaymentId,
+          amount: 2500,
+          eventId: expect.stringMatching(/^confirm_/),
+        }),
+      });
+      expect(await retrieve()).toEqual(after); // same event id: stored once however often asked
     });
 
     test('a signed success and a signed failure verify and normalise to the same events', async () => {

@@ -9,6 +9,7 @@ describeProviderContract('razorpay', async () => {
     credentials,
     currency: 'INR',
     failureType: 'payment.attempt_failed',
+    tracksPayments: true,
     pay: async (created) => {
       await fx.standIn.pay(created.providerPaymentId);
     },

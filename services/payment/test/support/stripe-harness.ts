@@ -92,6 +92,7 @@ export async function startStripeHarness(): Promise<StripeHarness> {
     credentials: stripeCredentials(account),
     currency: 'USD',
     failureType: 'payment.attempt_failed',
+    tracksPayments: true,
     pay: async (created) => {
       await standIn.pay(created.providerPaymentId);
     },

@@ -3,6 +3,7 @@ import { inboxMigration, outboxMigration } from '@fleet/messaging';
 import { ordersMigration } from './001-orders';
 import { sagaStateMigration } from './002-saga-state';
 import { testOrdersMigration } from './003-test-orders';
+import { openCheckoutsMigration } from './004-open-checkouts';
 
 export const migrations: Migration[] = [
   outboxMigration,
@@ -10,6 +11,7 @@ export const migrations: Migration[] = [
   ordersMigration,
   sagaStateMigration,
   testOrdersMigration,
+  openCheckoutsMigration,
 ];
 
 /** Tables the relay role reads across tenants: the outbox (relay) and due sagas (recovery scan). */

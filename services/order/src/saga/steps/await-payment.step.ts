@@ -1,16 +1,69 @@
+import type { PaymentSyncView } from '@fleet/contracts';
 import { startCancel } from '../compensation';
-import { advance, type SagaStep } from '../saga-step';
+import { applyPaymentSuccess } from '../payment-success';
+import { advance, describeProblem, retry, type SagaStep, type StepOutcome } from '../saga-step';
+import type { ClaimedStep } from '../saga-unit';
+
+const cancel = (detail: string): StepOutcome =>
+  advance((u) => startCancel(u, { reason: 'payment_timeout', stock: 'release' }), { detail });
+
+const PAID: ReadonlySet<string> = new Set(['succeeded', 'partially_refunded', 'refunded']);
 
 /**
- * The saga waits here for payment.succeeded / payment.failed (messaging/). It only runs when the
- * wait is over (the order's unpaid timeout): the order is cancelled and its reservation released;
- * a payment that still succeeds later is refunded (see payment-succeeded.consumer).
+ * The saga waits here for payment.succeeded / payment.failed (messaging/). It runs only when the
+ * wait is over (the order's unpaid timeout), and before cancelling for non-payment it asks payment
+ * (and through it the provider) for the payment's real state, because the event may be lost or
+ * late (the broker was down, a webhook never came):
+ * - paid: the success is applied here exactly as the event would apply it (PLACED, then the
+ *   stock commit); the event arriving later changes nothing;
+ * - failed, or unpaid at the provider: cancelled (payment_timeout) and the reservation released;
+ *   money that still arrives later is refunded (see payment-success.ts);
+ * - still processing at the provider (the shopper authorised it, the provider settles it): the
+ *   wait is extended ONCE, to `expiresAt + paymentGraceMs`; then it is cancelled as above;
+ * - payment unreachable: asked again with backoff until `expiresAt + paymentGraceMs`, then
+ *   cancelled without an answer (late money is refunded).
+ * The reservation outlives that grace (reserve-inventory.step), so a payment found here commits.
  */
 export const awaitPaymentStep: SagaStep = {
   name: 'await_payment',
-  async run() {
-    return advance((u) => startCancel(u, { reason: 'payment_timeout', stock: 'release' }), {
-      detail: 'unpaid order expired',
-    });
+  async run(ctx, deps, state) {
+    const { order } = state;
+    if (!order.paymentId) return cancel('unpaid order expired (no payment was created)');
+    const graceEnd = new Date(order.expiresAt.getTime() + deps.saga.paymentGraceMs);
+    const result = await deps.payment.sync(ctx, order.paymentId);
+    if (!result.ok) {
+      if (result.kind === 'unavailable' && Date.now() < graceEnd.getTime()) return retry(result.error);
+      const why =
+        result.kind === 'unavailable' ? result.error : describeProblem(result.status, result.problem);
+      return cancel(`unpaid order expired; payment's state unknown (${why})`);
+    }
+    return decide(result.body, state, graceEnd);
   },
 };
+
+function decide(view: PaymentSyncView, { order, saga }: ClaimedStep, graceEnd: Date): StepOutcome {
+  const { payment, providerStatus } = view;
+  if (PAID.has(payment.status)) {
+    const success = {
+      paymentId: payment.paymentId,
+      amount: payment.amount,
+      currency: payment.currency,
+      test: payment.test,
+    };
+    return advance((u) => applyPaymentSuccess(u, success), {
+      detail: 'paid (found when the unpaid timeout asked payment)',
+    });
+  }
+  if (payment.status === 'pending' && providerStatus === 'processing' && !saga.data.paymentWaitExtended) {
+    return advance(
+      (u) => {
+        u.mergeData({ paymentWaitExtended: true });
+        u.waitUntil(graceEnd, 'payment still processing at the provider: waiting once more');
+      },
+      {
+        detail: `payment processing at the provider; order ${order.id} waits until ${graceEnd.toISOString()}`,
+      },
+    );
+  }
+  return cancel(`unpaid order expired (payment ${payment.status}, provider ${providerStatus})`);
+}

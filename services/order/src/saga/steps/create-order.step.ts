@@ -44,10 +44,18 @@ export async function createOrderStep(
       accessTokenHash: hashToken(orderToken(deps.tokenKey, ctx.tenantId, id, nonce)),
       accessTokenNonce: nonce,
       expiresAt: new Date(Date.now() + minutes * 60_000),
+      maxOpenPerEmail: deps.maxOpenCheckoutsPerEmail,
     });
     if (!order) {
       const existing = await findOrderByCheckout(tx, input.checkoutId);
-      if (!existing || existing.requestHash !== hash) {
+      if (!existing) {
+        throw new AppError(
+          'rate_limited',
+          `This address already has ${deps.maxOpenCheckoutsPerEmail} unpaid orders in this store; pay or cancel one first.`,
+          { code: 'too_many_open_checkouts' },
+        );
+      }
+      if (existing.requestHash !== hash) {
         throw new AppError('conflict', 'This checkout already placed an order with other contents.', {
           code: 'checkout_conflict',
         });

@@ -3,7 +3,15 @@ import { rejectOrder } from '../compensation';
 import { advance, describeProblem, isPast, retry, type SagaStep } from '../saga-step';
 
 /**
- * Reserves the order's units until the order expires (reservation id = order id).
+ * How long past the payment grace inventory still holds the stock: the recovery job's interval
+ * and the commit's round trips, with room to spare.
+ */
+export const RESERVATION_MARGIN_MS = 60_000;
+
+/**
+ * Reserves the order's units (reservation id = order id) until the order expires plus the
+ * payment grace and a margin: the unpaid timeout asks payment before cancelling, and a payment it
+ * finds (or one still processing, waited for once) must still find its stock held to commit it.
  * Out of stock: REJECTED, nothing reserved. Compensation: release-inventory.step.
  */
 export const reserveInventoryStep: SagaStep = {
@@ -22,7 +30,9 @@ export const reserveInventoryStep: SagaStep = {
     const result = await deps.inventory.reserve(ctx, {
       reservationId: order.id,
       items: lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity })),
-      expiresAt: order.expiresAt.toISOString(),
+      expiresAt: new Date(
+        order.expiresAt.getTime() + deps.saga.paymentGraceMs + RESERVATION_MARGIN_MS,
+      ).toISOString(),
     });
     if (result.ok) return advance((u) => u.goTo('create_payment', 'running'), { detail: 'reserved' });
     if (result.kind === 'unavailable') return retry(result.error);

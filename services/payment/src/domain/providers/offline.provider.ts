@@ -90,6 +90,11 @@ export function createOfflineProvider(): PaymentProvider {
     async refund(_ctx, input) {
       return { providerRefundId: `off_${input.refundId}`, status: 'succeeded' };
     },
+    // Its outcomes exist only as the webhooks simulate sends to us: a payment still pending here
+    // has not been paid.
+    async retrievePayment() {
+      return { status: 'unpaid' };
+    },
   };
 }
 

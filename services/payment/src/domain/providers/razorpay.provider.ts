@@ -6,6 +6,7 @@ import { createRazorpayOrder } from './razorpay-create-order';
 import { checkRazorpayCredentials } from './razorpay-credentials';
 import { requireRazorpayKeys } from './razorpay-keys';
 import { refundRazorpayPayment } from './razorpay-refund';
+import { retrieveRazorpayPayment } from './razorpay-retrieve';
 import { verifyRazorpayWebhook } from './razorpay-webhook';
 
 export interface RazorpayProviderOptions {
@@ -31,6 +32,7 @@ export function createRazorpayProvider(options: RazorpayProviderOptions = {}): P
     refund: async (_ctx, input) => refundRazorpayPayment(api(input.credentials), input),
     capture: async (_ctx, input) => captureRazorpayOrder(api(input.credentials), input),
     confirmPayment: async (_ctx, input) => confirmRazorpayPayment(api(input.credentials), input),
+    retrievePayment: async (_ctx, input) => retrieveRazorpayPayment(api(input.credentials), input),
     checkCredentials: async (credentials) => checkRazorpayCredentials(credentials, options.apiBase),
   };
 }

@@ -1,5 +1,11 @@
+import { AppError } from '@fleet/errors';
 import { z } from 'zod';
-import type { ConfirmOutcome, ProviderEvent, WebhookVerification } from '../payment-provider';
+import type {
+  ConfirmOutcome,
+  ProviderEvent,
+  ProviderPaymentState,
+  WebhookVerification,
+} from '../payment-provider';
 
 /**
  * What Stripe's events and PaymentIntents mean for Fleet. Only the fields we act on are read,
@@ -102,6 +108,33 @@ export function confirmFromIntent(read: unknown, tenantId: string): ConfirmOutco
     return { ok: true, event: intentEvent(eventId, 'payment_intent.payment_failed', intent) };
   }
   return { ok: true, event: null };
+}
+
+/** Shopper authorised, Stripe still settling (or waiting on the shopper's bank / 3-D Secure). */
+const IN_FLIGHT = new Set(['processing', 'requires_action', 'requires_confirmation', 'requires_capture']);
+
+/**
+ * A PaymentIntent read from the API as a payment state. A success is the event its webhook would
+ * bring, with the storefront confirmation's event id (`confirm_<intent>`): whichever of the
+ * confirmation, this read and the webhook comes second changes nothing. `requires_payment_method`
+ * (nothing tried, or an attempt declined) and `canceled` are unpaid.
+ */
+export function intentState(read: unknown, tenantId: string): ProviderPaymentState {
+  const parsed = paymentIntent.safeParse(read);
+  const owner = parsed.success ? parsed.data.metadata?.[STRIPE_METADATA.tenantId] : undefined;
+  if (!parsed.success || (owner !== undefined && owner !== tenantId)) {
+    throw new AppError('unavailable', 'Stripe answered a PaymentIntent Fleet cannot use.', {
+      code: 'provider_error',
+    });
+  }
+  const intent = parsed.data;
+  if (intent.status === 'succeeded') {
+    return {
+      status: 'succeeded',
+      event: intentEvent(`confirm_${intent.id}`, 'payment_intent.succeeded', intent),
+    };
+  }
+  return { status: IN_FLIGHT.has(intent.status) ? 'processing' : 'unpaid' };
 }
 
 function intentEvent(

@@ -3,7 +3,7 @@ import type Stripe from 'stripe';
 import type { PaymentProvider, ProviderCredentials, ProviderRefund } from '../payment-provider';
 import { createStripeClients } from './stripe-client';
 import { isStripeAuthenticationError, stripeFailure } from './stripe-errors';
-import { confirmFromIntent, STRIPE_METADATA, toProviderEvent } from './stripe-events';
+import { confirmFromIntent, intentState, STRIPE_METADATA, toProviderEvent } from './stripe-events';
 import { paymentIntentIdempotencyKey, refundIdempotencyKey } from './stripe-idempotency-keys';
 import { checkStripeSignature } from './stripe-webhook';
 
@@ -85,6 +85,14 @@ export function createStripeProvider(options: StripeProviderOptions = {}): Payme
         stripe.paymentIntents.retrieve(input.providerPaymentId),
       );
       return confirmFromIntent(intent, ctx.tenantId);
+    },
+
+    async retrievePayment(ctx, input) {
+      const stripe = clientFor(input.credentials);
+      const intent = await call('read the payment', () =>
+        stripe.paymentIntents.retrieve(input.providerPaymentId),
+      );
+      return intentState(intent, ctx.tenantId);
     },
 
     async checkCredentials(credentials) {

@@ -1,6 +1,10 @@
 import net, { type AddressInfo } from 'node:net';
 
-/** A TCP proxy in front of RabbitMQ that a test can cut (abrupt network failure) and restore. */
+/**
+ * A TCP proxy in front of a shared server (RabbitMQ, Redis) that a test can cut (abrupt network
+ * failure: the server looks down to whoever connects through the proxy, and only to them) and
+ * restore. The shared server itself is never stopped: other test files use it.
+ */
 export interface TcpProxy {
   url: string;
   /** Destroys every proxied socket and stops accepting: the broker sees a dead network. */
@@ -9,6 +13,8 @@ export interface TcpProxy {
   restore(): Promise<void>;
   close(): Promise<void>;
 }
+
+const DEFAULT_PORTS: Record<string, number> = { 'amqp:': 5672, 'redis:': 6379 };
 
 export async function startTcpProxy(targetUrl: string): Promise<TcpProxy> {
   const target = new URL(targetUrl);
@@ -24,7 +30,10 @@ export async function startTcpProxy(targetUrl: string): Promise<TcpProxy> {
 
   async function listen(): Promise<void> {
     const next = net.createServer((client) => {
-      const upstream = net.connect(Number(target.port || 5672), target.hostname);
+      const upstream = net.connect(
+        Number(target.port || DEFAULT_PORTS[target.protocol] || 0),
+        target.hostname,
+      );
       track(client);
       track(upstream);
       client.on('close', () => upstream.destroy());
