@@ -1,5 +1,5 @@
 import { newId } from '@fleet/db';
-import { CONTEXT_HEADER, signContext } from '@fleet/tenancy';
+import { CONTEXT_HEADER, contextTarget, signContext } from '@fleet/tenancy';
 import {
   startRazorpayStandIn,
   startStripeStandIn,
@@ -185,6 +185,7 @@ test('a webhook arriving after the timeout placed the order changes nothing (sto
       [CONTEXT_HEADER]: signContext(
         { requestId: newId('req'), tenantId: tenant, actor: { kind: 'anonymous' } },
         SIGNING_KEY,
+        contextTarget('payment', 'POST', '/api/webhooks/stripe'),
       ),
     },
     body: late.rawBody,
