@@ -35,6 +35,7 @@ const SERVICES = [
   'order',
   'cart',
   'checkout',
+  'storefront',
   'gateway',
 ];
 

@@ -62,7 +62,11 @@ export async function handleGatewayRequest(deps: GatewayDeps, x: GatewayExchange
   const door = classifyHost(req.headers.host, deps.platformDomain);
   if (door.kind === 'invalid') return answerError(res, path, unknownHost());
   const tenant = door.kind === 'store' ? await deps.resolver.resolve(door.host) : null;
-  if (door.kind === 'store' && !tenant) return answerError(res, path, unknownHost());
+  if (door.kind === 'store' && !tenant) {
+    // The shop's own "no store here" page when one is served; else the gateway's.
+    if (!servesPages(deps, door.kind, path)) return answerError(res, path, unknownHost());
+    ctx.storeStatus = 'unknown';
+  }
   if (tenant) ctx.tenantId = tenant.id;
 
   const rate = tenant
@@ -75,8 +79,10 @@ export async function handleGatewayRequest(deps: GatewayDeps, x: GatewayExchange
   if (!route) return answerError(res, path, unknownRoute());
   x.routePrefix = route.prefix;
   if (tenant) deps.usage.count(tenant.id);
-  if (tenant?.status === 'suspended' && route.audience === 'shopper')
-    return answerError(res, path, suspendedStore());
+  if (tenant?.status === 'suspended' && route.audience === 'shopper') {
+    if (!route.pages) return answerError(res, path, suspendedStore());
+    ctx.storeStatus = 'suspended';
+  }
 
   const caller = await admit(deps.verifier, req.headers, door.kind, route, tenant?.id);
   if (!caller.ok) return answerError(res, path, caller.error);
@@ -92,6 +98,12 @@ export async function handleGatewayRequest(deps: GatewayDeps, x: GatewayExchange
   if (deps.cache && route.cache && tenant && !caller.principal && isCacheableRequest(req))
     return forwardCached(deps.cache, x, upstream, signed, route.cache, tenant.id);
   await forward(upstream, req, res, signed(), x.client);
+}
+
+/** A storefront page route with its upstream configured. */
+function servesPages(deps: GatewayDeps, door: Door, path: string): boolean {
+  const route = findRoute(deps.routes, door, path);
+  return Boolean(route?.pages && deps.upstreams[route.upstream]);
 }
 
 type Admission = { ok: true; principal: Principal | undefined } | { ok: false; error: AppError };
