@@ -84,7 +84,7 @@ export function searchRoutes(deps: StorefrontDeps): Router {
           availability: [
             facet('available', 'true', 'In stock', result?.facets.availability.in_stock ?? 0),
             facet('available', 'false', 'Sold out', result?.facets.availability.out_of_stock ?? 0),
-          ],
+          ].filter((f) => f.count > 0 || f.active),
           clear_url:
             category || priceBucket || available
               ? url({ category: '', priceBucket: '', available: '' })
