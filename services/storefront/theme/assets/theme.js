@@ -54,7 +54,10 @@
     var compare = document.querySelector('[data-product-compare]');
     var stock = document.querySelector('[data-product-stock]');
     var add = document.querySelector('[data-add-button]');
-    if (price) price.textContent = input.dataset.price;
+    if (price) {
+      price.textContent = input.dataset.price;
+      price.classList.toggle('sale', Boolean(input.dataset.compare));
+    }
     if (compare) {
       compare.textContent = input.dataset.compare || '';
       compare.hidden = !input.dataset.compare;
