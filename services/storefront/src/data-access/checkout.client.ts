@@ -1,23 +1,8 @@
+import type { CreateOrderResponse, ShippingAddress } from '@fleet/contracts';
 import type { Answer, CallCtx, InternalCaller } from './internal-call';
 
-export interface ShippingAddress {
-  name: string;
-  line1: string;
-  line2?: string;
-  city: string;
-  region?: string;
-  postalCode: string;
-  country: string;
-}
-
-export interface CheckoutResult {
-  orderId: string;
-  orderToken: string;
-  status: string;
-  total: number;
-  currency: string;
-  payment: { provider: string; paymentId: string; clientParams: Record<string, unknown> };
-}
+export type { ShippingAddress };
+export type CheckoutResult = CreateOrderResponse;
 
 /** The checkout service (`POST /api/store/checkout`, Idempotency-Key required). */
 export function createCheckoutClient(caller: InternalCaller) {
