@@ -27,6 +27,15 @@ describe('the default theme', () => {
     expect(html).toContain('Sample store');
   });
 
+  test('headings keep their order: product cards are h2 under a page h1, h3 under a section h2', async () => {
+    const collection = await themes.defaultEngine.render('collection', sampleData('collection', schema));
+    expect(collection).toContain('<h2 class="card-title">');
+    expect(collection).not.toContain('<h3 class="card-title">');
+    const home = await themes.defaultEngine.render('index', sampleData('index', schema));
+    expect(home).toContain('<h3 class="card-title">');
+    expect(home).toContain('loading="eager"');
+  });
+
   test('escapes what the data says: a product title cannot inject markup', async () => {
     const data = sampleData('product', schema);
     const product = {

@@ -111,6 +111,7 @@ function sendCartPage(
     template: 'cart',
     status,
     data: { cart: cart ?? { items: [], itemCount: 0, subtotal: 0, currency: shop.info.currency }, error },
-    meta: { title: `Your cart | ${shop.info.name}`, robots: 'noindex' },
+    // Crawlable (the same empty cart for a robot); checkout, orders and accounts are not.
+    meta: { title: `Your cart | ${shop.info.name}`, canonical: '/cart' },
   });
 }

@@ -16,7 +16,6 @@ export function seoRoutes(deps: StorefrontDeps): Router {
     res.send(
       [
         'User-agent: *',
-        'Disallow: /cart',
         'Disallow: /checkout',
         'Disallow: /orders/',
         'Disallow: /account',

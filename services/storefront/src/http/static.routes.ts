@@ -42,17 +42,18 @@ export function staticRoutes(deps: StorefrontDeps): Router {
   router.get('/images/products/:file', (req, res) => {
     const match = /^([A-Za-z0-9_-]{1,80})\.svg$/.exec(req.params.file as string);
     if (!match) return void res.status(404).type('text/plain').send('Not found');
-    sendSvg(res, placeholderSvg(match[1] as string));
+    // The image of an id never changes: cache it for good.
+    sendSvg(res, placeholderSvg(match[1] as string), YEAR);
   });
 
-  router.get('/favicon.svg', (_req, res) => sendSvg(res, FAVICON));
+  router.get('/favicon.svg', (_req, res) => sendSvg(res, FAVICON, 'public, max-age=604800'));
   router.get('/favicon.ico', (_req, res) => res.redirect(301, '/favicon.svg'));
   return router;
 }
 
-function sendSvg(res: Response, svg: string): void {
+function sendSvg(res: Response, svg: string, cacheControl: string): void {
   res.setHeader('content-type', 'image/svg+xml');
-  res.setHeader('cache-control', 'public, max-age=86400');
+  res.setHeader('cache-control', cacheControl);
   res.setHeader('cross-origin-resource-policy', 'same-origin');
   res.end(svg);
 }
