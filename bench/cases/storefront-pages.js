@@ -62,21 +62,27 @@ module.exports = async function storefrontPages() {
     // Warm every store's page, then measure back to back.
     await load({ url: gateway, pick: cachedPick, durationS: 3 });
     await load({ url: bareUrl, pick: barePick, durationS: 3 });
-    const cached = summary(await load({ url: gateway, pick: cachedPick }));
+    const cachedRun = await load({ url: gateway, pick: cachedPick });
     const baseline = summary(await load({ url: bareUrl, pick: barePick }));
-    const uncached = summary(await load({ url: gateway, pick: uncachedPick }));
-    const line = (s) => `${Math.round(s.rps)} req/s, p50 ${s.p50} ms, p99 ${s.p99} ms, errors ${s.errors}`;
+    const uncachedRun = await load({ url: gateway, pick: uncachedPick });
+    const [cached, uncached] = [summary(cachedRun), summary(uncachedRun)];
+    const codes = (run) =>
+      Object.entries(run.statusCodeStats ?? {})
+        .map(([code, { count }]) => `${code}: ${count}`)
+        .join(', ');
+    const line = (s, run) =>
+      `${Math.round(s.rps)} req/s, p50 ${s.p50} ms, p99 ${s.p99} ms, errors ${s.errors} (${codes(run)})`;
     return [
       {
         name: `category page HTML via gateway, page cache (${STORES} stores x ${PRODUCTS} products, 50 conns)`,
-        value: line(cached),
+        value: line(cached, cachedRun),
         baseline: `${Math.round(baseline.rps)} req/s, p99 ${baseline.p99} ms (bare express JSON, 20 rows by key)`,
         ratio: baseline.rps / cached.rps,
         target: '<= 2.00x (>= 50%), p99 < 50 ms',
       },
       {
         name: 'the same page rendered on every request (uncached)',
-        value: line(uncached),
+        value: line(uncached, uncachedRun),
         baseline: `${Math.round(baseline.rps)} req/s (bare express, above)`,
         ratio: baseline.rps / uncached.rps,
         target: '<= 2.00x (>= 50%), p99 < 50 ms',

@@ -74,7 +74,7 @@ test('robots.txt and sitemap.xml per store, on its own host', async () => {
   expect(sitemap.text).not.toContain(chair.slug);
 });
 
-test('a category page filters by price and availability, sorts, and pages by cursor', async () => {
+test('a category page filters by price and availability and sorts; a bad price is explained', async () => {
   const s = shopper(a);
   const card = `href="/products/${lamp.slug}"`;
   const all = await s.get('/collections/all?sort=price_desc');
@@ -104,6 +104,11 @@ test("every form post needs the CSRF token of the shopper's own session", async 
   await s.get(`/products/${lamp.slug}`);
   const good = await s.post('/cart/add', { variantId, quantity: '2' });
   expect([good.status, good.headers.location]).toEqual([303, '/cart']);
+  const setCookie = ([] as string[])
+    .concat(good.headers['set-cookie'] ?? [])
+    .find((c) => c.startsWith('sf_cart='));
+  expect(setCookie).toMatch(/; Path=\/; HttpOnly; SameSite=Lax/);
+  expect(setCookie).not.toMatch(/Domain=/i);
   const cart = await s.get('/cart');
   expect(cart.text).toContain('Aurora Lantern');
   expect(cart.text).toContain('$78.00');

@@ -105,5 +105,3 @@ export interface Problem {
   code?: string;
   errors?: Array<{ path: string; message: string }>;
 }
-
-export const isOk = (answer: Answer): boolean => answer.status >= 200 && answer.status < 300;

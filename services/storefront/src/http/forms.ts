@@ -69,8 +69,3 @@ export function fieldErrors(problem: Problem | null | undefined): Record<string,
   }
   return out;
 }
-
-/** A relative path on this host, else `/` (no open redirect). */
-export function localPath(raw: string): string {
-  return raw.startsWith('/') && !raw.startsWith('//') && !raw.includes('\\') ? raw : '/';
-}

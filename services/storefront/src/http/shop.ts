@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
-import { hasTenant, type Ctx, type TenantCtx } from '@fleet/context';
+import { hasTenant, type TenantCtx } from '@fleet/context';
 import { requestCtx } from '@fleet/tenancy';
 import type { PageStamps } from '../data-access/cache-stamps';
 import type { Category } from '../data-access/catalog.client';
@@ -121,5 +121,3 @@ export async function navCategories(deps: StorefrontDeps, shop: Shop): Promise<C
   }
   return categories;
 }
-
-export const isTenantCtx = (ctx: Ctx): ctx is TenantCtx => hasTenant(ctx);
