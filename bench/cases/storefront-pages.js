@@ -16,7 +16,7 @@ const PRODUCTS = Number(process.env.BENCH_PRODUCTS ?? 2000);
 const BARE_PORT = 14098;
 
 module.exports = async function storefrontPages() {
-  const platform = await startPlatform({ host: { workers: 2 } });
+  const platform = await startPlatform({ host: { workers: Number(process.env.BENCH_HOST_WORKERS ?? 2) } });
   let bare;
   try {
     const env = platform.env('gateway');
