@@ -60,6 +60,14 @@ const services = [
   },
   { name: 'cart', dir: 'services/cart', port: 4008, database: null, envName: 'CART_URL' },
   { name: 'checkout', dir: 'services/checkout', port: 4009, database: null, envName: 'CHECKOUT_URL' },
+  {
+    name: 'storefront',
+    dir: 'services/storefront',
+    port: 4010,
+    database: 'fleet_storefront',
+    pool: 6,
+    envName: 'STOREFRONT_URL',
+  },
   // The gateway's ops port (/readyz, /metrics) is internal, on loopback: never the public 8080.
   { name: 'gateway', dir: 'gateway', port: 8080, opsPort: 9080, database: null, envName: null },
 ];

@@ -64,7 +64,7 @@ function main() {
       '',
       'Fleet is starting. Open:',
       `  sign-up           http://${domain}:${port}/`,
-      `  a store           http://{slug}.${domain}:${port}/   (e.g. curl http://acme.${domain}:${port}/api/store/info)`,
+      `  a store           http://acme.${domain}:${port}/   (the seeded demo shop; its API: curl http://acme.${domain}:${port}/api/store/info)`,
       `  platform console  http://console.${domain}:${port}/`,
       `  health            http://${domain}:${port}/healthz`,
       'Operations endpoints, on this machine only (127.0.0.1; never through the public port):',

@@ -8,3 +8,4 @@ CREATE DATABASE fleet_payment;
 CREATE DATABASE fleet_catalog;
 CREATE DATABASE fleet_search;
 CREATE DATABASE fleet_order;
+CREATE DATABASE fleet_storefront;

@@ -6,6 +6,8 @@ export interface ProcessPlatform {
   env(name: string): Record<string, string>;
   /** `{name: pid}`: every service, or `host` and its workers `host-w0`, `host-w1`, ... */
   pids: Record<string, number>;
+  /** A service's database URL, as its owner (no user) or as `user` (fleet_app, fleet_relay). */
+  databaseUrl(name: string, user?: string): string;
   stop(): Promise<void>;
 }
 
@@ -35,6 +37,7 @@ const SERVICES = [
   'order',
   'cart',
   'checkout',
+  'storefront',
   'gateway',
 ];
 

@@ -48,6 +48,12 @@ export const configSchema = z
     ORDER_URL: z.url().describe('Base URL of the order service.'),
     INVENTORY_URL: z.url().describe('Base URL of the inventory service.'),
     PAYMENT_URL: z.url().describe('Base URL of the payment service.'),
+    STOREFRONT_URL: z
+      .url()
+      .optional()
+      .describe(
+        'Base URL of the storefront service: every non-/api path on store and apex hosts. Unset: those paths are 404.',
+      ),
     IDENTITY_URL: z
       .url()
       .describe(

@@ -66,6 +66,7 @@ export async function start(
       order: config.ORDER_URL,
       inventory: config.INVENTORY_URL,
       payment: config.PAYMENT_URL,
+      ...(config.STOREFRONT_URL ? { storefront: config.STOREFRONT_URL } : {}),
     },
     upstream: {
       timeoutMs: config.UPSTREAM_TIMEOUT_MS,

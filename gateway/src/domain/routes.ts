@@ -16,12 +16,19 @@ export interface RouteRule {
    * them (tenancy's `cacheStampKey`).
    */
   cache?: string;
+  /**
+   * Storefront pages: prefix `/` matches every path outside `/api`. Page requests on an unknown
+   * host or a suspended store still go to the upstream, flagged in the signed context
+   * (`ctx.storeStatus`), so the shop answers with its own 404 or 503 page.
+   */
+  pages?: true;
 }
 
 // One rule per line reads as a table.
 // prettier-ignore
 export const ROUTES: readonly RouteRule[] = [
   { door: 'apex', prefix: '/api/signup', upstream: 'tenancy', audience: 'public', auth: 'public' },
+  { door: 'apex', prefix: '/', upstream: 'storefront', audience: 'public', auth: 'public', pages: true },
 
   { door: 'console', prefix: '/api/platform/auth', upstream: 'identity', audience: 'platform', auth: 'public' },
   { door: 'console', prefix: '/api/platform/me', upstream: 'identity', audience: 'platform', auth: 'platform_admin' },
@@ -54,7 +61,12 @@ export const ROUTES: readonly RouteRule[] = [
   // Payments in flight settle even on a suspended store: webhooks and simulate are not "shopper".
   { door: 'store', prefix: '/api/store/payments', upstream: 'payment', audience: 'public', auth: 'public' },
   { door: 'store', prefix: '/api/webhooks', upstream: 'payment', audience: 'public', auth: 'public' },
+
+  { door: 'store', prefix: '/', upstream: 'storefront', audience: 'shopper', auth: 'public', pages: true },
+  { door: 'store', prefix: '/api/admin/theme', upstream: 'storefront', audience: 'merchant', auth: 'staff' },
 ];
+
+const isApiPath = (path: string) => path === '/api' || path.startsWith('/api/');
 
 export function findRoute(
   rules: readonly RouteRule[],
@@ -64,7 +76,8 @@ export function findRoute(
   let best: RouteRule | undefined;
   for (const rule of rules) {
     if (rule.door !== door) continue;
-    const matches = path === rule.prefix || path.startsWith(`${rule.prefix}/`);
+    const matches =
+      rule.prefix === '/' ? !isApiPath(path) : path === rule.prefix || path.startsWith(`${rule.prefix}/`);
     if (matches && (!best || rule.prefix.length > best.prefix.length)) best = rule;
   }
   return best;

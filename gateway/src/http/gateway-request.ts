@@ -63,7 +63,11 @@ export async function handleGatewayRequest(deps: GatewayDeps, x: GatewayExchange
   if (door.kind === 'invalid') return answerError(res, path, unknownHost());
   const tenant = door.kind === 'store' ? await storeTenant(deps, x, door.host) : null;
   if (tenant === 'limited') return;
-  if (door.kind === 'store' && !tenant) return answerError(res, path, unknownHost());
+  if (door.kind === 'store' && !tenant) {
+    // The shop's own "no store here" page when one is served; else the gateway's.
+    if (!servesPages(deps, door.kind, path)) return answerError(res, path, unknownHost());
+    ctx.storeStatus = 'unknown';
+  }
   if (tenant) ctx.tenantId = tenant.id;
 
   if (tenant) {
@@ -80,8 +84,10 @@ export async function handleGatewayRequest(deps: GatewayDeps, x: GatewayExchange
   if (!route) return answerError(res, path, unknownRoute());
   x.routePrefix = route.prefix;
   if (tenant) deps.usage.count(tenant.id);
-  if (tenant?.status === 'suspended' && route.audience === 'shopper')
-    return answerError(res, path, suspendedStore());
+  if (tenant?.status === 'suspended' && route.audience === 'shopper') {
+    if (!route.pages) return answerError(res, path, suspendedStore());
+    ctx.storeStatus = 'suspended';
+  }
 
   const caller = await admit(deps.verifier, req.headers, door.kind, route, tenant?.id);
   if (!caller.ok) return answerError(res, path, caller.error);
@@ -119,6 +125,12 @@ async function storeTenant(
     return 'limited';
   }
   return deps.resolver.resolve(host);
+}
+
+/** A storefront page route with its upstream configured. */
+function servesPages(deps: GatewayDeps, door: Door, path: string): boolean {
+  const route = findRoute(deps.routes, door, path);
+  return Boolean(route?.pages && deps.upstreams[route.upstream]);
 }
 
 type Admission = { ok: true; principal: Principal | undefined } | { ok: false; error: AppError };

@@ -14,6 +14,7 @@ const DOORS: Record<RouteRule['door'], string> = {
 export function openApiDocument(routes: readonly RouteRule[]): Record<string, unknown> {
   const paths: Record<string, unknown> = {};
   for (const rule of routes) {
+    if (rule.pages) continue; // HTML pages, not API
     paths[`${rule.prefix}/*`] = {
       summary: `${rule.upstream} service, on ${rule.door} hosts`,
       description: `Served on ${DOORS[rule.door]}. Audience: ${rule.audience}. Longest prefix wins.`,

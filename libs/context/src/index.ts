@@ -19,6 +19,11 @@ export interface Ctx {
   causationId?: string;
   /** The shopper's or operator's IP as the gateway saw it (for throttling and audit). */
   clientIp?: string;
+  /**
+   * Set by the gateway on storefront page requests only: the host names no store (`unknown`) or
+   * the store is suspended (`suspended`), so the shop renders its own 404 or 503 page.
+   */
+  storeStatus?: 'unknown' | 'suspended';
 }
 
 /** A context that is known to carry a tenant. */

@@ -1,0 +1,242 @@
+import { randomUUID } from 'node:crypto';
+import { createDb } from '@fleet/db';
+import { createRegistryClient } from '@fleet/tenancy';
+import { waitFor } from '@fleet/testing';
+import { frontDoor, ok, startHostPlatform, type ProcessPlatform, type Store } from './process-platform';
+import { seedProduct, Shopper, type SeededProduct } from './storefront-support';
+
+/**
+ * The storefront through the gateway, the platform as `npm start` runs it (the host): pages,
+ * isolation between stores, CSRF, the 404 and 503 pages, template overrides, the page cache and
+ * SEO. The browser journeys are in storefront-browser.test.ts.
+ */
+let platform: ProcessPlatform;
+let fd: ReturnType<typeof frontDoor>;
+let a: Store;
+let b: Store;
+let lamp: SeededProduct;
+let chair: SeededProduct;
+
+beforeAll(async () => {
+  platform = await startHostPlatform(1);
+  fd = frontDoor(platform);
+  [a, b] = await Promise.all([fd.signUp('pages-a'), fd.signUp('pages-b')]);
+  [lamp, chair] = await Promise.all([
+    seedProduct(platform, a, 'Aurora Lantern'),
+    seedProduct(platform, b, 'Borealis Chair'),
+  ]);
+}, 180_000);
+afterAll(async () => {
+  await platform?.stop();
+});
+
+const shopper = (store: Store) => new Shopper(fd.gateway, store.host);
+const owner = (store: Store) => ({ authorization: `Bearer ${store.token}` });
+
+test("each store shows its own products, never another store's", async () => {
+  const [homeA, homeB] = await Promise.all([shopper(a).get('/'), shopper(b).get('/')]);
+  expect(homeA.status).toBe(200);
+  expect(homeA.text).toContain('Aurora Lantern');
+  expect(homeA.text).not.toContain('Borealis Chair');
+  expect(homeB.text).toContain('Borealis Chair');
+  expect(homeB.text).not.toContain('Aurora Lantern');
+  const foreign = await shopper(b).get(`/products/${lamp.slug}`);
+  expect(foreign.status).toBe(404);
+  expect(foreign.text).toContain('Product not found');
+  const byId = await shopper(b).get(`/products/${lamp.id}`);
+  expect(byId.status).toBe(404);
+  const search = await shopper(b).get('/search?q=aurora');
+  expect(search.text).not.toContain('Aurora Lantern');
+});
+
+test('the product page: variants as radios, compare-at price, schema.org JSON-LD, canonical URL on the store host', async () => {
+  const page = await shopper(a).get(`/products/${lamp.slug}?variant=${lamp.variants[1]?.id}`);
+  expect(page.status).toBe(200);
+  expect(page.text).toContain(`<link rel="canonical" href="http://${a.host}/products/${lamp.slug}">`);
+  expect(page.text).toMatch(/<input type="radio" name="variantId" value="[^"]+"[^>]* checked/);
+  expect(page.text).toContain('$59.00');
+  expect(page.text).toContain('$75.00');
+  const ld = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(page.text)?.[1] ?? '{}');
+  expect(ld).toMatchObject({ '@type': 'Product', name: 'Aurora Lantern' });
+  expect(ld.offers).toEqual(
+    expect.arrayContaining([
+      expect.objectContaining({ '@type': 'Offer', price: '59.00', priceCurrency: 'USD' }),
+    ]),
+  );
+});
+
+test('robots.txt and sitemap.xml per store, on its own host', async () => {
+  const robots = await shopper(a).get('/robots.txt');
+  expect(robots.text).toContain(`Sitemap: http://${a.host}/sitemap.xml`);
+  const sitemap = await shopper(a).get('/sitemap.xml');
+  expect(sitemap.headers['content-type']).toContain('application/xml');
+  expect(sitemap.text).toContain(`http://${a.host}/products/${lamp.slug}`);
+  expect(sitemap.text).not.toContain(chair.slug);
+});
+
+test('a category page filters by price and availability and sorts; a bad price is explained', async () => {
+  const s = shopper(a);
+  const card = `href="/products/${lamp.slug}"`;
+  const all = await s.get('/collections/all?sort=price_desc');
+  expect(all.text).toContain(card);
+  const cheap = await s.get('/collections/all?max=10');
+  expect(cheap.text).not.toContain(card);
+  const inStock = await s.get('/collections/all?min=30&available=true');
+  expect(inStock.text).toContain(card);
+  expect(cheap.text).toContain('No products match these filters.');
+  const bad = await s.get('/collections/all?min=abc');
+  expect(bad.status).toBe(200);
+  expect(bad.text).toContain('Enter prices as numbers');
+  expect((await s.get('/collections/no-such-category')).status).toBe(404);
+});
+
+test("every form post needs the CSRF token of the shopper's own session", async () => {
+  const s = shopper(a);
+  await s.get(`/products/${lamp.slug}`);
+  const variantId = lamp.variants[0]?.id as string;
+  const none = await s.post('/cart/add', { _csrf: '', variantId, quantity: '1' });
+  expect(none.status).toBe(403);
+  const other = shopper(a);
+  await other.get('/');
+  const stolen = await s.post('/cart/add', { _csrf: other.csrf(), variantId, quantity: '1' });
+  expect(stolen.status).toBe(403);
+  expect(s.cookie('sf_cart')).toBeUndefined();
+  await s.get(`/products/${lamp.slug}`);
+  const good = await s.post('/cart/add', { variantId, quantity: '2' });
+  expect([good.status, good.headers.location]).toEqual([303, '/cart']);
+  const setCookie = ([] as string[])
+    .concat(good.headers['set-cookie'] ?? [])
+    .find((c) => c.startsWith('sf_cart='));
+  expect(setCookie).toMatch(/; Path=\/; HttpOnly; SameSite=Lax/);
+  expect(setCookie).not.toMatch(/Domain=/i);
+  const cart = await s.get('/cart');
+  expect(cart.text).toContain('Aurora Lantern');
+  expect(cart.text).toContain('$78.00');
+  // A cookie from one store means nothing on another.
+  const cookies = s.cookie('sf_cart') as string;
+  const thief = shopper(b);
+  await thief.get('/');
+  (thief as unknown as { cookies: Map<string, string> }).cookies.set('sf_cart', cookies);
+  expect((await thief.get('/cart')).text).toContain('Your cart is empty.');
+});
+
+test('a host with no store and a missing page get friendly 404 pages', async () => {
+  const unknown = await new Shopper(fd.gateway, `nobody-${randomUUID().slice(0, 6)}.localhost`).get('/');
+  expect(unknown.status).toBe(404);
+  expect(unknown.headers['content-type']).toContain('text/html');
+  expect(unknown.text).toContain('There is no store here');
+  const missing = await shopper(a).get('/no/such/page');
+  expect(missing.status).toBe(404);
+  expect(missing.text).toContain('Page not found');
+});
+
+test('template overrides: validated on save, shown at once, never breaking the shop, one store only', async () => {
+  const path = '/api/admin/theme/templates/index';
+  const broken = await fd.call(a.host, path, {
+    method: 'PUT',
+    headers: owner(a),
+    body: { source: '{% if %}' },
+  });
+  expect(broken.status).toBe(422);
+  expect(broken.json()).toMatchObject({ code: 'template_invalid' });
+  const unknownFilter = await fd.call(a.host, path, {
+    method: 'PUT',
+    headers: owner(a),
+    body: { source: '{{ shop.name | exec }}' },
+  });
+  expect(unknownFilter.status).toBe(422);
+  const shopperToken = await fd.call(b.host, path, { method: 'PUT', body: { source: 'x' } });
+  expect(shopperToken.status).toBe(401);
+  const crossStore = await fd.call(b.host, path, { method: 'PUT', headers: owner(a), body: { source: 'x' } });
+  expect(crossStore.status).toBe(403);
+
+  const marker = `Only-in-A-${randomUUID().slice(0, 8)}`;
+  ok(
+    await fd.call(a.host, path, { method: 'PUT', headers: owner(a), body: { source: `<h1>${marker}</h1>` } }),
+  );
+  expect((await shopper(a).get('/')).text).toContain(marker);
+  expect((await shopper(b).get('/')).text).not.toContain(marker);
+  expect(ok(await fd.call(a.host, path, { headers: owner(a) }))).toMatchObject({
+    overridden: true,
+    lastError: null,
+  });
+  expect(ok(await fd.call(b.host, path, { headers: owner(b) }))).toMatchObject({ overridden: false });
+
+  const removed = await fd.call(a.host, path, { method: 'DELETE', headers: owner(a) });
+  expect(removed.status).toBe(204);
+  expect((await shopper(a).get('/')).text).not.toContain(marker);
+});
+
+test('an override that fails for shoppers (saved before a theme change) falls back to the default, and the admin sees why', async () => {
+  const store = await fd.signUp(`pages-c-${randomUUID().slice(0, 4)}`);
+  const tenant = await tenantOf(store);
+  const db = createDb({ url: platform.databaseUrl('storefront') });
+  try {
+    await db.query('INSERT INTO theme_templates (tenant_id, file, source) VALUES ($1, $2, $3)', [
+      tenant,
+      'templates/index.liquid',
+      "{% render 'snippet-removed-in-an-update' %}",
+    ]);
+  } finally {
+    await db.close();
+  }
+  const home = await shopper(store).get('/');
+  expect(home.status).toBe(200);
+  expect(home.text).toContain('Featured products');
+  const read = await waitFor('the render error on the override', async () => {
+    const body = ok(
+      await fd.call(store.host, '/api/admin/theme/templates/index', { headers: owner(store) }),
+    ) as {
+      lastError: string | null;
+    };
+    return body.lastError ? body : undefined;
+  });
+  expect(read.lastError).toContain('snippet-removed-in-an-update');
+});
+
+test('catalog pages are cached per store and follow the catalog stamp', async () => {
+  const s = shopper(a);
+  const path = `/products/${lamp.slug}`;
+  await s.get(path);
+  const again = await s.get(path);
+  expect(again.headers['x-page-cache']).toBe('HIT');
+  ok(
+    await fd.call(a.host, `/api/admin/products/${lamp.id}`, {
+      method: 'PATCH',
+      headers: owner(a),
+      body: { title: 'Aurora Lantern Deluxe' },
+    }),
+  );
+  const changed = await s.get(path);
+  expect(changed.headers['x-page-cache']).toBe('MISS');
+  expect(changed.text).toContain('Aurora Lantern Deluxe');
+});
+
+test('a suspended store shows the unavailable page with 503', async () => {
+  const store = await fd.signUp(`pages-s-${randomUUID().slice(0, 4)}`);
+  const env = platform.env('gateway');
+  const registry = createRegistryClient({
+    baseUrl: env.TENANCY_URL as string,
+    signingKey: env.INTERNAL_SIGNING_KEY as string,
+    caller: 'test',
+  });
+  await registry.setStatus(await tenantOf(store), 'suspend');
+  const page = await waitFor('the 503 page', async () => {
+    const res = await shopper(store).get('/');
+    return res.status === 503 ? res : undefined;
+  });
+  expect(page.headers['content-type']).toContain('text/html');
+  expect(page.text).toContain('temporarily unavailable');
+});
+
+async function tenantOf(store: Store): Promise<string> {
+  const env = platform.env('gateway');
+  const registry = createRegistryClient({
+    baseUrl: env.TENANCY_URL as string,
+    signingKey: env.INTERNAL_SIGNING_KEY as string,
+    caller: 'test',
+  });
+  const snapshot = await registry.fetchByHost(store.host.split(':')[0] as string);
+  if (!snapshot) throw new Error(`no tenant at ${store.host}`);
+  return snapshot.id;
+}

@@ -1,0 +1,30 @@
+import type { Express } from 'express';
+import { createHttpApp, type ReadinessCheck } from '@fleet/http';
+import { requireSignedContext } from '@fleet/tenancy';
+import type { StorefrontDeps } from './domain/storefront-deps';
+import { pageRoutes } from './http/pages.routes';
+import { staticRoutes } from './http/static.routes';
+import { themeAdminRoutes } from './http/theme-admin.routes';
+
+export interface StorefrontAppDeps extends StorefrontDeps {
+  signingKey: string;
+  readiness: Record<string, ReadinessCheck>;
+}
+
+/**
+ * The storefront: every non-API path of store hosts and the apex, behind the gateway (signed
+ * context required). Static assets first, then the theme admin API, then the pages.
+ */
+export function createApp(deps: StorefrontAppDeps): Express {
+  return createHttpApp({
+    logger: deps.logger,
+    readiness: deps.readiness,
+    helmet: { crossOriginResourcePolicy: { policy: 'same-origin' } },
+    routes(app) {
+      app.use(requireSignedContext({ key: deps.signingKey }));
+      app.use(staticRoutes(deps));
+      app.use(themeAdminRoutes(deps));
+      app.use(pageRoutes(deps));
+    },
+  });
+}

@@ -1,0 +1,123 @@
+import { createHash } from 'node:crypto';
+import type { NextFunction, Request, Response } from 'express';
+import { hasTenant, type TenantCtx } from '@fleet/context';
+import { requestCtx } from '@fleet/tenancy';
+import type { PageStamps } from '../data-access/cache-stamps';
+import type { Category } from '../data-access/catalog.client';
+import type { CallCtx } from '../data-access/internal-call';
+import type { StoreInfo } from '../data-access/registry.client';
+import type { StorefrontDeps } from '../domain/storefront-deps';
+import { themeSettings } from '../domain/theme-settings';
+import { loadSession, type Session } from './session';
+
+/** One shopper request on a store host, as every page handler gets it (`res.locals.shop`). */
+export interface Shop {
+  tenant: TenantCtx;
+  /** The context the storefront calls services with: the tenant and the shopper (customer or anonymous). */
+  call: CallCtx;
+  session: Session;
+  info: StoreInfo;
+  settings: Record<string, unknown>;
+  /** `https://acme.example.com`: the store's own host, for canonical URLs. */
+  origin: string;
+  testMode: boolean;
+  stamps: PageStamps | null;
+  /** Changes when the store's settings do: part of every page cache key. */
+  infoVersion: string;
+}
+
+const INFO_TTL_MS = 5_000;
+const MAX_INFOS = 2_000;
+
+/** Store info per tenant for a few seconds: a settings change shows within INFO_TTL_MS. */
+const infos = new Map<string, { at: number; info: StoreInfo; version: string }>();
+
+export const shopOf = (res: Response): Shop => res.locals.shop as Shop;
+
+/** The host the shopper used, as the gateway forwarded it. */
+export function hostOf(req: Request): string {
+  const forwarded = req.headers['x-forwarded-host'];
+  const host = (typeof forwarded === 'string' && forwarded) || req.headers.host || '';
+  return host.toLowerCase();
+}
+
+export function originOf(req: Request): string {
+  const proto = req.headers['x-forwarded-proto'] === 'https' ? 'https' : 'http';
+  return `${proto}://${hostOf(req)}`;
+}
+
+/**
+ * Builds `res.locals.shop` for a store host: the tenant from the gateway's signed context, the
+ * shopper's session from cookies, the store's info and theme settings. Pages on an unknown host
+ * or a suspended store never get here (see pages.routes.ts).
+ */
+export function shopMiddleware(deps: StorefrontDeps) {
+  const schema = JSON.parse(deps.themes.defaults.get('config/settings_schema.json') ?? '[]') as unknown;
+  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    const ctx = requestCtx(res);
+    if (!hasTenant(ctx)) return next('router');
+    const session = loadSession(req, res, deps.sealer, ctx.tenantId);
+    const call: CallCtx = {
+      requestId: ctx.requestId,
+      tenantId: ctx.tenantId,
+      clientIp: ctx.clientIp,
+      actor: session.actor(),
+    };
+    const [cached, stamps] = await Promise.all([
+      storeInfo(deps, ctx as TenantCtx),
+      deps.stamps.read(ctx.tenantId),
+    ]);
+    const { info, version } = cached;
+    res.locals.shop = {
+      tenant: ctx,
+      call,
+      session,
+      info,
+      settings: themeSettings(schema, info.theme),
+      origin: originOf(req),
+      testMode: info.testMode ?? info.payment.provider === 'offline',
+      stamps,
+      infoVersion: version,
+    } satisfies Shop;
+    next();
+  };
+}
+
+async function storeInfo(
+  deps: StorefrontDeps,
+  ctx: TenantCtx,
+): Promise<{ info: StoreInfo; version: string }> {
+  const known = infos.get(ctx.tenantId);
+  if (known && Date.now() - known.at < INFO_TTL_MS) return known;
+  const info = (await deps.registry.storeInfo(ctx)) ?? {
+    name: 'Store',
+    currency: 'USD',
+    theme: {},
+    payment: { provider: 'offline' },
+  };
+  const entry = {
+    at: Date.now(),
+    info,
+    version: createHash('sha1').update(JSON.stringify(info)).digest('base64url').slice(0, 12),
+  };
+  infos.delete(ctx.tenantId);
+  infos.set(ctx.tenantId, entry);
+  if (infos.size > MAX_INFOS) infos.delete(infos.keys().next().value as string);
+  return entry;
+}
+
+/** Top-level categories for the navigation, per tenant while its catalog stamp holds. */
+const navs = new Map<string, { stamp: string; categories: Category[] }>();
+
+export async function navCategories(deps: StorefrontDeps, shop: Shop): Promise<Category[]> {
+  const stamp = shop.stamps?.catalog;
+  const known = navs.get(shop.tenant.tenantId);
+  if (known && stamp && known.stamp === stamp) return known.categories;
+  const categories = await deps.catalog.categories(shop.call);
+  if (stamp) {
+    navs.delete(shop.tenant.tenantId);
+    navs.set(shop.tenant.tenantId, { stamp, categories });
+    if (navs.size > MAX_INFOS) navs.delete(navs.keys().next().value as string);
+  }
+  return categories;
+}

@@ -1,0 +1,6 @@
+// The storefront service as a library: the host, tests and benchmarks use these.
+export { createApp, type StorefrontAppDeps } from './app';
+export { configSchema, type StorefrontConfig } from './config';
+export { migrations, relayTables } from './data-access/migrations';
+export { createStorefrontDeps, type StorefrontWiring } from './wiring';
+export { start } from './start';
