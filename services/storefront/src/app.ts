@@ -21,7 +21,7 @@ export function createApp(deps: StorefrontAppDeps): Express {
     readiness: deps.readiness,
     helmet: { crossOriginResourcePolicy: { policy: 'same-origin' } },
     routes(app) {
-      app.use(requireSignedContext({ key: deps.signingKey }));
+      app.use(requireSignedContext({ key: deps.signingKey, audience: 'storefront' }));
       app.use(staticRoutes(deps));
       app.use(themeAdminRoutes(deps));
       app.use(pageRoutes(deps));

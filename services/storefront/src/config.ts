@@ -7,6 +7,7 @@ export const configSchema = z.object({
   NODE_ENV: common.NODE_ENV,
   LOG_LEVEL: common.LOG_LEVEL,
   PORT: common.PORT.default(4010),
+  BIND_ADDRESS: common.BIND_ADDRESS,
   PLATFORM_DOMAIN: common.PLATFORM_DOMAIN,
   DATABASE_URL: common.DATABASE_URL.describe(
     'Postgres URL of the application role: per-tenant theme template overrides (owns no table, cannot bypass row-level security).',

@@ -47,6 +47,7 @@ export async function start(
   });
   const server = await startHttpServer(app, {
     port: config.PORT,
+    host: config.BIND_ADDRESS,
     logger,
     ...options,
     onShutdown: [() => deps.close(), () => db.close(), async () => void (await redis.quit())],

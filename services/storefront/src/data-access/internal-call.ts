@@ -1,7 +1,7 @@
 import { Pool } from 'undici';
 import type { Actor } from '@fleet/context';
 import { AppError } from '@fleet/errors';
-import { CONTEXT_HEADER, signContext } from '@fleet/tenancy';
+import { CONTEXT_HEADER, contextTarget, signContext } from '@fleet/tenancy';
 
 /** Who the storefront calls on behalf of: the shopper's request as the gateway signed it. */
 export interface CallCtx {
@@ -54,6 +54,7 @@ export function createInternalCaller(
   });
   return {
     async call<T>(ctx: CallCtx, init: CallInit): Promise<Answer<T>> {
+      const method = init.method ?? (init.body === undefined ? 'GET' : 'POST');
       const signed = signContext(
         {
           requestId: ctx.requestId,
@@ -62,6 +63,7 @@ export function createInternalCaller(
           actor: init.asService ? SERVICE_ACTOR : (ctx.actor ?? { kind: 'anonymous' }),
         },
         options.signingKey,
+        contextTarget(name, method, init.path),
       );
       const headers: Record<string, string> = {
         [CONTEXT_HEADER]: signed,
@@ -74,7 +76,7 @@ export function createInternalCaller(
       let text: string;
       try {
         const res = await pool.request({
-          method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+          method,
           path: init.path,
           headers,
           body: init.body === undefined ? undefined : JSON.stringify(init.body),
