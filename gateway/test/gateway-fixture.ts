@@ -91,13 +91,13 @@ export async function startGateway(label: string, options: FixtureOptions = {}):
     createRegistryApp({ db, logger: quiet, platformDomain: DOMAIN, signingKey: KEY, readiness: {} }),
     { port: 0, logger: quiet },
   );
-  // The echo answers as `echo` and, on a second port, as `identity` (the routes to identity): a
-  // service accepts only contexts signed for itself.
+  // The echo answers as `echo` and, on other ports, as `identity` and `storefront` (the real
+  // table's routes to them): a service accepts only contexts signed for itself.
   const echo = await startHttpServer(echoApp('echo'), { port: 0, logger: quiet });
   const identityEcho = await startHttpServer(echoApp('identity'), { port: 0, logger: quiet });
+  const storefrontEcho = await startHttpServer(echoApp('storefront'), { port: 0, logger: quiet });
   let echoHits = 0;
-  echo.server.on('request', () => echoHits++);
-  identityEcho.server.on('request', () => echoHits++);
+  for (const server of [echo, identityEcho, storefrontEcho]) server.server.on('request', () => echoHits++);
   const issuer = await startTestIssuer();
   const client = createRegistryClient({ baseUrl: registry.url, signingKey: KEY, caller: 'gateway' });
   const resolver = createTenantResolver({
@@ -118,6 +118,7 @@ export async function startGateway(label: string, options: FixtureOptions = {}):
     upstreamUrls: {
       tenancy: registry.url,
       identity: identityEcho.url,
+      storefront: storefrontEcho.url,
       echo: echo.url,
       ...options.upstreamUrls,
     },
@@ -156,6 +157,7 @@ export async function startGateway(label: string, options: FixtureOptions = {}):
       await issuer.close();
       await echo.close();
       await identityEcho.close();
+      await storefrontEcho.close();
       await registry.close();
       await db.close();
       await owner.destroy();

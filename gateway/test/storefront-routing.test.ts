@@ -5,7 +5,7 @@ type PageEcho = Echoed & { ctx: Echoed['ctx'] & { storeStatus?: string } };
 
 /**
  * Storefront pages: every non-/api path on store hosts and the apex goes to the storefront
- * upstream (here the echo service), with the resolved tenant signed; a host that names no store
+ * upstream (here the fixture's echo answering as `storefront`), with the resolved tenant signed; a host that names no store
  * and a suspended store are forwarded too, flagged in the signed context, so the shop renders its
  * own 404 and 503 pages. The API keeps its routes and its problem+json answers.
  */
@@ -14,7 +14,6 @@ let acme: { id: string };
 
 beforeAll(async () => {
   f = await startGateway('gw_pages');
-  f.wiring.upstreams.storefront = f.wiring.upstreams.echo!;
   acme = await f.provision('acme');
 });
 afterAll(() => f.close());
@@ -78,4 +77,16 @@ test("an inbound x-fleet header cannot pose as the gateway's flag", async () => 
 test('the theme admin API is for store staff only', async () => {
   const res = await f.get('acme.fleet.test', '/api/admin/theme/templates/product');
   expect(res.status).toBe(401);
+});
+
+test('operators’ endpoints are never forwarded to the storefront, on any host', async () => {
+  const before = f.echoHits();
+  for (const host of ['acme.fleet.test', 'nobody.fleet.test', 'fleet.test']) {
+    for (const path of ['/metrics', '/readyz']) {
+      const res = await f.get(host, path);
+      expect({ host, path, status: res.status }).toEqual({ host, path, status: 404 });
+      expect(res.headers['content-type']).toContain('application/problem+json');
+    }
+  }
+  expect(f.echoHits()).toBe(before);
 });

@@ -52,6 +52,9 @@ export interface GatewayExchange {
   routePrefix?: string;
 }
 
+/** Served on internal listeners only (the gateway's ops port, each service's own port). */
+const OPERATOR_PATHS: ReadonlySet<string> = new Set(['/readyz', '/metrics']);
+
 /**
  * One request through the gateway: the door from the Host header and, on a store host, its
  * tenant; the rate limit (per tenant, else per client IP); CORS; the route; the caller's token
@@ -59,6 +62,8 @@ export interface GatewayExchange {
  */
 export async function handleGatewayRequest(deps: GatewayDeps, x: GatewayExchange): Promise<void> {
   const { req, res, path, ctx } = x;
+  // Operators' endpoints are never forwarded, whatever upstream a rule (the storefront's `/`) names.
+  if (OPERATOR_PATHS.has(path)) return answerError(res, path, unknownRoute());
   const door = classifyHost(req.headers.host, deps.platformDomain);
   if (door.kind === 'invalid') return answerError(res, path, unknownHost());
   const tenant = door.kind === 'store' ? await storeTenant(deps, x, door.host) : null;

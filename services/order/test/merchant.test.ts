@@ -37,7 +37,9 @@ test('merchant lists orders by status with cursor pages, and sees the saga of on
   const tenant = newTenant();
   await setStock(p, tenant, 'var_l', 3);
   const placed = [];
-  for (let i = 0; i < 3; i++) placed.push(await placeOrder(p, tenant, orderBody([['var_l', 1]])));
+  for (let i = 0; i < 3; i++) {
+    placed.push(await placeOrder(p, tenant, orderBody([['var_l', 1]], { email: 'shopper@example.com' })));
+  }
   expect((await createOrder(p, tenant, orderBody([['var_l', 1]]))).status).toBe(422);
   await simulate(p, tenant, placed[0]!.payment.paymentId, 'succeeded');
   await settled(p, tenant, placed[0]!.orderId, 'PLACED');

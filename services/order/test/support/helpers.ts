@@ -40,7 +40,8 @@ export function orderBody(
   const subtotal = items.reduce((sum, i) => sum + i.unitPrice * i.quantity, 0);
   return {
     checkoutId: `chk_${randomUUID()}`,
-    email: 'shopper@example.com',
+    // One address per order: the store caps open unpaid checkouts per address (open-checkouts.test).
+    email: `shopper.${randomUUID().slice(0, 8)}@example.com`,
     customerId: null,
     currency: 'USD',
     items,
