@@ -99,6 +99,14 @@ export const configSchema = z
       'How long an open circuit fails fast before letting trial calls through to the upstream.',
     ),
     TRUST_PROXY: trustProxy,
+    WEB_DIR: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        "Folder holding the built web apps (admin/dist, console/dist); default: the repository's web/. " +
+          'An app that is not built there is not served.',
+      ),
   })
   .refine((c) => Boolean(c.KEYCLOAK_URL) === Boolean(c.KEYCLOAK_REALM), {
     message: 'KEYCLOAK_URL and KEYCLOAK_REALM are set together or not at all',

@@ -49,7 +49,10 @@ export interface FixtureOptions {
   /** Where the gateway's log lines go (default: nowhere). */
   logTo?: Writable;
   gateway?: Partial<
-    Pick<GatewayOptions, 'upstream' | 'planLimits' | 'clientIpLimit' | 'usageFlushIntervalMs' | 'trustProxy'>
+    Pick<
+      GatewayOptions,
+      'upstream' | 'planLimits' | 'clientIpLimit' | 'usageFlushIntervalMs' | 'trustProxy' | 'webApps'
+    >
   >;
 }
 
