@@ -25,12 +25,9 @@ export function App() {
         api={api}
         appName="Fleet console"
         nav={
-          <>
-            <Link to="/" aria-current="page">
-              Tenants
-            </Link>
-            <a href="/queues">Job queues</a>
-          </>
+          <Link to="/" aria-current="page">
+            Tenants
+          </Link>
         }
       >
         <Screen />

@@ -1,5 +1,12 @@
 import { formatMoney, Link, Loading, Page, ProblemAlert, useLoad } from '@fleet/web-common';
-import { api, isTestOrder, type OrderSummary, type Page as ApiPage, type StockLevel } from '../api';
+import {
+  api,
+  isTestOrder,
+  type OrderSummary,
+  type Page as ApiPage,
+  type Product,
+  type StockLevel,
+} from '../api';
 
 const COUNTED = new Set(['PLACED', 'FULFILLED', 'SHIPPED', 'DELIVERED']);
 
@@ -29,6 +36,19 @@ function revenue(orders: OrderSummary[]): string {
   return [...sums].map(([currency, total]) => formatMoney(total, currency)).join(' + ');
 }
 
+/** "Linen Shirt — Medium (LIN-M)" for each low-stock variant, from its product (at most 10). */
+async function variantNames(levels: StockLevel[]): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  const ids = [...new Set(levels.map((l) => l.productId).filter((id): id is string => Boolean(id)))];
+  const products = await Promise.all(
+    ids.map((id) => api.request<Product>('GET', `/api/admin/products/${id}`).catch(() => undefined)),
+  );
+  for (const p of products) {
+    for (const v of p?.variants ?? []) if (v.id) names.set(v.id, `${p?.title} — ${v.title} (${v.sku})`);
+  }
+  return names;
+}
+
 export function DashboardPage() {
   const { data, error, loading } = useLoad(async () => {
     const [today, waiting, low] = await Promise.all([
@@ -40,7 +60,7 @@ export function DashboardPage() {
         query: { lowStock: 'true', limit: 10 },
       }),
     ]);
-    return { today, waiting, low };
+    return { today, waiting, low, names: await variantNames(low.items) };
   }, []);
   return (
     <Page title="Dashboard">
@@ -55,10 +75,12 @@ function Figures({
   today,
   waiting,
   low,
+  names,
 }: {
   today: OrderSummary[];
   waiting: ApiPage<OrderSummary>;
   low: ApiPage<StockLevel>;
+  names: Map<string, string>;
 }) {
   const live = today.filter((o) => !isTestOrder(o));
   const test = today.filter(isTestOrder);
@@ -99,8 +121,12 @@ function Figures({
           <ul>
             {low.items.map((l) => (
               <li key={l.variantId}>
-                {l.productId ? <Link to={`/products/${l.productId}`}>{l.variantId}</Link> : l.variantId}:{' '}
-                {l.available} available ({l.onHand} on hand)
+                {l.productId ? (
+                  <Link to={`/products/${l.productId}`}>{names.get(l.variantId) ?? l.variantId}</Link>
+                ) : (
+                  l.variantId
+                )}
+                : {l.available} available ({l.onHand} on hand)
               </li>
             ))}
           </ul>

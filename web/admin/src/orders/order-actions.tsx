@@ -1,16 +1,30 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { ConfirmButton, Field, formatMoney, toMajorText, toMinor } from '@fleet/web-common';
 import { api, type OrderDetail } from '../api';
 
 /** The actions the order's state machine allows now, each confirmed first; refusals shown in the dialog. */
-export function OrderActions({ order, onDone }: { order: OrderDetail; onDone: () => void }) {
+export function OrderActions({
+  order,
+  onDone,
+  onRefunded,
+}: {
+  order: OrderDetail;
+  onDone: () => void;
+  /** A refund was accepted: the order's refunded total follows when payment confirms it. */
+  onRefunded: (amount: number) => void;
+}) {
   const [carrier, setCarrier] = useState('');
   const [tracking, setTracking] = useState('');
   const [amount, setAmount] = useState('');
-  const [refundKey, setRefundKey] = useState(() => crypto.randomUUID());
+  // One Idempotency-Key per refund attempt: a retried click of the same amount reuses it.
+  const refundAttempt = useRef<{ amount: string; key: string }>(undefined);
   const post = async (action: string, body: unknown, headers?: Record<string, string>) => {
-    await api.request('POST', `/api/admin/orders/${order.id}/${action}`, { body, headers });
+    const answer = await api.request<{ amount?: number }>('POST', `/api/admin/orders/${order.id}/${action}`, {
+      body,
+      headers,
+    });
     onDone();
+    return answer;
   };
   const refundable = order.payment ? order.paidAmount - order.refundedAmount : 0;
   const money = (n: number) => formatMoney(n, order.currency);
@@ -21,7 +35,9 @@ export function OrderActions({ order, onDone }: { order: OrderDetail; onDone: ()
           label="Fulfil"
           title="Fulfil this order?"
           message="The items are packed and ready to ship."
-          onConfirm={() => post('fulfill', carrier.trim() ? { carrier: carrier.trim() } : {})}
+          onConfirm={async () =>
+            void (await post('fulfill', carrier.trim() ? { carrier: carrier.trim() } : {}))
+          }
         >
           <Field
             label="Carrier (optional)"
@@ -83,10 +99,14 @@ export function OrderActions({ order, onDone }: { order: OrderDetail; onDone: ()
           danger
           onConfirm={async () => {
             const minor = amount.trim() ? toMinor(amount, order.currency) : undefined;
-            await post('refund', minor === undefined ? {} : { amount: minor }, {
-              'idempotency-key': refundKey,
+            if (refundAttempt.current?.amount !== amount) {
+              refundAttempt.current = { amount, key: crypto.randomUUID() };
+            }
+            const refund = await post('refund', minor === undefined ? {} : { amount: minor }, {
+              'idempotency-key': refundAttempt.current.key,
             });
-            setRefundKey(crypto.randomUUID());
+            onRefunded(refund.amount ?? minor ?? refundable);
+            refundAttempt.current = undefined;
             setAmount('');
           }}
         >

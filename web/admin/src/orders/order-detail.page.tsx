@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { formatMoney, Link, Loading, Page, ProblemAlert, useLoad } from '@fleet/web-common';
 import { api, isTestOrder, type OrderDetail } from '../api';
 import { OrderActions } from './order-actions';
@@ -22,8 +23,26 @@ export function OrderDetailPage({ id }: { id: string }) {
   );
 }
 
+/** Payment confirms a refund by event: look again each second (10 times) until the total shows it. */
+function useRefundWatch(order: OrderDetail, reload: () => void) {
+  const [watch, setWatch] = useState<{ atLeast: number; tries: number }>();
+  useEffect(() => {
+    if (!watch || order.refundedAmount >= watch.atLeast || watch.tries >= 10) return;
+    const timer = setTimeout(() => {
+      setWatch({ ...watch, tries: watch.tries + 1 });
+      reload();
+    }, 1000);
+    return () => clearTimeout(timer);
+  }, [watch, order.refundedAmount, reload]);
+  return {
+    pending: watch !== undefined && order.refundedAmount < watch.atLeast,
+    refunded: (amount: number) => setWatch({ atLeast: order.refundedAmount + amount, tries: 0 }),
+  };
+}
+
 function Detail({ order, reload }: { order: OrderDetail; reload: () => void }) {
   const money = (n: number) => formatMoney(n, order.currency);
+  const refund = useRefundWatch(order, reload);
   const address = order.shippingAddress
     ? Object.values(order.shippingAddress).filter(Boolean).join(', ')
     : '—';
@@ -37,7 +56,12 @@ function Detail({ order, reload }: { order: OrderDetail; reload: () => void }) {
         {isTestOrder(order) && <span className="badge test">test order</span>}
         {order.statusReason && <span className="muted"> ({order.statusReason})</span>}
       </p>
-      <OrderActions order={order} onDone={reload} />
+      <OrderActions order={order} onDone={reload} onRefunded={refund.refunded} />
+      {refund.pending && (
+        <p role="status" className="notice">
+          Refund accepted; waiting for the payment provider to confirm it…
+        </p>
+      )}
       <section className="card" aria-labelledby="lines">
         <h2 id="lines">Items</h2>
         <div className="table-wrap">
