@@ -43,8 +43,11 @@ function useRefundWatch(order: OrderDetail, reload: () => void) {
 function Detail({ order, reload }: { order: OrderDetail; reload: () => void }) {
   const money = (n: number) => formatMoney(n, order.currency);
   const refund = useRefundWatch(order, reload);
-  const address = order.shippingAddress
-    ? Object.values(order.shippingAddress).filter(Boolean).join(', ')
+  const a = order.shippingAddress;
+  const address = a
+    ? [a.name, a.line1, a.line2, [a.postalCode, a.city].filter(Boolean).join(' '), a.region, a.country]
+        .filter(Boolean)
+        .join(', ')
     : '—';
   return (
     <>
