@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { waitFor } from '@fleet/testing';
@@ -43,9 +43,27 @@ afterAll(async () => {
 });
 
 const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`) });
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-async function newPage(width = 1280, height = 860): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width, height } });
+/**
+ * The page against axe-core's WCAG 2 A/AA rules (the engine behind Lighthouse's accessibility
+ * audits): no serious or critical violation. Needs a context made with `bypassCSP` (the apps'
+ * CSP refuses injected scripts, as it should).
+ */
+async function expectAccessible(page: Page, where: string): Promise<void> {
+  await page.addScriptTag({ content: AXE });
+  const violations = await page.evaluate<
+    Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }>
+  >(
+    `axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+       .then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => ({ target: n.target })) })))`,
+  );
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect({ where, serious }).toEqual({ where, serious: [] });
+}
+
+async function newPage(width = 1280, height = 860, bypassCSP = false): Promise<Page> {
+  const ctx = await browser.newContext({ viewport: { width, height }, bypassCSP });
   const page = await ctx.newPage();
   page.on('pageerror', (err) => {
     throw err;
@@ -65,8 +83,11 @@ const heading = (page: Page, name: string) => page.getByRole('heading', { level:
 browserTest(
   'a merchant runs the store: sign in, stay in across a reload, a product with two variants, CSV import errors by row, an order fulfilled, shipped and partly refunded, the theme colour',
   async () => {
-    const page = await newPage();
+    const page = await newPage(1280, 860, true);
     const admin = `http://${storeA.host}/admin`;
+    await page.goto(`${admin}/`);
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    await expectAccessible(page, 'sign-in');
     await signIn(page, `${admin}/`, `owner@${slugA}.test`, PASSWORD);
     await heading(page, 'Dashboard');
     // The session survives a reload with nothing in storage and no readable cookie.
@@ -108,6 +129,7 @@ browserTest(
       },
     );
     expect(await variant(2).locator('.field-error').first().textContent()).toBeTruthy();
+    await expectAccessible(page, 'product form with an error');
     await priceField.fill('49.00');
     await page.getByRole('button', { name: 'Create product' }).click();
     await page.getByText('Saved.').waitFor();
@@ -133,6 +155,7 @@ browserTest(
     expect(await badRow.locator('th').textContent()).toBe('3');
     expect(await badRow.locator('td').first().textContent()).toBe('price');
     await shot(page, 'admin-import-errors');
+    await expectAccessible(page, 'import result');
 
     // An order placed in the shop (through the store API) and paid in test mode.
     const products = ok(await fd.asOwner(storeA, '/api/admin/products?q=LIN-M')) as {
@@ -157,8 +180,10 @@ browserTest(
     await heading(page, 'Dashboard');
     await page.getByRole('link', { name: order.orderId }).waitFor();
     await shot(page, 'admin-dashboard');
+    await expectAccessible(page, 'dashboard');
     await page.getByRole('link', { name: 'Orders', exact: true }).click();
     await heading(page, 'Orders');
+    await expectAccessible(page, 'orders');
     await page.getByRole('link', { name: order.orderId }).click();
     await heading(page, `Order ${order.orderId}`);
     const status = page.getByTestId('order-status');
@@ -189,6 +214,7 @@ browserTest(
       },
     );
     await shot(page, 'admin-order');
+    await expectAccessible(page, 'order');
 
     // The theme colour: saved through the settings API, shown to shoppers by the store's info.
     await page.getByRole('link', { name: 'Settings', exact: true }).click();
@@ -199,6 +225,7 @@ browserTest(
     const info = ok(await fd.call(storeA.host, '/api/store/info')) as { theme: { primaryColor?: string } };
     expect(info.theme.primaryColor?.toLowerCase()).toBe('#aa3300');
     await shot(page, 'admin-settings');
+    await expectAccessible(page, 'settings');
 
     // Signing out ends the session: a reload shows the sign-in form.
     await page.getByRole('button', { name: 'Sign out' }).click();
@@ -263,7 +290,7 @@ browserTest(
 browserTest(
   'a platform admin suspends a store with a reason and resumes it',
   async () => {
-    const page = await newPage();
+    const page = await newPage(1280, 860, true);
     const env = platform.env('gateway');
     await signIn(
       page,
@@ -277,6 +304,7 @@ browserTest(
     await page.getByRole('link', { name: `Store ${slugA}` }).click();
     await heading(page, `Store ${slugA}`);
     await shot(page, 'console-tenant');
+    await expectAccessible(page, 'console tenant');
     const status = page.getByTestId('tenant-status');
     await page.getByRole('button', { name: 'Suspend store' }).click();
     await page.getByRole('dialog').getByLabel('Reason').fill('Chargebacks under review');
@@ -305,7 +333,21 @@ browserTest(
     await page.goto(`http://console.localhost:${port}/?status=active`);
     await heading(page, 'Tenants');
     await shot(page, 'console-tenants');
+    await expectAccessible(page, 'console tenants');
     await page.context().close();
   },
   120_000,
+);
+
+browserTest(
+  'the accessibility check fails on an unlabelled field (it can fail)',
+  async () => {
+    const page = await newPage(800, 600, true);
+    await page.setContent(
+      '<!doctype html><html lang="en"><title>t</title><main><input type="text"></main></html>',
+    );
+    await expect(expectAccessible(page, 'bad page')).rejects.toThrow(/label/);
+    await page.context().close();
+  },
+  60_000,
 );
