@@ -22,12 +22,34 @@ async function seedDemoStore(env, log) {
     { slug: 'acme', name: 'Acme Demo Store', currency: 'USD', country: 'US' },
     'dev-seed-demo-store',
   );
+  await seedDemoOwner(env, tenant.id);
   const added = await seedDemoProducts(env, tenant.id);
   log(
     `seeded store "${tenant.slug}" (${tenant.id}) at http://${tenant.hosts[0]}:${env.GATEWAY_PORT || 8080}/` +
       (added ? ` with ${added} products` : ''),
   );
   return tenant;
+}
+
+/** The demo store's owner, to sign in to its admin at /admin (an existing one is kept). */
+const DEMO_OWNER = {
+  email: 'owner@acme.test',
+  password: process.env.DEMO_OWNER_PASSWORD || 'acme-demo-owner',
+};
+
+async function seedDemoOwner(env, tenantId) {
+  await waitReady(`${env.IDENTITY_URL}/readyz`);
+  const ctx = { requestId: 'dev-seed', tenantId, actor: { kind: 'service', id: 'dev-seed' } };
+  const res = await fetch(`${env.IDENTITY_URL}/internal/staff`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      [CONTEXT_HEADER]: signContext(ctx, env.INTERNAL_SIGNING_KEY),
+    },
+    body: JSON.stringify({ ...DEMO_OWNER, name: 'Acme Owner', role: 'owner' }),
+  });
+  if (![200, 201, 409].includes(res.status))
+    throw new Error(`creating the demo owner answered ${res.status}: ${await res.text()}`);
 }
 
 /** As the store's owner, through catalog's admin API: each product active, 100 units in stock. */
@@ -75,4 +97,4 @@ async function waitReady(url) {
   }
 }
 
-module.exports = { seedDemoStore };
+module.exports = { DEMO_OWNER, seedDemoStore };

@@ -7,7 +7,7 @@ const path = require('node:path');
 const readline = require('node:readline');
 const { services } = require('./services');
 const { migrateEnv, serviceEnv } = require('./dev-env');
-const { seedDemoStore } = require('./seed');
+const { DEMO_OWNER, seedDemoStore } = require('./seed');
 const { hostPlan } = require('./host-plan');
 
 const root = path.join(__dirname, '..');
@@ -65,7 +65,8 @@ function main() {
       'Fleet is starting. Open:',
       `  sign-up           http://${domain}:${port}/`,
       `  a store           http://acme.${domain}:${port}/   (the seeded demo shop; its API: curl http://acme.${domain}:${port}/api/store/info)`,
-      `  platform console  http://console.${domain}:${port}/`,
+      `  merchant admin    http://acme.${domain}:${port}/admin   (demo login ${DEMO_OWNER.email} / ${DEMO_OWNER.password})`,
+      `  platform console  http://console.${domain}:${port}/   (login ${serviceEnv(gateway).PLATFORM_ADMIN_EMAIL} / ${serviceEnv(gateway).PLATFORM_ADMIN_PASSWORD})`,
       `  health            http://${domain}:${port}/healthz`,
       'Operations endpoints, on this machine only (127.0.0.1; never through the public port):',
       `  gateway           http://127.0.0.1:${opsPort}/readyz and /metrics, port ${perWorker(opsPort)}`,

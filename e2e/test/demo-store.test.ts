@@ -2,7 +2,8 @@ import { waitFor } from '@fleet/testing';
 import { frontDoor, ok, startHostPlatform, type ProcessPlatform } from './process-platform';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { seedDemoStore } = require('../../scripts/seed') as {
+const { DEMO_OWNER, seedDemoStore } = require('../../scripts/seed') as {
+  DEMO_OWNER: { email: string; password: string };
   seedDemoStore(
     env: Record<string, string>,
     log: (line: string) => void,
@@ -56,4 +57,12 @@ test('the seeded demo store sells through the whole buying path, and seeding twi
   );
   await waitFor('the order to be PLACED', async () => (await orderOf(host, order)).status === 'PLACED');
   expect(await orderOf(host, order)).toMatchObject({ test: true });
+
+  // The demo owner `npm start` prints signs in to the store's admin (a browser session).
+  const session = await call(host, '/api/admin/session', {
+    body: DEMO_OWNER,
+    headers: { 'x-csrf': '1' },
+  });
+  expect(session.status).toBe(200);
+  expect(String(session.headers['set-cookie'])).toContain('HttpOnly');
 }, 60_000);

@@ -124,6 +124,14 @@ export const configSchema = z
       .describe(
         "The part of a store's rate limit one client (IPv4 address, IPv6 /64) may use, per gateway process; 1 turns the per-client limit off.",
       ),
+    WEB_DIR: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        "Folder holding the built web apps (admin/dist, console/dist); default: the repository's web/. " +
+          'An app that is not built there is not served.',
+      ),
   })
   .refine((c) => Boolean(c.KEYCLOAK_URL) === Boolean(c.KEYCLOAK_REALM), {
     message: 'KEYCLOAK_URL and KEYCLOAK_REALM are set together or not at all',

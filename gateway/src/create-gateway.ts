@@ -11,6 +11,7 @@ import { createUsageCounter, type UsageCounter } from './data-access/usage-count
 import type { PlanLimits, RateLimit } from './domain/plan-limits';
 import { ROUTES, type RouteRule } from './domain/routes';
 import type { TokenVerifier } from './domain/token-verifier';
+import type { WebApps } from './domain/web-apps';
 import { createUpstream, type Upstream, type UpstreamOptions } from './http/upstream';
 
 export interface GatewayOptions {
@@ -41,6 +42,8 @@ export interface GatewayOptions {
   responseCacheMaxAgeMs?: number;
   /** Replaces the verifier built from `tokenIssuer` (tests of the pipeline only). */
   verifier?: TokenVerifier;
+  /** The built merchant admin and platform console (see data-access/web-app-loader.ts). */
+  webApps?: WebApps;
 }
 
 export interface Gateway {
@@ -113,6 +116,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     limiter,
     usage,
     cache,
+    webApps: options.webApps,
   });
   const opsApp = createOpsApp(app, { logger, readiness: options.readiness ?? {} });
   return {

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import Redis from 'ioredis';
 import { loadConfigOrExit } from '@fleet/config';
 import { startHttpServer, type RunningHttpServer, type ServiceStartOptions } from '@fleet/http';
@@ -7,6 +8,7 @@ import { createRegistryClient, createTenantResolver } from '@fleet/tenancy';
 import { configSchema, type GatewayConfig } from './config';
 import { createGateway } from './create-gateway';
 import type { TokenIssuer } from './data-access/token-verifiers';
+import { loadWebApps } from './data-access/web-app-loader';
 import { subscribeToTenantEvents } from './messaging/tenant-events.consumer';
 
 /** Keycloak when KEYCLOAK_URL and KEYCLOAK_REALM are set, else the built-in identity service. */
@@ -79,6 +81,7 @@ export async function start(
     responseCacheBytes: config.RESPONSE_CACHE_MB * 1024 * 1024,
     responseCacheMaxAgeMs: config.RESPONSE_CACHE_MAX_AGE_MS,
     readiness: { redis: () => redis.ping(), rabbitmq: () => broker.ping() },
+    webApps: loadWebApps(config.WEB_DIR ?? join(__dirname, '..', '..', 'web'), logger),
   });
   // Its own port for each process (exclusive, also in the host's workers): it describes this gateway.
   const ops = await startHttpServer(gateway.opsApp, {

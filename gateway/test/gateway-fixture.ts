@@ -58,6 +58,7 @@ export interface FixtureOptions {
       | 'trustProxy'
       | 'storeClientShare'
       | 'unknownHostLimit'
+      | 'webApps'
     >
   >;
 }

@@ -10,7 +10,7 @@ import {
   relayTables,
 } from '@fleet/identity';
 import { createLogger } from '@fleet/logger';
-import type { TenantSnapshot } from '@fleet/tenancy';
+import { CONTEXT_HEADER, signContext, type TenantSnapshot } from '@fleet/tenancy';
 import { createTestDatabase, createTestRedis, type TestDatabase, type TestRedis } from '@fleet/testing';
 import { KEY, startGateway, type GatewayFixture } from './gateway-fixture';
 
@@ -23,6 +23,7 @@ let db: Db;
 let identity: RunningHttpServer;
 let f: GatewayFixture;
 let acme: TenantSnapshot;
+let bolt: TenantSnapshot;
 
 beforeAll(async () => {
   const logger = createLogger({ service: 'identity', level: 'silent' });
@@ -49,7 +50,7 @@ beforeAll(async () => {
     tokenIssuer: { kind: 'identity', url: identity.url, issuer: ISSUER },
   });
   acme = await f.provision('acme');
-  await f.provision('bolt');
+  bolt = await f.provision('bolt');
 });
 afterAll(async () => {
   await f.close();
@@ -95,4 +96,100 @@ test('a platform admin signs in on the console; the token is refused on a store'
   expect(me.status).toBe(200);
   expect(me.json()).toMatchObject({ email: ADMIN.email });
   expect((await f.get('acme.fleet.test', '/api/store/info', bearer(accessToken))).status).toBe(403);
+});
+
+// Browser sessions of the web apps (identity's session routes): the refresh token rides in a
+// host-only cookie, and neither it nor the access token opens another store.
+const APP = { 'content-type': 'application/json', 'x-csrf': '1', 'sec-fetch-site': 'same-origin' };
+const MERCHANT = { email: 'owner@acme.test', password: 'merchant-secret-42' };
+
+async function staffOf(tenantId: string, email: string): Promise<void> {
+  const ctx = { requestId: 'test', tenantId, actor: { kind: 'service' as const, id: 'tenancy' } };
+  const res = await fetch(`${identity.url}/internal/staff`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [CONTEXT_HEADER]: signContext(ctx, KEY) },
+    body: JSON.stringify({ email, password: MERCHANT.password, name: 'Owner', role: 'owner' }),
+  });
+  expect(res.status).toBe(201);
+}
+
+const cookiePair = (setCookie: string | string[] | undefined) =>
+  String(Array.isArray(setCookie) ? setCookie[0] : setCookie).split('; ')[0] ?? '';
+
+test("a merchant's session: sign in, refresh by cookie, sign out; the cookie and token never open another store", async () => {
+  await staffOf(acme.id, MERCHANT.email);
+  await staffOf(bolt.id, MERCHANT.email); // the same person is staff of both: still two sessions
+  const login = await f.get('acme.fleet.test', '/api/admin/session', {
+    method: 'POST',
+    headers: APP,
+    body: JSON.stringify(MERCHANT),
+  });
+  expect(login.status).toBe(200);
+  expect(String(login.headers['set-cookie'])).toMatch(
+    /Path=\/api\/admin\/session; .*HttpOnly; SameSite=Strict/,
+  );
+  const cookie = cookiePair(login.headers['set-cookie']);
+  const refreshed = await f.get('acme.fleet.test', '/api/admin/session/refresh', {
+    method: 'POST',
+    headers: { ...APP, cookie },
+  });
+  expect(refreshed.status).toBe(200);
+  const { accessToken } = refreshed.json<{ accessToken: string }>();
+  expect((await f.get('acme.fleet.test', '/api/admin/me', bearer(accessToken))).status).toBe(200);
+
+  // Store B's host: A's access token is refused, A's cookie is no session there.
+  const meOnBolt = await f.get('bolt.fleet.test', '/api/admin/me', bearer(accessToken));
+  expect(meOnBolt.status).toBe(403);
+  expect(meOnBolt.json()).toMatchObject({ code: 'wrong_tenant' });
+  const next = cookiePair(refreshed.headers['set-cookie']);
+  const onBolt = await f.get('bolt.fleet.test', '/api/admin/session/refresh', {
+    method: 'POST',
+    headers: { ...APP, cookie: next },
+  });
+  expect(onBolt.status).toBe(401);
+
+  // The console host does not serve the merchant's session paths.
+  const onConsole = await f.get('console.fleet.test', '/api/admin/session/refresh', {
+    method: 'POST',
+    headers: { ...APP, cookie: next },
+  });
+  expect(onConsole.status).toBe(404);
+
+  const out = await f.get('acme.fleet.test', '/api/admin/session', {
+    method: 'DELETE',
+    headers: { ...APP, cookie: next },
+  });
+  expect(out.status).toBe(204);
+  const after = await f.get('acme.fleet.test', '/api/admin/session/refresh', {
+    method: 'POST',
+    headers: { ...APP, cookie: next },
+  });
+  expect(after.status).toBe(401);
+});
+
+test('a session call without the CSRF header is refused through the gateway (the header is not stripped)', async () => {
+  const res = await f.get('acme.fleet.test', '/api/admin/session', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(MERCHANT),
+  });
+  expect(res.status).toBe(403);
+  expect(res.json()).toMatchObject({ code: 'csrf_header_required' });
+});
+
+test("a platform admin's session lives on the console host only", async () => {
+  const login = await f.get('console.fleet.test', '/api/platform/session', {
+    method: 'POST',
+    headers: APP,
+    body: JSON.stringify(ADMIN),
+  });
+  expect(login.status).toBe(200);
+  const { accessToken } = login.json<{ accessToken: string }>();
+  expect((await f.get('console.fleet.test', '/api/platform/me', bearer(accessToken))).status).toBe(200);
+  const onStore = await f.get('acme.fleet.test', '/api/platform/session', {
+    method: 'POST',
+    headers: APP,
+    body: JSON.stringify(ADMIN),
+  });
+  expect(onStore.status).toBe(404);
 });

@@ -31,6 +31,7 @@ export const ROUTES: readonly RouteRule[] = [
   { door: 'apex', prefix: '/', upstream: 'storefront', audience: 'public', auth: 'public', pages: true },
 
   { door: 'console', prefix: '/api/platform/auth', upstream: 'identity', audience: 'platform', auth: 'public' },
+  { door: 'console', prefix: '/api/platform/session', upstream: 'identity', audience: 'platform', auth: 'public' },
   { door: 'console', prefix: '/api/platform/me', upstream: 'identity', audience: 'platform', auth: 'platform_admin' },
   { door: 'console', prefix: '/api/platform/tenants', upstream: 'tenancy', audience: 'platform', auth: 'platform_admin' },
 
@@ -38,6 +39,7 @@ export const ROUTES: readonly RouteRule[] = [
   { door: 'store', prefix: '/api/store/auth', upstream: 'identity', audience: 'shopper', auth: 'public' },
   { door: 'store', prefix: '/api/store/me', upstream: 'identity', audience: 'shopper', auth: 'customer' },
   { door: 'store', prefix: '/api/admin/auth', upstream: 'identity', audience: 'merchant', auth: 'public' },
+  { door: 'store', prefix: '/api/admin/session', upstream: 'identity', audience: 'merchant', auth: 'public' },
   { door: 'store', prefix: '/api/admin/me', upstream: 'identity', audience: 'merchant', auth: 'staff' },
   { door: 'store', prefix: '/api/admin/domains', upstream: 'tenancy', audience: 'merchant', auth: 'staff' },
   { door: 'store', prefix: '/api/admin/settings/store', upstream: 'tenancy', audience: 'merchant', auth: 'staff' },

@@ -10,6 +10,7 @@ import { classifyHost } from '../domain/host-kind';
 import type { Principal } from '../domain/principal';
 import { findRoute, type RouteRule } from '../domain/routes';
 import type { TokenVerifier } from '../domain/token-verifier';
+import { webAppFileFor, type WebApps } from '../domain/web-apps';
 import { authenticate } from './authenticate';
 import { forwardCached, isCacheableRequest } from './cached-forward';
 import { applyCors } from './cors';
@@ -24,6 +25,7 @@ import {
 } from './problems';
 import { forward } from './proxy';
 import type { Upstream } from './upstream';
+import { sendWebAppFile } from './web-app-response';
 
 export interface GatewayDeps {
   platformDomain: string;
@@ -36,6 +38,8 @@ export interface GatewayDeps {
   usage: UsageCounter;
   /** Answers of routes with a `cache` stamp name; absent: every request goes upstream. */
   cache?: ResponseCache;
+  /** The merchant admin and the platform console, served from memory (before any route). */
+  webApps?: WebApps;
 }
 
 /** One request as the gateway handles it. */
@@ -84,6 +88,8 @@ export async function handleGatewayRequest(deps: GatewayDeps, x: GatewayExchange
     : await deps.limiter.consumeClientIp(x.client.ip);
   if (!rate.allowed) return answerError(res, path, rateLimited(rate.retryAfterSeconds));
   if (applyCors(req, res, path, tenant?.hosts ?? [])) return;
+  const webApp = deps.webApps && webAppFileFor(deps.webApps, door.kind, path);
+  if (webApp) return sendWebAppFile(req, res, path, webApp.app, webApp.file);
 
   const route = findRoute(deps.routes, door.kind, path);
   if (!route) return answerError(res, path, unknownRoute());

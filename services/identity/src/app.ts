@@ -6,6 +6,7 @@ import { authRoutes } from './http/auth.routes';
 import { internalRoutes } from './http/internal.routes';
 import { JWKS_PATH, jwksRoutes } from './http/jwks.routes';
 import { profileRoutes } from './http/profile.routes';
+import { sessionRoutes } from './http/session.routes';
 
 export interface IdentityAppDeps extends IdentityDeps {
   signingKey: string;
@@ -27,6 +28,7 @@ export function createApp(deps: IdentityAppDeps): Express {
       app.use(jwksRoutes(deps));
       app.use(internalRoutes(deps));
       app.use(authRoutes(deps));
+      app.use(sessionRoutes(deps));
       app.use(profileRoutes(deps));
     },
   });

@@ -97,3 +97,55 @@ test('provisioning from the console, and bad input', async () => {
     (await registry.call('/api/platform/tenants/ten_00000000000000000000000000', { ctx: admin })).status,
   ).toBe(404);
 });
+
+test('plan filter; suspend and resume carry the reason in the tenant event; a blank reason is a 400', async () => {
+  const page = (await (await registry.call('/api/platform/tenants?q=shoes', { ctx: admin })).json()) as Page;
+  const id = page.items[0]!.id;
+  expect(
+    (
+      await registry.call(`/api/platform/tenants/${id}`, {
+        method: 'PATCH',
+        body: { plan: 'enterprise' },
+        ctx: admin,
+      })
+    ).status,
+  ).toBe(200);
+  const enterprise = (await (
+    await registry.call('/api/platform/tenants?plan=enterprise', { ctx: admin })
+  ).json()) as Page;
+  expect(enterprise.items.map((t) => t.id)).toEqual([id]);
+  expect((await registry.call('/api/platform/tenants?plan=gold', { ctx: admin })).status).toBe(400);
+
+  const blank = await registry.call(`/api/platform/tenants/${id}/suspend`, {
+    method: 'POST',
+    body: { reason: ' ' },
+    ctx: admin,
+  });
+  expect(blank.status).toBe(400);
+  expect(await blank.json()).toMatchObject({ errors: [{ path: 'reason' }] });
+  const suspended = await registry.call(`/api/platform/tenants/${id}/suspend`, {
+    method: 'POST',
+    body: { reason: 'chargebacks under review' },
+    ctx: admin,
+  });
+  expect(suspended.status).toBe(200);
+  const resumed = await registry.call(`/api/platform/tenants/${id}/resume`, {
+    method: 'POST',
+    body: { reason: 'review closed' },
+    ctx: admin,
+  });
+  expect(await resumed.json()).toMatchObject({ status: 'active' });
+  const events = await registry
+    .owner('outbox')
+    .where({ tenant_id: id })
+    .whereIn('type', ['tenant.suspended', 'tenant.resumed'])
+    .orderBy('seq');
+  const reasons = events.map((e: { type: string; envelope: { data: { reason?: string } } }) => [
+    e.type,
+    e.envelope.data.reason,
+  ]);
+  expect(reasons).toEqual([
+    ['tenant.suspended', 'chargebacks under review'],
+    ['tenant.resumed', 'review closed'],
+  ]);
+});

@@ -4,6 +4,7 @@ import type { TenantRow } from './tenant.repository';
 export interface TenantListQuery {
   q?: string;
   status?: string;
+  plan?: string;
   limit: number;
   after?: { createdAt: string; id: string };
 }
@@ -17,8 +18,16 @@ export function listTenants(tx: Queryable, query: TenantListQuery): Promise<Tena
       WHERE ($1::text IS NULL OR slug ILIKE $1 OR name ILIKE $1)
         AND ($2::text IS NULL OR status = $2)
         AND ($3::timestamptz IS NULL OR (created_at, id) < ($3::timestamptz, $4::text))
+        AND ($6::text IS NULL OR plan = $6)
       ORDER BY created_at DESC, id DESC
       LIMIT $5`,
-    [pattern, query.status ?? null, query.after?.createdAt ?? null, query.after?.id ?? null, query.limit + 1],
+    [
+      pattern,
+      query.status ?? null,
+      query.after?.createdAt ?? null,
+      query.after?.id ?? null,
+      query.limit + 1,
+      query.plan ?? null,
+    ],
   );
 }

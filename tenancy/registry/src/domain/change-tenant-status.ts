@@ -8,6 +8,8 @@ import { recordTenantEvent } from './tenant-events';
 export interface TenantChange {
   status?: TenantStatus;
   plan?: string;
+  /** Why (suspend and resume from the console): carried by the event (with the actor in its context). */
+  reason?: string;
 }
 
 /** Suspends, resumes or re-plans a tenant; the event tells every gateway within moments. */
@@ -20,10 +22,11 @@ export async function changeTenant(
   return deps.db.withTenant({ ...ctx, tenantId }, async (tx) => {
     const before = await findTenantById(tx, tenantId);
     if (!before) throw new AppError('not_found', 'No such tenant.', { code: 'tenant_not_found' });
-    const after = await updateTenant(tx, tenantId, change);
+    const after = await updateTenant(tx, tenantId, { status: change.status, plan: change.plan });
     if (!after) throw new AppError('not_found', 'No such tenant.', { code: 'tenant_not_found' });
     const tenant = toSnapshot(after, deps.platformDomain, await verifiedDomains(tx, tenantId));
-    await recordTenantEvent(tx, ctx, eventType(before.status, after.status), { tenant });
+    const type = eventType(before.status, after.status);
+    await recordTenantEvent(tx, ctx, type, { tenant, ...(change.reason ? { reason: change.reason } : {}) });
     return tenant;
   });
 }

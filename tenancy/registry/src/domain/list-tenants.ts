@@ -13,7 +13,7 @@ export interface TenantPage {
 export async function listTenantsPage(
   _ctx: Ctx,
   deps: RegistryDeps,
-  query: { q?: string; status?: string; limit: number; cursor?: string },
+  query: { q?: string; status?: string; plan?: string; limit: number; cursor?: string },
 ): Promise<TenantPage> {
   const after = query.cursor ? decodeCursor(query.cursor) : undefined;
   const rows = await deps.db.transaction((tx) => listTenants(tx, { ...query, after }));

@@ -10,6 +10,8 @@ export type { TenantEventType };
 export interface TenantEventData {
   tenant: TenantSnapshot;
   previousHosts?: string[];
+  /** Suspend and resume: the platform admin's reason. */
+  reason?: string;
 }
 
 /** `tenant.settings_changed` also carries the new settings. */

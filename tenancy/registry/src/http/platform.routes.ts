@@ -13,6 +13,7 @@ import { changeTenantBody, tenantIdParams } from './schemas';
 const listQuery = z.strictObject({
   q: z.string().trim().max(100).optional(),
   status: z.enum(['active', 'suspended']).optional(),
+  plan: z.enum(['free', 'basic', 'pro', 'enterprise']).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().max(500).optional(),
 });
@@ -24,6 +25,11 @@ const provisionBody = z.strictObject({
   country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as US'),
   plan: z.enum(['free', 'basic', 'pro', 'enterprise']).optional(),
 });
+
+/** Why a store is suspended or resumed: carried by the tenant event (the console asks for it). */
+const statusChangeBody = z
+  .strictObject({ reason: z.string().trim().min(1, 'is required').max(500).optional() })
+  .optional();
 
 /** The tenant console's API (`console.` host, platform-admin tokens only). */
 export function platformRoutes(deps: RegistryDeps): Router {
@@ -64,7 +70,8 @@ export function platformRoutes(deps: RegistryDeps): Router {
   ] as const) {
     router.post(`/api/platform/tenants/:id/${action}`, async (req, res) => {
       const { id } = parseParams(tenantIdParams, req);
-      res.json(await changeTenant(requestCtx(res), deps, id, { status }));
+      const { reason } = parseBody(statusChangeBody, req) ?? {};
+      res.json(await changeTenant(requestCtx(res), deps, id, { status, reason }));
     });
   }
   return router;

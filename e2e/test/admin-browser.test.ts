@@ -1,0 +1,353 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { waitFor } from '@fleet/testing';
+import { CHROMIUM, CHROMIUM_ARGS, hasChromium } from './browser';
+import { frontDoor, ok, startHostPlatform, type ProcessPlatform, type Store } from './process-platform';
+
+/**
+ * The merchant admin and the platform console in a real browser (Debian's Chromium through
+ * playwright-core) on the platform as `npm start` runs it. Every call the apps make goes through
+ * the gateway's public API with the session cookie, as a third-party app's would. Screenshots go
+ * to docs/screenshots/. Skipped with a message when /usr/bin/chromium is missing.
+ */
+const available = hasChromium();
+if (!available)
+  console.warn(`admin browser tests SKIPPED: ${CHROMIUM} is missing (apt-get install -y chromium)`);
+const browserTest = available ? test : test.skip;
+const SHOTS = join(__dirname, '../../docs/screenshots');
+const PASSWORD = 'correct horse 1';
+
+let platform: ProcessPlatform;
+let browser: Browser;
+let fd: ReturnType<typeof frontDoor>;
+let port: string;
+let storeA: Store;
+let storeB: Store;
+const slugA = `adm-a-${Date.now().toString(36)}`;
+const slugB = `adm-b-${Date.now().toString(36)}`;
+
+beforeAll(async () => {
+  if (!available) return;
+  mkdirSync(SHOTS, { recursive: true });
+  platform = await startHostPlatform(1);
+  fd = frontDoor(platform);
+  port = fd.gateway.split(':').pop() as string;
+  storeA = await fd.signUp(slugA);
+  storeB = await fd.signUp(slugB);
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  await platform?.stop();
+});
+
+const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`) });
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * The page against axe-core's WCAG 2 A/AA rules (the engine behind Lighthouse's accessibility
+ * audits): no serious or critical violation. Needs a context made with `bypassCSP` (the apps'
+ * CSP refuses injected scripts, as it should).
+ */
+async function expectAccessible(page: Page, where: string): Promise<void> {
+  await page.addScriptTag({ content: AXE });
+  const violations = await page.evaluate<
+    Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }>
+  >(
+    `axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+       .then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => ({ target: n.target })) })))`,
+  );
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect({ where, serious }).toEqual({ where, serious: [] });
+}
+
+async function newPage(width = 1280, height = 860, bypassCSP = false): Promise<Page> {
+  const ctx = await browser.newContext({ viewport: { width, height }, bypassCSP });
+  const page = await ctx.newPage();
+  page.on('pageerror', (err) => {
+    throw err;
+  });
+  return page;
+}
+
+async function signIn(page: Page, url: string, email: string, password: string): Promise<void> {
+  await page.goto(url);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name }).waitFor();
+
+browserTest(
+  'a merchant runs the store: sign in, stay in across a reload, a product with two variants, CSV import errors by row, an order fulfilled, shipped and partly refunded, the theme colour',
+  async () => {
+    const page = await newPage(1280, 860, true);
+    const admin = `http://${storeA.host}/admin`;
+    await page.goto(`${admin}/`);
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    await expectAccessible(page, 'sign-in');
+    await signIn(page, `${admin}/`, `owner@${slugA}.test`, PASSWORD);
+    await heading(page, 'Dashboard');
+    // The session survives a reload with nothing in storage and no readable cookie.
+    await page.reload();
+    await heading(page, 'Dashboard');
+    expect(await page.evaluate('[localStorage.length, sessionStorage.length, document.cookie]')).toEqual([
+      0,
+      0,
+      '',
+    ]);
+
+    // A product with two variants; a bad price first, shown next to its field.
+    await page.getByRole('link', { name: 'Products', exact: true }).click();
+    await heading(page, 'Products');
+    await page.getByRole('link', { name: 'Add product' }).click();
+    await heading(page, 'New product');
+    await page.getByLabel('Title', { exact: true }).first().fill('Linen Shirt');
+    await page.getByLabel('Option name (optional)').fill('Size');
+    const variant = (n: number) => page.getByRole('group', { name: `Variant ${n}` });
+    await variant(1).getByLabel('SKU', { exact: true }).fill('LIN-S');
+    await variant(1).getByLabel('Title', { exact: true }).fill('Small');
+    await variant(1).getByLabel('Size', { exact: true }).fill('S');
+    await variant(1).getByLabel('Price (USD)', { exact: true }).fill('49.00');
+    await variant(1).getByLabel('Units in stock', { exact: true }).fill('10');
+    await page.getByRole('button', { name: 'Add a variant' }).click();
+    await variant(2).getByLabel('SKU', { exact: true }).fill('LIN-M');
+    await variant(2).getByLabel('Title', { exact: true }).fill('Medium');
+    await variant(2).getByLabel('Size', { exact: true }).fill('M');
+    await variant(2).getByLabel('Price (USD)', { exact: true }).fill('forty');
+    await variant(2).getByLabel('Compare-at price (USD)', { exact: true }).fill('59.00');
+    await variant(2).getByLabel('Units in stock', { exact: true }).fill('10');
+    await page.getByRole('button', { name: 'Create product' }).click();
+    const priceField = variant(2).getByLabel('Price (USD)', { exact: true });
+    await waitFor(
+      'the price error next to its field',
+      async () => (await priceField.getAttribute('aria-invalid')) === 'true',
+      {
+        timeoutMs: 15_000,
+      },
+    );
+    expect(await variant(2).locator('.field-error').first().textContent()).toBeTruthy();
+    await expectAccessible(page, 'product form with an error');
+    await priceField.fill('49.00');
+    await page.getByRole('button', { name: 'Create product' }).click();
+    await page.getByText('Saved.').waitFor();
+    expect(page.url()).toMatch(/\/admin\/products\/prod_[0-9a-z]{26}/);
+    await heading(page, 'Linen Shirt');
+    await shot(page, 'admin-product');
+
+    // CSV import with one bad row: its error is shown against row 3.
+    await page.goto(`${admin}/products/import`);
+    await heading(page, 'Import products');
+    const csv = [
+      'handle,title,variant_sku,variant_title,price,currency,stock',
+      'mug,Mug,MUG-1,Default,12.00,USD,5',
+      'cap,Cap,CAP-1,Default,twelve,USD,5',
+      'pen,Pen,PEN-1,Default,2.50,USD,5',
+    ].join('\n');
+    await page
+      .getByLabel('CSV file')
+      .setInputFiles({ name: 'catalog.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('button', { name: 'Import' }).click();
+    await page.getByText('2 rows imported, 1 rows failed.').waitFor({ timeout: 20_000 });
+    const badRow = page.locator('tr[data-row="3"]');
+    expect(await badRow.locator('th').textContent()).toBe('3');
+    expect(await badRow.locator('td').first().textContent()).toBe('price');
+    await shot(page, 'admin-import-errors');
+    await expectAccessible(page, 'import result');
+
+    // An order placed in the shop (through the store API) and paid in test mode.
+    const products = ok(await fd.asOwner(storeA, '/api/admin/products?q=LIN-M')) as {
+      items: Array<{ variants: Array<{ id: string; sku: string }> }>;
+    };
+    const variantId = products.items[0]?.variants.find((v) => v.sku === 'LIN-M')?.id as string;
+    const order = await fd.checkout(storeA.host, variantId, 2);
+    ok(
+      await fd.call(storeA.host, `/api/store/payments/${order.payment.paymentId}/simulate`, {
+        body: { outcome: 'succeeded' },
+      }),
+    );
+    await waitFor(
+      'the order to be PLACED',
+      async () => (await fd.orderOf(storeA.host, order)).status === 'PLACED',
+      {
+        timeoutMs: 30_000,
+      },
+    );
+
+    await page.goto(`${admin}/`);
+    await heading(page, 'Dashboard');
+    await page.getByRole('link', { name: order.orderId }).waitFor();
+    await shot(page, 'admin-dashboard');
+    await expectAccessible(page, 'dashboard');
+    await page.getByRole('link', { name: 'Orders', exact: true }).click();
+    await heading(page, 'Orders');
+    await expectAccessible(page, 'orders');
+    await page.getByRole('link', { name: order.orderId }).click();
+    await heading(page, `Order ${order.orderId}`);
+    const status = page.getByTestId('order-status');
+    const act = async (button: string, fields: Record<string, string> = {}) => {
+      await page.getByRole('button', { name: button, exact: true }).click();
+      const dialog = page.getByRole('dialog');
+      for (const [label, value] of Object.entries(fields)) await dialog.getByLabel(label).fill(value);
+      await dialog
+        .getByRole('button', { name: button === 'Mark delivered' ? 'Mark delivered' : button, exact: true })
+        .click();
+    };
+    await act('Fulfil');
+    await waitFor('FULFILLED', async () => (await status.textContent()) === 'FULFILLED', {
+      timeoutMs: 15_000,
+    });
+    await act('Ship', { Carrier: 'DHL', 'Tracking number': 'JD0146000032' });
+    await waitFor('SHIPPED', async () => (await status.textContent()) === 'SHIPPED', { timeoutMs: 15_000 });
+    // A refund over what was paid is refused: the API's problem shows in the dialog.
+    await act('Refund', { 'Amount (USD)': '9999.00' });
+    await page.getByRole('dialog').getByRole('alert').waitFor({ timeout: 15_000 });
+    await page.getByRole('dialog').getByRole('button', { name: 'Keep as is' }).click();
+    await act('Refund', { 'Amount (USD)': '10.00' });
+    await waitFor(
+      'the partial refund',
+      async () => (await page.getByTestId('refunded').textContent())?.includes('10.00'),
+      {
+        timeoutMs: 20_000,
+      },
+    );
+    await shot(page, 'admin-order');
+    await expectAccessible(page, 'order');
+
+    // The theme colour: saved through the settings API, shown to shoppers by the store's info.
+    await page.getByRole('link', { name: 'Settings', exact: true }).click();
+    await heading(page, 'Settings');
+    await page.getByLabel('Theme colour').fill('#aa3300');
+    await page.getByRole('button', { name: 'Save store' }).click();
+    await page.getByText('Saved. The shop shows it on its next page.').waitFor();
+    const info = ok(await fd.call(storeA.host, '/api/store/info')) as { theme: { primaryColor?: string } };
+    expect(info.theme.primaryColor?.toLowerCase()).toBe('#aa3300');
+    await shot(page, 'admin-settings');
+    await expectAccessible(page, 'settings');
+
+    // Signing out ends the session: a reload shows the sign-in form.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    await page.reload();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    await page.context().close();
+  },
+  240_000,
+);
+
+browserTest(
+  "a merchant of store A cannot open store B's admin with A's session",
+  async () => {
+    const page = await newPage();
+    await signIn(page, `http://${storeA.host}/admin/`, `owner@${slugA}.test`, PASSWORD);
+    await heading(page, 'Dashboard');
+    // Store B's admin in the same browser: A's cookie is host-only, so B asks for a sign-in.
+    await page.goto(`http://${storeB.host}/admin/`);
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    // A's page cannot call B's session endpoint at all (the app's CSP allows only its own origin,
+    // and the CSRF header would need a CORS preflight that B refuses); a cookie presented by hand is
+    // no session on B either (gateway/test/identity.test.ts).
+    await page.goto(`http://${storeA.host}/admin/`);
+    await heading(page, 'Dashboard');
+    const crossOrigin = await page.evaluate(async (b) => {
+      try {
+        const res = await fetch(`http://${b}/api/admin/session/refresh`, {
+          method: 'POST',
+          credentials: 'include',
+          headers: { 'x-csrf': '1' },
+        });
+        return `answered ${res.status}`;
+      } catch {
+        return 'blocked';
+      }
+    }, storeB.host);
+    expect(crossOrigin).toBe('blocked');
+    // The staff member of A signing in on B with A's password is refused: no such staff there.
+    await signIn(page, `http://${storeB.host}/admin/`, `owner@${slugA}.test`, PASSWORD);
+    await page.getByRole('alert').waitFor();
+    expect(await page.getByRole('alert').textContent()).toContain('incorrect');
+    await page.context().close();
+  },
+  120_000,
+);
+
+browserTest(
+  'the admin works on a 375 px phone screen',
+  async () => {
+    const page = await newPage(375, 760);
+    await signIn(page, `http://${storeA.host}/admin/orders`, `owner@${slugA}.test`, PASSWORD);
+    await heading(page, 'Orders');
+    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+    expect(overflow).toBeLessThanOrEqual(0);
+    await shot(page, 'admin-phone');
+    await page.context().close();
+  },
+  120_000,
+);
+
+browserTest(
+  'a platform admin suspends a store with a reason and resumes it',
+  async () => {
+    const page = await newPage(1280, 860, true);
+    const env = platform.env('gateway');
+    await signIn(
+      page,
+      `http://console.localhost:${port}/`,
+      env.PLATFORM_ADMIN_EMAIL as string,
+      env.PLATFORM_ADMIN_PASSWORD as string,
+    );
+    await heading(page, 'Tenants');
+    await page.getByLabel('Search').fill(slugA);
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByRole('link', { name: `Store ${slugA}` }).click();
+    await heading(page, `Store ${slugA}`);
+    await shot(page, 'console-tenant');
+    await expectAccessible(page, 'console tenant');
+    const status = page.getByTestId('tenant-status');
+    await page.getByRole('button', { name: 'Suspend store' }).click();
+    await page.getByRole('dialog').getByLabel('Reason').fill('Chargebacks under review');
+    await page.getByRole('dialog').getByRole('button', { name: 'Suspend store' }).click();
+    await waitFor('suspended', async () => (await status.textContent()) === 'suspended', {
+      timeoutMs: 15_000,
+    });
+    await waitFor(
+      'the shop to answer 503',
+      async () => (await fd.call(storeA.host, '/api/store/products')).status === 503,
+      {
+        timeoutMs: 15_000,
+      },
+    );
+    await page.getByRole('button', { name: 'Resume store' }).click();
+    await page.getByRole('dialog').getByLabel('Reason').fill('Review closed');
+    await page.getByRole('dialog').getByRole('button', { name: 'Resume store' }).click();
+    await waitFor('active', async () => (await status.textContent()) === 'active', { timeoutMs: 15_000 });
+    await waitFor(
+      'the shop to answer again',
+      async () => (await fd.call(storeA.host, '/api/store/products')).status === 200,
+      {
+        timeoutMs: 15_000,
+      },
+    );
+    await page.goto(`http://console.localhost:${port}/?status=active`);
+    await heading(page, 'Tenants');
+    await shot(page, 'console-tenants');
+    await expectAccessible(page, 'console tenants');
+    await page.context().close();
+  },
+  120_000,
+);
+
+browserTest(
+  'the accessibility check fails on an unlabelled field (it can fail)',
+  async () => {
+    const page = await newPage(800, 600, true);
+    await page.setContent(
+      '<!doctype html><html lang="en"><title>t</title><main><input type="text"></main></html>',
+    );
+    await expect(expectAccessible(page, 'bad page')).rejects.toThrow(/label/);
+    await page.context().close();
+  },
+  60_000,
+);

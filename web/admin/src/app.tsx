@@ -1,0 +1,61 @@
+import { Link, SessionGate, Shell, useRoute } from '@fleet/web-common';
+import { api } from './api';
+import { DashboardPage } from './dashboard/dashboard.page';
+import { OrderDetailPage } from './orders/order-detail.page';
+import { OrdersPage } from './orders/orders.page';
+import { ProductEditPage } from './products/product-edit.page';
+import { ProductImportPage } from './products/product-import.page';
+import { ProductsPage } from './products/products.page';
+import { SettingsPage } from './settings/settings.page';
+
+const NAV: ReadonlyArray<readonly [string, string]> = [
+  ['/', 'Dashboard'],
+  ['/products', 'Products'],
+  ['/orders', 'Orders'],
+  ['/settings', 'Settings'],
+];
+
+function Screen() {
+  const { path } = useRoute();
+  const parts = path.split('/').filter(Boolean);
+  if (parts[0] === 'products' && parts[1] === 'import') return <ProductImportPage />;
+  if (parts[0] === 'products' && parts[1] === 'new') return <ProductEditPage />;
+  if (parts[0] === 'products' && parts[1]) return <ProductEditPage id={parts[1]} key={parts[1]} />;
+  if (parts[0] === 'products') return <ProductsPage />;
+  if (parts[0] === 'orders' && parts[1]) return <OrderDetailPage id={parts[1]} key={parts[1]} />;
+  if (parts[0] === 'orders') return <OrdersPage />;
+  if (parts[0] === 'settings') return <SettingsPage />;
+  if (parts.length === 0) return <DashboardPage />;
+  return (
+    <>
+      <h1>Not found</h1>
+      <p>
+        There is no such page. <Link to="/">Back to the dashboard</Link>.
+      </p>
+    </>
+  );
+}
+
+function Nav() {
+  const { path } = useRoute();
+  const section = `/${path.split('/')[1] ?? ''}`;
+  return (
+    <>
+      {NAV.map(([to, label]) => (
+        <Link key={to} to={to} aria-current={section === to ? 'page' : undefined}>
+          {label}
+        </Link>
+      ))}
+    </>
+  );
+}
+
+export function App() {
+  return (
+    <SessionGate api={api} appName="Fleet admin">
+      <Shell api={api} appName="Fleet admin" nav={<Nav />}>
+        <Screen />
+      </Shell>
+    </SessionGate>
+  );
+}

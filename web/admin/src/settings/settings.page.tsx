@@ -1,0 +1,180 @@
+import { useState, type FormEvent } from 'react';
+import {
+  Field,
+  fieldErrors,
+  Loading,
+  Page,
+  ProblemAlert,
+  toMajorText,
+  toMinor,
+  useLoad,
+} from '@fleet/web-common';
+import { api, type Rates, type StoreSettings } from '../api';
+
+/** The store (name, theme) and its rates (shipping, tax, unpaid-order timeout). */
+export function SettingsPage() {
+  const { data, error, loading } = useLoad(async () => {
+    const [store, rates] = await Promise.all([
+      api.request<StoreSettings>('GET', '/api/admin/settings/store'),
+      api.request<Rates>('GET', '/api/admin/settings/rates'),
+    ]);
+    return { store, rates };
+  }, []);
+  return (
+    <Page title="Settings">
+      <ProblemAlert error={error} />
+      {loading && !data && <Loading what="settings" />}
+      {data && (
+        <>
+          <StoreForm store={data.store} />
+          <RatesForm rates={data.rates} currency={data.store.currency} />
+        </>
+      )}
+    </Page>
+  );
+}
+
+/** Saves a form; shows "Saved." or the API's errors next to their fields. */
+function useSave() {
+  const [error, setError] = useState<unknown>();
+  const [saved, setSaved] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const save = async (run: () => Promise<unknown>) => {
+    setBusy(true);
+    setError(undefined);
+    setSaved(false);
+    try {
+      await run();
+      setSaved(true);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { error, saved, busy, save, errors: fieldErrors(error) };
+}
+
+function StoreForm({ store }: { store: StoreSettings }) {
+  const [name, setName] = useState(store.name);
+  const [color, setColor] = useState(store.theme.primaryColor ?? '#0a58ca');
+  const [logo, setLogo] = useState(store.theme.logoUrl ?? '');
+  const { error, saved, busy, save, errors } = useSave();
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void save(() =>
+      api.request('PATCH', '/api/admin/settings/store', {
+        body: { name, theme: { primaryColor: color, ...(logo.trim() ? { logoUrl: logo.trim() } : {}) } },
+      }),
+    );
+  };
+  return (
+    <form className="card" onSubmit={submit} noValidate aria-labelledby="store-h">
+      <h2 id="store-h">Store and theme</h2>
+      <Field
+        label="Store name"
+        name="name"
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        error={errors.name}
+      />
+      <p>
+        Currency: <strong>{store.currency}</strong> <span className="muted">(set at sign-up)</span>
+      </p>
+      <div className="grid">
+        <Field
+          label="Theme colour"
+          name="primaryColor"
+          type="color"
+          value={color}
+          onChange={(e) => setColor(e.target.value)}
+          error={errors['theme.primaryColor']}
+        />
+        <Field
+          label="Logo URL"
+          name="logoUrl"
+          type="url"
+          value={logo}
+          onChange={(e) => setLogo(e.target.value)}
+          error={errors['theme.logoUrl']}
+        />
+      </div>
+      <p className="muted">
+        Preview:{' '}
+        <span style={{ background: color, color: '#fff', padding: '4px 10px', borderRadius: 6 }}>{name}</span>
+      </p>
+      <ProblemAlert error={error} shownPaths={['name', 'theme.primaryColor', 'theme.logoUrl']} />
+      {saved && (
+        <p className="notice" role="status">
+          Saved. The shop shows it on its next page.
+        </p>
+      )}
+      <button type="submit" className="primary" disabled={busy}>
+        Save store
+      </button>
+    </form>
+  );
+}
+
+function RatesForm({ rates, currency }: { rates: Rates; currency: string }) {
+  const [shipping, setShipping] = useState(toMajorText(rates.shippingFlatRate ?? 0, currency));
+  const [tax, setTax] = useState(String((rates.taxRateBps ?? 0) / 100));
+  const [timeout, setTimeoutMinutes] = useState(String(rates.unpaidOrderTimeoutMinutes ?? 30));
+  const { error, saved, busy, save, errors } = useSave();
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void save(() =>
+      api.request('PATCH', '/api/admin/settings/rates', {
+        body: {
+          shippingFlatRate: toMinor(shipping, currency) ?? null,
+          taxRateBps: tax.trim() === '' || Number.isNaN(Number(tax)) ? null : Math.round(Number(tax) * 100),
+          unpaidOrderTimeoutMinutes: Number.parseInt(timeout, 10),
+        },
+      }),
+    );
+  };
+  return (
+    <form className="card" onSubmit={submit} noValidate aria-labelledby="rates-h">
+      <h2 id="rates-h">Shipping, tax and payment timeout</h2>
+      <div className="grid">
+        <Field
+          label={`Flat shipping rate (${currency})`}
+          name="shippingFlatRate"
+          inputMode="decimal"
+          value={shipping}
+          onChange={(e) => setShipping(e.target.value)}
+          error={errors.shippingFlatRate}
+        />
+        <Field
+          label="Tax rate (%)"
+          name="taxRate"
+          inputMode="decimal"
+          value={tax}
+          onChange={(e) => setTax(e.target.value)}
+          error={errors.taxRateBps}
+        />
+        <Field
+          label="Unpaid orders expire after (minutes)"
+          name="unpaidOrderTimeoutMinutes"
+          type="number"
+          min={1}
+          value={timeout}
+          onChange={(e) => setTimeoutMinutes(e.target.value)}
+          error={errors.unpaidOrderTimeoutMinutes}
+        />
+      </div>
+      <ProblemAlert
+        error={error}
+        shownPaths={['shippingFlatRate', 'taxRateBps', 'unpaidOrderTimeoutMinutes']}
+      />
+      {saved && (
+        <p className="notice" role="status">
+          Saved.
+        </p>
+      )}
+      <button type="submit" className="primary" disabled={busy}>
+        Save rates
+      </button>
+    </form>
+  );
+}

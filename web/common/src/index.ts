@@ -1,0 +1,5 @@
+export * from './api';
+export * from './money';
+export * from './router';
+export * from './session';
+export * from './ui';
