@@ -44,7 +44,11 @@ async function seedDemoOwner(env, tenantId) {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
-      [CONTEXT_HEADER]: signContext(ctx, env.INTERNAL_SIGNING_KEY),
+      [CONTEXT_HEADER]: signContext(ctx, env.INTERNAL_SIGNING_KEY, {
+        audience: 'identity',
+        method: 'POST',
+        path: '/internal/staff',
+      }),
     },
     body: JSON.stringify({ ...DEMO_OWNER, name: 'Acme Owner', role: 'owner' }),
   });

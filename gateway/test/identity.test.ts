@@ -10,7 +10,7 @@ import {
   relayTables,
 } from '@fleet/identity';
 import { createLogger } from '@fleet/logger';
-import { CONTEXT_HEADER, signContext, type TenantSnapshot } from '@fleet/tenancy';
+import { CONTEXT_HEADER, contextTarget, signContext, type TenantSnapshot } from '@fleet/tenancy';
 import { createTestDatabase, createTestRedis, type TestDatabase, type TestRedis } from '@fleet/testing';
 import { KEY, startGateway, type GatewayFixture } from './gateway-fixture';
 
@@ -107,7 +107,10 @@ async function staffOf(tenantId: string, email: string): Promise<void> {
   const ctx = { requestId: 'test', tenantId, actor: { kind: 'service' as const, id: 'tenancy' } };
   const res = await fetch(`${identity.url}/internal/staff`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', [CONTEXT_HEADER]: signContext(ctx, KEY) },
+    headers: {
+      'content-type': 'application/json',
+      [CONTEXT_HEADER]: signContext(ctx, KEY, contextTarget('identity', 'POST', '/internal/staff')),
+    },
     body: JSON.stringify({ email, password: MERCHANT.password, name: 'Owner', role: 'owner' }),
   });
   expect(res.status).toBe(201);
