@@ -2,20 +2,20 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { waitFor } from '@fleet/testing';
-import { CHROMIUM, CHROMIUM_ARGS, hasChromium } from './browser';
+import { CHROMIUM, CHROMIUM_ARGS, hasChromium, SCREENSHOTS } from './browser';
 import { frontDoor, ok, startHostPlatform, type ProcessPlatform, type Store } from './process-platform';
 
 /**
  * The merchant admin and the platform console in a real browser (Debian's Chromium through
  * playwright-core) on the platform as `npm start` runs it. Every call the apps make goes through
  * the gateway's public API with the session cookie, as a third-party app's would. Screenshots go
- * to docs/screenshots/. Skipped with a message when /usr/bin/chromium is missing.
+ * to tmp/screenshots/ (SCREENSHOTS_DIR=docs/screenshots refreshes the README's). Skipped with a message when /usr/bin/chromium is missing.
  */
 const available = hasChromium();
 if (!available)
   console.warn(`admin browser tests SKIPPED: ${CHROMIUM} is missing (apt-get install -y chromium)`);
 const browserTest = available ? test : test.skip;
-const SHOTS = join(__dirname, '../../docs/screenshots');
+const SHOTS = SCREENSHOTS;
 const PASSWORD = 'correct horse 1';
 
 let platform: ProcessPlatform;

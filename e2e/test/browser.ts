@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 
 /** Debian's Chromium, driven by playwright-core (no browser download). */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -14,3 +15,11 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+
+/**
+ * Where the browser tests save their screenshots: `tmp/screenshots/` (ignored by git), so a test
+ * run leaves the tree clean. `SCREENSHOTS_DIR=docs/screenshots npm test` refreshes the README's.
+ */
+export const SCREENSHOTS = process.env.SCREENSHOTS_DIR
+  ? join(process.cwd(), process.env.SCREENSHOTS_DIR)
+  : join(__dirname, '../../tmp/screenshots');

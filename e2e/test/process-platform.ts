@@ -41,6 +41,17 @@ const SERVICES = [
   'gateway',
 ];
 
+/**
+ * These platforms run as in production (NODE_ENV=production), so identity hashes passwords at
+ * 2^17, about 2 s on a busy 2-core machine: the gateway waits longer for its upstreams than in
+ * production, so a sign-up queued behind other hashes is not a 503. Callers may override it.
+ */
+function withTestDefaults(
+  env: Record<string, Record<string, string>>,
+): Record<string, Record<string, string>> {
+  return { ...env, gateway: { UPSTREAM_TIMEOUT_MS: '9000', ...env.gateway } };
+}
+
 /** Every service on a free port; `env` adds variables per service. */
 export async function startProcessPlatform(
   env: Record<string, Record<string, string>> = {},
@@ -48,7 +59,7 @@ export async function startProcessPlatform(
   const ports = await freePorts(SERVICES.length);
   return startPlatform({
     ports: Object.fromEntries(SERVICES.map((n, i) => [n, ports[i] as number])),
-    env,
+    env: withTestDefaults(env),
   });
 }
 
@@ -64,7 +75,7 @@ export async function startHostPlatform(
   const portOf = (service: number, worker: number) => ports[worker * SERVICES.length + service] as number;
   return startPlatform({
     ports: Object.fromEntries(SERVICES.map((n, i) => [n, portOf(i, 0)])),
-    env,
+    env: withTestDefaults(env),
     host: {
       workers,
       ports: Object.fromEntries(

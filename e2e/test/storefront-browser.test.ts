@@ -3,14 +3,15 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { waitFor } from '@fleet/testing';
 import { frontDoor, ok, startHostPlatform, type ProcessPlatform, type Store } from './process-platform';
-import { CHROMIUM, CHROMIUM_ARGS, hasChromium, seedProduct } from './storefront-support';
+import { CHROMIUM, CHROMIUM_ARGS, hasChromium, SCREENSHOTS } from './browser';
+import { seedProduct } from './storefront-support';
 
 /**
  * A real browser (Debian's Chromium through playwright-core) on the platform as `npm start` runs
  * it: a merchant signs up on the apex page and lands on the new shop; a shopper searches with a
  * typo, picks a variant, buys with the test-mode payment, registers and finds the order in the
  * history; the same with JavaScript off; a phone-sized screen; a second store showing none of the
- * first one's products. Screenshots go to docs/screenshots/. Skipped when /usr/bin/chromium is
+ * first one's products. Screenshots go to tmp/screenshots/ (SCREENSHOTS_DIR=docs/screenshots refreshes the README's). Skipped when /usr/bin/chromium is
  * missing (CI installs it).
  */
 const available = hasChromium();
@@ -18,7 +19,7 @@ if (!available) {
   console.warn(`storefront browser tests SKIPPED: ${CHROMIUM} is missing (apt-get install -y chromium)`);
 }
 const browserTest = available ? test : test.skip;
-const SHOTS = join(__dirname, '../../docs/screenshots');
+const SHOTS = SCREENSHOTS;
 
 let platform: ProcessPlatform;
 let browser: Browser;

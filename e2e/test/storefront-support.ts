@@ -1,20 +1,5 @@
-import { existsSync } from 'node:fs';
 import { requestAs, type HostResponse } from '@fleet/testing';
 import { frontDoor, ok, type ProcessPlatform, type Store } from './process-platform';
-
-export const CHROMIUM = '/usr/bin/chromium';
-export const hasChromium = (): boolean => existsSync(CHROMIUM);
-
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export interface SeededProduct {
   id: string;

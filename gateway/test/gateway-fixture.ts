@@ -43,6 +43,8 @@ export const TEST_ROUTES: RouteRule[] = [
 export interface FixtureOptions {
   /** More upstreams by name (their routes go in `routes`). */
   upstreamUrls?: Record<string, string>;
+  /** Serve pages: the echo, answering as `storefront`, stands in for the storefront upstream. */
+  storefront?: boolean;
   routes?: RouteRule[];
   /** Default: the built-in issuer, served by a local JWKS stand-in (`f.issuer`). */
   tokenIssuer?: TokenIssuer;
@@ -119,7 +121,7 @@ export async function startGateway(label: string, options: FixtureOptions = {}):
     upstreamUrls: {
       tenancy: registry.url,
       identity: identityEcho.url,
-      storefront: storefrontEcho.url,
+      ...(options.storefront ? { storefront: storefrontEcho.url } : {}),
       echo: echo.url,
       ...options.upstreamUrls,
     },

@@ -13,7 +13,7 @@ let f: GatewayFixture;
 let acme: { id: string };
 
 beforeAll(async () => {
-  f = await startGateway('gw_pages');
+  f = await startGateway('gw_pages', { storefront: true });
   acme = await f.provision('acme');
 });
 afterAll(() => f.close());
