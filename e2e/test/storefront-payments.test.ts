@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
 import {
   requestAs,
   startRazorpayStandIn,
@@ -9,7 +10,14 @@ import {
   type StripeStandIn,
 } from '@fleet/testing';
 import { frontDoor, ok, startHostPlatform, type ProcessPlatform, type Store } from './process-platform';
-import { seedProduct, Shopper, type SeededProduct } from './storefront-support';
+import {
+  CHROMIUM,
+  CHROMIUM_ARGS,
+  hasChromium,
+  seedProduct,
+  Shopper,
+  type SeededProduct,
+} from './storefront-support';
 
 /**
  * The order page's online payment (issue 15) through the gateway on the host: a Stripe store's
@@ -241,3 +249,143 @@ test("another store's order id is a 404 on this store's host, for the page and t
   const nosy = new Shopper(fd.gateway, razorStore.host);
   expect((await nosy.get(`/orders/${orderId}`)).status).toBe(404);
 });
+
+/**
+ * Our scripts in a real browser (Chromium, skipped when missing). The providers' scripts cannot
+ * load here, so the browser is served a minimal stand-in for each at the provider's own URL (the
+ * page's CSP must let it run): it records what our script hands it and answers as the provider's
+ * documented API does.
+ */
+const browserTest = hasChromium() ? test : test.skip;
+
+async function browserShopper(s: Shopper, javaScriptEnabled = true) {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const ctx = await browser.newContext({ javaScriptEnabled });
+  await ctx.addCookies(
+    ['sf_sid', 'sf_orders', 'sf_cart']
+      .filter((name) => s.cookie(name))
+      .map((name) => ({ name, value: s.cookie(name) as string, url: `http://${s.host}` })),
+  );
+  const page = await ctx.newPage();
+  const errors: Error[] = [];
+  page.on('pageerror', (err) => errors.push(err));
+  return { browser, page, errors };
+}
+
+const FAKE_STRIPE = `window.Stripe = function (key) {
+  return {
+    elements: function (options) {
+      sessionStorage.setItem('stripe', JSON.stringify({ key: key, clientSecret: options.clientSecret }));
+      return { create: function () { return { mount: function (at) { document.querySelector(at).textContent = 'card fields'; } }; } };
+    },
+    confirmPayment: function (args) {
+      sessionStorage.setItem('confirm', args.confirmParams.return_url);
+      location.href = args.confirmParams.return_url + '?redirect_status=succeeded';
+      return new Promise(function () {});
+    },
+  };
+};`;
+
+browserTest(
+  "in a browser: stripe-payment.js mounts the element with the page's key and secret and confirms back to the order page; without Stripe.js or JavaScript the page explains",
+  async () => {
+    const { s, orderId, page: html } = await placeOrder(stripeStore, stripeProduct);
+    const { browser, page, errors } = await browserShopper(s);
+    try {
+      await page.route('https://js.stripe.com/v3', (route) =>
+        route.fulfill({ status: 200, contentType: 'text/javascript', body: FAKE_STRIPE }),
+      );
+      const orderUrl = `http://${stripeStore.host}/orders/${orderId}`;
+      await page.goto(orderUrl);
+      await page.getByText('card fields').waitFor({ timeout: 10_000 });
+      await page.getByRole('button', { name: /^Pay / }).click();
+      await page.waitForURL(`${orderUrl}?redirect_status=succeeded`);
+      expect(
+        JSON.parse((await page.evaluate<string | null>("sessionStorage.getItem('stripe')")) ?? '{}'),
+      ).toEqual({
+        key: STRIPE_KEYS.publishableKey,
+        clientSecret: attr(html.text, 'data-client-secret'),
+      });
+      expect(await page.evaluate<string | null>("sessionStorage.getItem('confirm')")).toBe(orderUrl);
+      expect(errors).toEqual([]);
+
+      // Stripe.js unreachable: the form says so instead of failing silently.
+      await page.unroute('https://js.stripe.com/v3');
+      await page.route('https://js.stripe.com/v3', (route) => route.abort());
+      await page.goto(orderUrl);
+      await page.getByText('The card form could not load').waitFor({ timeout: 10_000 });
+    } finally {
+      await browser.close();
+    }
+    const off = await browserShopper(s, false);
+    try {
+      await off.page.goto(`http://${stripeStore.host}/orders/${orderId}`);
+      // Playwright's text matching skips <noscript>: read the note itself.
+      const note = off.page.locator('noscript .notice');
+      expect(await note.textContent()).toContain('Paying by card needs JavaScript');
+      expect(await note.isVisible()).toBe(true);
+      expect(await off.page.locator('#stripe-payment').isVisible()).toBe(false);
+      expect(await off.page.getByRole('button', { name: 'Cancel this order' }).isVisible()).toBe(true);
+    } finally {
+      await off.browser.close();
+    }
+  },
+  60_000,
+);
+
+browserTest(
+  "in a browser: razorpay-payment.js opens Checkout with the page's options and posts its signed answer, and the order is PLACED",
+  async () => {
+    const { s, orderId } = await placeOrder(razorStore, razorProduct);
+    const rzpOrder = (
+      (await (
+        await fetch(`${razorpay.url}/v1/orders?receipt=${orderId}`, {
+          headers: {
+            authorization: `Basic ${Buffer.from(`${RAZOR_KEYS.keyId}:${RAZOR_KEYS.keySecret}`).toString('base64')}`,
+          },
+        })
+      ).json()) as { items: Array<{ id: string }> }
+    ).items[0]!.id;
+    const paid = await razorpay.pay(rzpOrder, 'succeeded');
+    const answer = {
+      razorpay_order_id: rzpOrder,
+      razorpay_payment_id: paid.paymentId,
+      razorpay_signature: createHmac('sha256', RAZOR_KEYS.keySecret)
+        .update(`${rzpOrder}|${paid.paymentId}`)
+        .digest('hex'),
+    };
+    const fake = `window.Razorpay = function (options) {
+      this.on = function () {};
+      this.open = function () {
+        sessionStorage.setItem('razorpay', JSON.stringify({ key: options.key, order: options.order_id,
+          amount: options.amount, currency: options.currency, name: options.name, email: options.prefill.email }));
+        options.handler(${JSON.stringify(answer)});
+      };
+    };`;
+    const { browser, page, errors } = await browserShopper(s);
+    try {
+      await page.route('https://checkout.razorpay.com/v1/checkout.js', (route) =>
+        route.fulfill({ status: 200, contentType: 'text/javascript', body: fake }),
+      );
+      const orderUrl = `http://${razorStore.host}/orders/${orderId}`;
+      await page.goto(orderUrl);
+      await page.getByRole('button', { name: /^Pay / }).click();
+      await page.waitForURL(orderUrl);
+      await page.getByText('Placed: paid and confirmed').waitFor({ timeout: 15_000 });
+      expect(
+        JSON.parse((await page.evaluate<string | null>("sessionStorage.getItem('razorpay')")) ?? '{}'),
+      ).toEqual({
+        key: RAZOR_KEYS.keyId,
+        order: rzpOrder,
+        amount: 3_900,
+        currency: 'USD',
+        name: 'Store pay-razor',
+        email: 'ada@example.com',
+      });
+      expect(errors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  },
+  60_000,
+);
