@@ -50,8 +50,11 @@ export async function sendOrderPage(
   const provider = shop.info.payment.provider;
   const canPay =
     order.status === 'PENDING' && shop.testMode && provider === 'offline' && Boolean(key?.paymentId);
+  // Payment unreachable: the order page still shows the order (the form waits for a reload).
   const payment =
-    order.status === 'PENDING' && !canPay ? await deps.payment.ofOrder(shop.call, order.id) : null;
+    order.status === 'PENDING' && !canPay
+      ? await deps.payment.ofOrder(shop.call, order.id).catch(() => null)
+      : null;
   const online = providerCheckout(payment, {
     orderUrl: `${shop.origin}/orders/${encodeURIComponent(order.id)}`,
     storeName: shop.info.name,
