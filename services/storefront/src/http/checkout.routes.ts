@@ -55,6 +55,7 @@ export function checkoutRoutes(deps: StorefrontDeps): Router {
       shop.session.addOrder(placed.orderId, {
         token: placed.orderToken,
         paymentId: placed.payment.paymentId,
+        ...(form.email && form.email.length <= 100 ? { email: form.email } : {}),
       });
       shop.session.setCart({ id: cart.id, count: 0 });
       return seeOther(res, `/orders/${encodeURIComponent(placed.orderId)}?placed=1`);

@@ -8,6 +8,7 @@ import { cartRoutes } from './cart.routes';
 import { catalogRoutes, sendStoreNotFound } from './catalog.routes';
 import { checkoutRoutes } from './checkout.routes';
 import { orderRoutes } from './orders.routes';
+import { razorpayRoutes } from './razorpay.routes';
 import { platformRoutes, unknownStoreRoutes } from './platform.routes';
 import { sendStorePage } from './render';
 import { searchRoutes } from './search.routes';
@@ -53,6 +54,7 @@ function storeRoutes(deps: StorefrontDeps): Router {
   router.use(cartRoutes(deps));
   router.use(checkoutRoutes(deps));
   router.use(orderRoutes(deps));
+  router.use(razorpayRoutes(deps));
   router.use(accountRoutes(deps));
   router.use((req, res) => sendStoreNotFound(deps, req, res));
   return router;

@@ -1,7 +1,10 @@
 import { gzipSync } from 'node:zlib';
 import type { Request, Response } from 'express';
 import type { StorefrontDeps } from '../domain/storefront-deps';
+import { setPageSecurityHeaders, type CspAdditions } from './page-csp';
 import { hostOf, navCategories, shopOf, type Shop } from './shop';
+
+export { setPageSecurityHeaders };
 
 /**
  * Per-shopper holes in a rendered page: pages are rendered (and cached) with these marks, and
@@ -25,6 +28,8 @@ export interface Page {
   data: Record<string, unknown>;
   meta: PageMeta;
   status?: number;
+  /** Origins this page adds to its Content-Security-Policy (the payment page's provider). */
+  csp?: CspAdditions;
 }
 
 /** The store's page through its theme (overrides first, the default when they fail). */
@@ -71,7 +76,7 @@ export async function sendStorePage(
     },
     typeof req.query.q === 'string' ? req.query.q : '',
   );
-  sendHtml(req, res, page.status ?? 200, html, { private: true });
+  sendHtml(req, res, page.status ?? 200, html, { private: true, csp: page.csp });
 }
 
 /**
@@ -111,7 +116,7 @@ export function sendHtml(
   res: Response,
   status: number,
   html: string,
-  opts: { private: boolean; formAction?: string },
+  opts: { private: boolean; formAction?: string; csp?: CspAdditions },
 ): void {
   const shop = res.locals.shop as Shop | undefined;
   const filled = shop
@@ -122,7 +127,7 @@ export function sendHtml(
   res.status(status);
   res.setHeader('content-type', 'text/html; charset=utf-8');
   res.setHeader('cache-control', opts.private ? 'private, no-store' : 'private, no-cache');
-  setPageSecurityHeaders(res, opts.formAction);
+  setPageSecurityHeaders(res, opts.formAction, opts.csp);
   res.setHeader('vary', 'Accept-Encoding, Cookie');
   const accepts = String(req.headers['accept-encoding'] ?? '');
   if (/\bgzip\b/.test(accepts) && filled.length > 1024) {
@@ -131,17 +136,4 @@ export function sendHtml(
     return;
   }
   res.end(filled);
-}
-
-/**
- * Pages run only our own script; styles may be inline (the theme's colour variables); images from
- * the store itself or https (a merchant's logo); forms post only to this host.
- */
-export function setPageSecurityHeaders(res: Response, formAction = "'self'"): void {
-  res.setHeader(
-    'content-security-policy',
-    `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; ` +
-      `font-src 'self'; connect-src 'self'; form-action ${formAction}; frame-ancestors 'self'; base-uri 'none'; object-src 'none'`,
-  );
-  res.setHeader('referrer-policy', 'strict-origin-when-cross-origin');
 }

@@ -20,6 +20,8 @@ export interface CustomerSession {
 export interface OrderKey {
   token: string;
   paymentId?: string;
+  /** The checkout's email, to prefill the provider's payment form (Razorpay Checkout). */
+  email?: string;
 }
 
 /**
