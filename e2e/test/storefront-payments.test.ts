@@ -10,14 +10,8 @@ import {
   type StripeStandIn,
 } from '@fleet/testing';
 import { frontDoor, ok, startHostPlatform, type ProcessPlatform, type Store } from './process-platform';
-import {
-  CHROMIUM,
-  CHROMIUM_ARGS,
-  hasChromium,
-  seedProduct,
-  Shopper,
-  type SeededProduct,
-} from './storefront-support';
+import { CHROMIUM, CHROMIUM_ARGS, hasChromium } from './browser';
+import { seedProduct, Shopper, type SeededProduct } from './storefront-support';
 
 /**
  * The order page's online payment (issue 15) through the gateway on the host: a Stripe store's
