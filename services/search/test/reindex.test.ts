@@ -83,7 +83,10 @@ test('a failed attempt is retried and resumes after the last indexed page', asyn
   await catalogOf(tenantId, 250);
   catalog.failPage(tenantId, 2);
   const done = await finished((await start(tenantId)).jobId);
-  expect(done.attemptsMade).toBe(2);
+  // The first attempt failed on page 2 (its reason stays on the job) and a second one finished.
+  // Not `attemptsMade`: BullMQ counts a retried job's attempts at finish, and under load it
+  // sometimes reports 1 for a failure followed by a success (seen in full runs).
+  expect(done.failedReason).toMatch(/catalog answered 500/);
   expect(done.progress).toMatchObject({ processed: 250, done: true });
   const [first, second, retried, third] = cursorsOf(tenantId);
   expect(first).toBeNull();
