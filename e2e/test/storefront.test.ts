@@ -145,6 +145,14 @@ test('template overrides: validated on save, shown at once, never breaking the s
     body: { source: '{{ shop.name | exec }}' },
   });
   expect(unknownFilter.status).toBe(422);
+  // An API path with no template name is an API miss, answered as problem+json, not a page.
+  const nameless = await fd.call(a.host, '/api/admin/theme/templates/', {
+    method: 'PUT',
+    headers: owner(a),
+    body: { source: 'x' },
+  });
+  expect(nameless.status).toBe(404);
+  expect(nameless.headers['content-type']).toContain('application/problem+json');
   const shopperToken = await fd.call(b.host, path, { method: 'PUT', body: { source: 'x' } });
   expect(shopperToken.status).toBe(401);
   const crossStore = await fd.call(b.host, path, { method: 'PUT', headers: owner(a), body: { source: 'x' } });

@@ -77,10 +77,12 @@ test('a tenant hammered past its limit gets 429s while another tenant is neither
       `(${calm.length} requests); hot tenant: ${served.length} served, ${limited.length} limited in ${seconds} s`,
   );
   // Being limited, or queued behind a limited tenant, would show as 429s or waits of a window
-  // (1 s); what remains is CPU shared with this test process, on a machine that may be busy.
+  // (1 s). What remains is CPU shared with the hammering worker and this test process on a
+  // machine that may be busy (a shared 2-core CI box measured 7 ms alone, 34 ms beside it), so
+  // the bounds sit well under a window and well over that noise. Speed itself is in the bench.
   expect(calm.length).toBeGreaterThan(5);
-  expect(percentile(calm, 50)).toBeLessThan(percentile(calmAlone, 50) + 25);
-  expect(percentile(calm, 95)).toBeLessThan(percentile(calmAlone, 95) + 250);
+  expect(percentile(calm, 50)).toBeLessThan(percentile(calmAlone, 50) + 250);
+  expect(percentile(calm, 95)).toBeLessThan(percentile(calmAlone, 95) + 800);
 });
 
 test('the apex and console are limited per client IP', async () => {

@@ -5,6 +5,7 @@ export { getRequestContext, setRequestContext } from './request-context';
 export { isValidRequestId, REQUEST_ID_HEADER } from './request-id.middleware';
 export { routePatternOf, UNMATCHED_ROUTE } from './route-pattern';
 export { errorMiddleware } from './error.middleware';
+export { notFoundMiddleware } from './not-found.middleware';
 export { fromBodyParserError } from './body-parser-error';
 export { instanceOf, problemFor, sendProblem } from './problem-response';
 export { parseBody, parseParams, parseQuery } from './validate';

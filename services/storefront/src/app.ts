@@ -1,5 +1,5 @@
 import type { Express } from 'express';
-import { createHttpApp, type ReadinessCheck } from '@fleet/http';
+import { createHttpApp, notFoundMiddleware, type ReadinessCheck } from '@fleet/http';
 import { requireSignedContext } from '@fleet/tenancy';
 import type { StorefrontDeps } from './domain/storefront-deps';
 import { pageRoutes } from './http/pages.routes';
@@ -13,7 +13,8 @@ export interface StorefrontAppDeps extends StorefrontDeps {
 
 /**
  * The storefront: every non-API path of store hosts and the apex, behind the gateway (signed
- * context required). Static assets first, then the theme admin API, then the pages.
+ * context required). Static assets first, then the theme admin API (any other `/api` path is a
+ * problem+json 404), then the pages.
  */
 export function createApp(deps: StorefrontAppDeps): Express {
   return createHttpApp({
@@ -24,6 +25,8 @@ export function createApp(deps: StorefrontAppDeps): Express {
       app.use(requireSignedContext({ key: deps.signingKey, audience: 'storefront' }));
       app.use(staticRoutes(deps));
       app.use(themeAdminRoutes(deps));
+      // An API path the theme admin does not serve is an API miss (problem+json), never a page.
+      app.use('/api', notFoundMiddleware());
       app.use(pageRoutes(deps));
     },
   });
