@@ -11,12 +11,20 @@ export interface CreatePaymentRequest {
   email?: string;
 }
 
+/**
+ * A payment provider's name (`offline`, `stripe`, `razorpay` in this build). Payment's registration
+ * list (`services/payment/src/domain/providers/registry.ts`) is the one list of them: payment
+ * validates every name it accepts against it, and other services treat a name as opaque, so a new
+ * provider changes nothing outside payment.
+ */
+export type PaymentProviderName = string;
+
 export type PaymentStatus = 'pending' | 'succeeded' | 'failed' | 'refunded' | 'partially_refunded';
 
 export interface PaymentView {
   paymentId: string;
   orderId: string;
-  provider: 'offline' | 'stripe' | 'razorpay';
+  provider: PaymentProviderName;
   status: PaymentStatus;
   amount: number;
   refundedAmount: number;
@@ -93,7 +101,7 @@ export const PAYMENT_EVENTS = {
 export interface PaymentModeChanged {
   testMode: boolean;
   /** The store's active provider when the mode changed. */
-  provider: 'offline' | 'stripe' | 'razorpay';
+  provider: PaymentProviderName;
 }
 
 /** A refund the provider did not make: it is `failed` and its amount may be refunded again. */
@@ -109,13 +117,13 @@ export interface PaymentRefundFailed {
 
 /** A store switched payment provider; payments already started finish on their own provider. */
 export interface PaymentProviderChanged {
-  from: 'offline' | 'stripe' | 'razorpay' | null;
-  to: 'offline' | 'stripe' | 'razorpay';
+  from: PaymentProviderName | null;
+  to: PaymentProviderName;
 }
 
 /** `GET|PUT /api/admin/settings/payments`: secrets are write-only, key ids come back masked. */
 export interface PaymentSettingsView {
-  provider: 'offline' | 'stripe' | 'razorpay';
+  provider: PaymentProviderName;
   /**
    * Test mode: offline payments and simulate work, every order is a test order. A store goes live
    * (`POST /api/admin/settings/payments/go-live`) only with Stripe or Razorpay live keys the
@@ -125,7 +133,7 @@ export interface PaymentSettingsView {
   /** When the store went live; null in test mode. */
   liveSince: string | null;
   providers: Array<{
-    provider: 'offline' | 'stripe' | 'razorpay';
+    provider: PaymentProviderName;
     active: boolean;
     /** The publishable key / key id, masked (`pk_test_••••wxyz`); null for offline. */
     publicKeyId: string | null;

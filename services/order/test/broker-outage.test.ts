@@ -51,7 +51,7 @@ beforeAll(async () => {
   ]);
   p = await startPlatform(
     'ord_broker_out',
-    { stripeApiBase: stripe.url, razorpayApiBase: razorpay.url },
+    { stripe: stripe.url, razorpay: razorpay.url },
     { amqpUrl: broker.url },
   );
 }, 60_000);

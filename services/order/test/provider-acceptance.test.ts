@@ -39,7 +39,7 @@ let razorpay: RazorpayStandIn;
 
 beforeAll(async () => {
   [stripe, razorpay] = await Promise.all([startStripeStandIn(), startRazorpayStandIn()]);
-  p = await startPlatform('ord_providers', { stripeApiBase: stripe.url, razorpayApiBase: razorpay.url });
+  p = await startPlatform('ord_providers', { stripe: stripe.url, razorpay: razorpay.url });
 }, 60_000);
 afterAll(async () => {
   await p?.close();

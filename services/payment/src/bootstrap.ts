@@ -3,11 +3,12 @@ import type { Logger } from '@fleet/logger';
 import { createWebhookSender } from './data-access/webhook-sender';
 import { createCredentialsCipher } from './domain/credentials-cipher';
 import type { PaymentDeps } from './domain/payment-deps';
-import type { PaymentProvider } from './domain/payment-provider';
-import { createProviderRegistry } from './domain/provider-registry';
-import { createOfflineProvider } from './domain/providers/offline.provider';
-import { createRazorpayProvider } from './domain/providers/razorpay.provider';
-import { createStripeProvider } from './domain/providers/stripe.provider';
+import type { PaymentProvider } from './domain/providers/payment-provider';
+import {
+  createProviderRegistry,
+  createRegisteredProviders,
+  type ProviderName,
+} from './domain/providers/registry';
 
 export interface PaymentDepsOptions {
   db: Db;
@@ -18,11 +19,10 @@ export interface PaymentDepsOptions {
   signingKey: string;
   /** Where this service is reached for webhook deliveries; a function when the port is known late. */
   webhookBaseUrl: string | (() => string);
-  /** Defaults to every provider this build implements: offline, Stripe and Razorpay. */
+  /** Defaults to every provider in the registration list (domain/providers/registry.ts). */
   providers?: readonly PaymentProvider[];
-  /** STRIPE_API_BASE / RAZORPAY_API_BASE: the providers' API hosts (a local stand-in in tests). */
-  stripeApiBase?: string;
-  razorpayApiBase?: string;
+  /** `<NAME>_API_BASE`: the providers' API hosts by name (a local stand-in in tests). */
+  apiBases?: Partial<Record<ProviderName, string>>;
   onReceiptStored?: () => void;
   /** Retries of refunds the provider could not take (tests shorten them). */
   refundRetry?: PaymentDeps['refundRetry'];
@@ -34,13 +34,7 @@ export function createPaymentDeps(options: PaymentDepsOptions): PaymentDeps {
     db: options.db,
     logger: options.logger,
     cipher: createCredentialsCipher(options.credentialsKey),
-    providers: createProviderRegistry(
-      options.providers ?? [
-        createOfflineProvider(),
-        createStripeProvider({ apiBase: options.stripeApiBase }),
-        createRazorpayProvider({ apiBase: options.razorpayApiBase }),
-      ],
-    ),
+    providers: createProviderRegistry(options.providers ?? createRegisteredProviders(options.apiBases)),
     webhookSender: createWebhookSender({ baseUrl: options.webhookBaseUrl, signingKey: options.signingKey }),
     onReceiptStored: options.onReceiptStored,
     ...(options.refundRetry ? { refundRetry: options.refundRetry } : {}),

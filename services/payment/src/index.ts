@@ -11,15 +11,15 @@ export type {
   ProviderEvent,
   ProviderName,
   WebhookVerification,
-} from './domain/payment-provider';
-export { createProviderRegistry, type ProviderRegistry } from './domain/provider-registry';
+} from './domain/providers/payment-provider';
+export { createProviderRegistry, PROVIDER_NAMES, type ProviderRegistry } from './domain/providers/registry';
 export {
   createOfflineProvider,
   offlineWebhook,
   signOfflineWebhook,
   type OfflineWebhookBody,
-} from './domain/providers/offline.provider';
-export { OFFLINE_SIGNATURE_HEADER } from './domain/providers/offline-signature';
+} from './domain/providers/offline/offline.provider';
+export { OFFLINE_SIGNATURE_HEADER } from './domain/providers/offline/offline-signature';
 export { createCredentialsCipher, type CredentialsCipher } from './domain/credentials-cipher';
 export { PAYMENT_TRANSITIONS, assertTransition, canTransition } from './domain/payment-lifecycle';
 export type { RefundView } from './domain/views';

@@ -5,7 +5,7 @@ import { createLogger } from '@fleet/logger';
 import { connectServiceBroker, startOutboxRelay } from '@fleet/messaging';
 import { createApp } from './app';
 import { createPaymentDeps } from './bootstrap';
-import { configSchema } from './config';
+import { configSchema, providerApiBases } from './config';
 import type { ReceiptKey } from './data-access/webhook-receipt.repository';
 import { startRefundRetrier } from './messaging/refund-retrier';
 import { startWebhookProcessor } from './messaging/webhook-processor';
@@ -32,8 +32,7 @@ export async function start(
     webhookBaseUrl: config.WEBHOOK_BASE_URL ?? `http://127.0.0.1:${config.PORT}`,
     // bootstrap types this `() => void`; the key passes through to the processor all the same.
     onReceiptStored: (key?: ReceiptKey) => processor.wake(key),
-    stripeApiBase: config.STRIPE_API_BASE,
-    razorpayApiBase: config.RAZORPAY_API_BASE,
+    apiBases: providerApiBases(config),
   });
   const retrier = startRefundRetrier({ deps, relayUrl: config.RELAY_DATABASE_URL });
   const app = createApp({

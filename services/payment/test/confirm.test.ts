@@ -27,7 +27,7 @@ let razorpay: RazorpayStandIn;
 beforeAll(async () => {
   razorpay = await startRazorpayStandIn();
   razorpay.addAccount(KEYS); // no webhook endpoint: only the storefront's confirmation reports the payment
-  fx = await startPayment('pay_confirm', { razorpayApiBase: razorpay.url });
+  fx = await startPayment('pay_confirm', { apiBases: { razorpay: razorpay.url } });
 });
 afterAll(async () => {
   await fx?.close();

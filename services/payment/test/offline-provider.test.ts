@@ -2,8 +2,11 @@ import {
   createOfflineProvider,
   offlineWebhook,
   signOfflineWebhook,
-} from '../src/domain/providers/offline.provider';
-import { OFFLINE_SIGNATURE_HEADER, signOfflinePayload } from '../src/domain/providers/offline-signature';
+} from '../src/domain/providers/offline/offline.provider';
+import {
+  OFFLINE_SIGNATURE_HEADER,
+  signOfflinePayload,
+} from '../src/domain/providers/offline/offline-signature';
 
 const provider = createOfflineProvider();
 const SECRET = 'whsec_off_test-secret';

@@ -22,8 +22,8 @@ import {
   offlineWebhook,
   signOfflineWebhook,
   type OfflineWebhookBody,
-} from '../src/domain/providers/offline.provider';
-import type { PaymentProvider } from '../src/domain/payment-provider';
+} from '../src/domain/providers/offline/offline.provider';
+import type { PaymentProvider, ProviderName } from '../src/domain/providers/payment-provider';
 import { startRefundRetrier, type RefundRetrier } from '../src/messaging/refund-retrier';
 import { startWebhookProcessor, type WebhookProcessor } from '../src/messaging/webhook-processor';
 
@@ -57,8 +57,8 @@ export interface PaymentFixture {
 
 export interface PaymentFixtureOptions {
   /** Where the Stripe / Razorpay SDKs are pointed (local stand-ins); unset: the real APIs. */
-  stripeApiBase?: string;
-  razorpayApiBase?: string;
+  /** The providers' API hosts by name (a stand-in's URL). */
+  apiBases?: Partial<Record<ProviderName, string>>;
   /** Instead of the built-in providers (a test's own provider behaviour). */
   providers?: readonly PaymentProvider[];
   /** Refund retries; default here 50 ms doubling to 200 ms, 4 attempts. */

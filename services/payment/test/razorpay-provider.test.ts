@@ -6,9 +6,9 @@ import {
   razorpayRefundEntity,
   startRazorpayStandIn,
 } from '@fleet/testing';
-import type { ProviderCredentials, ProviderPayment } from '../src/domain/payment-provider';
-import { RAZORPAY_API_BASE, razorpayBaseUrl } from '../src/domain/providers/razorpay-client';
-import { createRazorpayProvider } from '../src/domain/providers/razorpay.provider';
+import type { ProviderCredentials, ProviderPayment } from '../src/domain/providers/payment-provider';
+import { RAZORPAY_API_BASE, razorpayBaseUrl } from '../src/domain/providers/razorpay/razorpay-client';
+import { createRazorpayProvider } from '../src/domain/providers/razorpay/razorpay.provider';
 import { startRazorpayFixture, type RazorpayFixture } from './support/razorpay-fixture';
 import { startWebhookReceiver } from './support/razorpay-webhook-receiver';
 

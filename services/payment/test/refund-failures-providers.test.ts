@@ -31,8 +31,7 @@ let razorpay: RazorpayStandIn;
 beforeAll(async () => {
   [stripe, razorpay] = await Promise.all([startStripeStandIn(), startRazorpayStandIn()]);
   fx = await startPayment('pay_refund_prov', {
-    stripeApiBase: stripe.url,
-    razorpayApiBase: razorpay.url,
+    apiBases: { stripe: stripe.url, razorpay: razorpay.url },
     refundRetry: { baseMs: 100, maxMs: 400, maxAttempts: 6 },
   });
 });

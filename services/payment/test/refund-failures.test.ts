@@ -1,8 +1,8 @@
 import type { PaymentRefundFailed, PaymentView } from '@fleet/contracts';
 import { AppError } from '@fleet/errors';
 import { waitFor } from '@fleet/testing';
-import type { PaymentProvider, ProviderRefundInput } from '../src/domain/payment-provider';
-import { createOfflineProvider } from '../src/domain/providers/offline.provider';
+import type { PaymentProvider, ProviderRefundInput } from '../src/domain/providers/payment-provider';
+import { createOfflineProvider } from '../src/domain/providers/offline/offline.provider';
 import type { RefundView } from '../src/domain/views';
 import {
   createPayment,

@@ -43,7 +43,7 @@ beforeAll(async () => {
   [stripe, razorpay] = await Promise.all([startStripeStandIn(), startRazorpayStandIn()]);
   stripe.addAccount(STRIPE);
   razorpay.addAccount(RAZORPAY);
-  fx = await startPayment('pay_settings', { stripeApiBase: stripe.url, razorpayApiBase: razorpay.url });
+  fx = await startPayment('pay_settings', { apiBases: { stripe: stripe.url, razorpay: razorpay.url } });
 });
 afterAll(async () => {
   await fx?.close();

@@ -1,5 +1,5 @@
 import { AppError } from '@fleet/errors';
-import { intentState } from '../src/domain/providers/stripe-events';
+import { intentState } from '../src/domain/providers/stripe/stripe-events';
 
 /** What a PaymentIntent read from Stripe means when the unpaid-order timeout asks (issue 13 item 10). */
 const intent = (status: string, extra: Record<string, unknown> = {}) => ({

@@ -2,9 +2,9 @@ import { newId } from '@fleet/db';
 import { AppError } from '@fleet/errors';
 import { waitFor, type StripeChargeJson, type StripeEventJson } from '@fleet/testing';
 import Stripe from 'stripe';
-import type { WebhookVerification } from '../src/domain/payment-provider';
-import { createStripeClients } from '../src/domain/providers/stripe-client';
-import { createStripeProvider } from '../src/domain/providers/stripe.provider';
+import type { WebhookVerification } from '../src/domain/providers/payment-provider';
+import { createStripeClients } from '../src/domain/providers/stripe/stripe-client';
+import { createStripeProvider } from '../src/domain/providers/stripe/stripe.provider';
 import {
   sdkSignedDelivery,
   startStripeHarness,

@@ -22,7 +22,7 @@ let fx: PaymentFixture;
 let stripe: StripeStandIn;
 beforeAll(async () => {
   stripe = await startStripeStandIn();
-  fx = await startPayment('pay_sync', { stripeApiBase: stripe.url });
+  fx = await startPayment('pay_sync', { apiBases: { stripe: stripe.url } });
 });
 afterAll(async () => {
   await fx?.close();

@@ -35,7 +35,7 @@ let razorpay: RazorpayStandIn;
 
 beforeAll(async () => {
   [stripe, razorpay] = await Promise.all([startStripeStandIn(), startRazorpayStandIn()]);
-  fx = await startPayment('pay_testmode', { stripeApiBase: stripe.url, razorpayApiBase: razorpay.url });
+  fx = await startPayment('pay_testmode', { apiBases: { stripe: stripe.url, razorpay: razorpay.url } });
 });
 afterAll(async () => {
   await fx?.close();

@@ -3,7 +3,7 @@ import { newId, type Db, type Queryable, type Sql } from '@fleet/db';
 import { insertPayment } from '../src/data-access/payment.repository';
 import type { ReceiptKey } from '../src/data-access/webhook-receipt.repository';
 import { applyNewReceipt } from '../src/domain/apply-new-receipt';
-import type { ProviderEvent } from '../src/domain/payment-provider';
+import type { ProviderEvent } from '../src/domain/providers/payment-provider';
 import { waitFor } from '@fleet/testing';
 import {
   createPayment,

@@ -2,6 +2,7 @@ import knex, { type Knex } from 'knex';
 import type { Ctx } from '@fleet/context';
 import { newId } from '@fleet/db';
 import { createLogger, type Logger } from '@fleet/logger';
+import type { PaymentDepsOptions } from '@fleet/payment';
 import { CONTEXT_HEADER, contextTarget, signContext } from '@fleet/tenancy';
 import {
   createTestDatabase,
@@ -58,7 +59,7 @@ export interface Platform {
 
 export async function startPlatform(
   label: string,
-  providerApis?: { stripeApiBase?: string; razorpayApiBase?: string },
+  providerApis?: PaymentDepsOptions['apiBases'],
   options: { amqpUrl?: string } = {},
 ): Promise<Platform> {
   const logger = createLogger({ service: 'order-test', level: process.env.TEST_LOG_LEVEL ?? 'silent' });

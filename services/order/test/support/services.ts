@@ -17,6 +17,7 @@ import {
   relayTables as paymentRelayTables,
   startWebhookProcessor,
   type WebhookProcessor,
+  type PaymentDepsOptions,
   type ReceiptKey,
 } from '@fleet/payment';
 import { createTestDatabase, TEST_AMQP_URL, type TestDatabase, type TestRedis } from '@fleet/testing';
@@ -44,7 +45,7 @@ interface Shared {
   /** RabbitMQ for every service of the platform (a test's TCP proxy, to cut the broker). */
   amqpUrl?: string;
   /** Where payment's Stripe / Razorpay SDKs go (local stand-ins). */
-  providerApis?: { stripeApiBase?: string; razorpayApiBase?: string };
+  providerApis?: PaymentDepsOptions['apiBases'];
 }
 
 async function base(shared: Shared, service: string, database: TestDatabase) {
@@ -135,7 +136,7 @@ export async function startPaymentService(shared: Shared): Promise<PaymentNode> 
     webhookBaseUrl: () => webhookUrl,
     // As main.ts wires it: a stored receipt is handed to the processor by key.
     onReceiptStored: (key?: ReceiptKey) => processor.wake(key),
-    ...shared.providerApis,
+    apiBases: shared.providerApis,
   });
   const app = createPaymentApp({ ...deps, signingKey: SIGNING_KEY, readiness: {} });
   const server: RunningHttpServer = await startHttpServer(app, { port: 0, logger: shared.logger });

@@ -1,5 +1,5 @@
 import { prepared, type Queryable } from '@fleet/db';
-import type { ProviderName } from '../domain/payment-provider';
+import type { ProviderName } from '../domain/providers/payment-provider';
 
 /** One provider a tenant has configured; the credentials are still sealed here. */
 export interface PaymentSettingsRow {

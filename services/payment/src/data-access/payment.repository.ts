@@ -1,6 +1,6 @@
 import type { PaymentStatus } from '@fleet/contracts';
 import { prepared, type Queryable } from '@fleet/db';
-import type { ProviderName } from '../domain/payment-provider';
+import type { ProviderName } from '../domain/providers/payment-provider';
 
 export interface Payment {
   id: string;

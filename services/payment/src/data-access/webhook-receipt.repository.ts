@@ -1,5 +1,5 @@
 import { prepared, type Queryable } from '@fleet/db';
-import type { ProviderEvent, ProviderName } from '../domain/payment-provider';
+import type { ProviderEvent, ProviderName } from '../domain/providers/payment-provider';
 
 export interface ReceiptKey {
   tenantId: string;

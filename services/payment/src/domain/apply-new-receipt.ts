@@ -6,7 +6,7 @@ import {
   type ReceiptKey,
 } from '../data-access/webhook-receipt.repository';
 import type { PaymentDeps } from './payment-deps';
-import type { ProviderEvent, ProviderName } from './payment-provider';
+import type { ProviderEvent, ProviderName } from './providers/payment-provider';
 import { applyReceipt, receiptCtx } from './receipt-processing';
 
 /** Rolls the combined transaction back when the event cannot be applied yet (a `retry` outcome). */

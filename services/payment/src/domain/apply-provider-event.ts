@@ -10,7 +10,7 @@ import { findRefund } from '../data-access/refund.repository';
 import type { EventOutcome } from './event-outcome';
 import { emitPaymentFailed, emitPaymentSucceeded } from './payment-events';
 import { canTransition } from './payment-lifecycle';
-import type { ProviderEvent, ProviderName } from './payment-provider';
+import type { ProviderEvent, ProviderName } from './providers/payment-provider';
 import { failRefund, settleRefund } from './settle-refund';
 
 /** Applies one verified provider event to its payment, in the caller's tenant transaction. */

@@ -3,7 +3,7 @@ import type { TenantCtx } from '@fleet/context';
 import { AppError } from '@fleet/errors';
 import { applyNewReceipt } from './apply-new-receipt';
 import type { PaymentDeps } from './payment-deps';
-import type { ProviderName } from './payment-provider';
+import type { ProviderName } from './providers/payment-provider';
 import { providerAccount } from './provider-accounts';
 
 export interface WebhookReceived {

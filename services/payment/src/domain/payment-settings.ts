@@ -13,7 +13,7 @@ import { readPaymentMode } from '../data-access/payment-mode.repository';
 import { isLiveKey } from './live-keys';
 import { maskKeyId } from './mask-key';
 import type { PaymentDeps } from './payment-deps';
-import type { ProviderCredentials, ProviderName } from './payment-provider';
+import type { ProviderCredentials, ProviderName } from './providers/payment-provider';
 import { activeProviderAccount, newOfflineCredentials, sealCredentials } from './provider-accounts';
 import { liveStoreSettingsRefused } from './store-live';
 

@@ -4,7 +4,7 @@ import type { Logger } from '@fleet/logger';
 import { completeReceipt, type ReceiptKey } from '../data-access/webhook-receipt.repository';
 import { applyProviderEvent } from './apply-provider-event';
 import type { EventOutcome } from './event-outcome';
-import type { ProviderEvent } from './payment-provider';
+import type { ProviderEvent } from './providers/payment-provider';
 
 /**
  * The context a receipt is applied in, by whichever path applies it (at once when it is stored,

@@ -4,7 +4,7 @@ import { readPaymentMode } from '../data-access/payment-mode.repository';
 import { findPayment } from '../data-access/payment.repository';
 import type { PaymentDeps } from './payment-deps';
 import { requireProviderAccount } from './provider-accounts';
-import { offlineWebhook, signOfflineWebhook } from './providers/offline.provider';
+import { offlineWebhook, signOfflineWebhook } from './providers/offline/offline.provider';
 import { paymentNotFound } from './get-payment';
 import { storeLive } from './store-live';
 

@@ -6,7 +6,7 @@ import { appendToOutbox, createEnvelope } from '@fleet/messaging';
 import { findActiveSettings, lockTenantSettings } from '../data-access/payment-settings.repository';
 import { readPaymentMode, setPaymentMode } from '../data-access/payment-mode.repository';
 import type { PaymentDeps } from './payment-deps';
-import type { ProviderName } from './payment-provider';
+import type { ProviderName } from './providers/payment-provider';
 import { activeProviderAccount } from './provider-accounts';
 import { isLiveKey } from './live-keys';
 import { getPaymentSettings } from './payment-settings';

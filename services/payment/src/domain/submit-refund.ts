@@ -8,7 +8,7 @@ import {
 } from '../data-access/refund.repository';
 import type { RetryPolicy } from '../data-access/webhook-receipt.repository';
 import type { PaymentDeps } from './payment-deps';
-import type { ProviderRefund } from './payment-provider';
+import type { ProviderRefund } from './providers/payment-provider';
 import { requireProviderAccount } from './provider-accounts';
 import { classifyRefundError } from './refund-errors';
 import { failRefund, settleRefund } from './settle-refund';

@@ -2,7 +2,7 @@ import {
   createOfflineProvider,
   offlineWebhook,
   signOfflineWebhook,
-} from '../../src/domain/providers/offline.provider';
+} from '../../src/domain/providers/offline/offline.provider';
 import { describeProviderContract } from './provider-contract';
 
 describeProviderContract('offline', async () => ({

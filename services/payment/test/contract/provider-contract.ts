@@ -4,7 +4,7 @@ import type {
   ProviderCredentials,
   ProviderEventType,
   ProviderPayment,
-} from '../../src/domain/payment-provider';
+} from '../../src/domain/providers/payment-provider';
 
 /** A signed webhook exactly as the provider would deliver it. */
 export interface SignedDelivery {

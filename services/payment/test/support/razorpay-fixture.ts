@@ -13,8 +13,8 @@ import type {
   PaymentProvider,
   ProviderCredentials,
   ProviderEventType,
-} from '../../src/domain/payment-provider';
-import { createRazorpayProvider } from '../../src/domain/providers/razorpay.provider';
+} from '../../src/domain/providers/payment-provider';
+import { createRazorpayProvider } from '../../src/domain/providers/razorpay/razorpay.provider';
 import type { SignedDelivery } from '../contract/provider-contract';
 
 /** A fresh merchant account: keys unique per call so tests never share Razorpay state. */

@@ -11,8 +11,8 @@ import {
   type StripeStandInAccount,
 } from '@fleet/testing';
 import Stripe from 'stripe';
-import type { ProviderEventType } from '../../src/domain/payment-provider';
-import { createStripeProvider } from '../../src/domain/providers/stripe.provider';
+import type { ProviderEventType } from '../../src/domain/providers/payment-provider';
+import { createStripeProvider } from '../../src/domain/providers/stripe/stripe.provider';
 import type { ProviderHarness, SignedDelivery } from '../contract/provider-contract';
 
 export interface StripeHarness extends ProviderHarness {

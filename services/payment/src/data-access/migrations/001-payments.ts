@@ -6,7 +6,7 @@ import { createTenantTable, type Migration } from '@fleet/db';
  * due receipts and purges old ones across tenants (as the relay role), like the outbox relay's
  * index on `seq`.
  */
-/** The providers a row may name (a new provider adds itself here in its own migration). */
+/** The providers a row could name when this ran (003 replaced it by a check of the name's shape). */
 const PROVIDER_CHECK = "CHECK (provider IN ('offline', 'stripe', 'razorpay'))";
 
 export const paymentsMigration: Migration = {

@@ -2,12 +2,14 @@ import type { Migration } from '@fleet/db';
 import { inboxMigration, outboxMigration } from '@fleet/messaging';
 import { paymentsMigration } from './001-payments';
 import { testModeMigration } from './002-test-mode-and-refund-failures';
+import { providerNamesInCodeMigration } from './003-provider-names-in-code';
 
 export const migrations: Migration[] = [
   outboxMigration,
   inboxMigration,
   paymentsMigration,
   testModeMigration,
+  providerNamesInCodeMigration,
 ];
 
 /**

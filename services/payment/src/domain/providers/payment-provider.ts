@@ -1,14 +1,14 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { TenantCtx } from '@fleet/context';
-import type { PaymentView, ProviderPaymentStatus } from '@fleet/contracts';
+import type { ProviderPaymentStatus } from '@fleet/contracts';
+import type { ProviderName } from './registry';
 
 /**
  * The strategy every payment provider implements (Stripe, Razorpay, offline). Which one serves a
  * tenant is tenant data (`payment_settings`); a payment keeps the provider it started with.
+ * Each provider is a folder beside this file; `registry.ts` lists them.
  */
-export type ProviderName = PaymentView['provider'];
-
-export const PROVIDER_NAMES: readonly ProviderName[] = ['offline', 'stripe', 'razorpay'];
+export type { ProviderName } from './registry';
 
 /** A tenant's decrypted credentials for one provider. Never logged, never returned by an API. */
 export interface ProviderCredentials {
