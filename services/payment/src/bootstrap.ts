@@ -1,7 +1,7 @@
 import type { Db } from '@fleet/db';
 import type { Logger } from '@fleet/logger';
 import { createWebhookSender } from './data-access/webhook-sender';
-import { createCredentialsCipher } from './domain/credentials-cipher';
+import { createCredentialsCipher } from './domain/settings/credentials-cipher';
 import type { PaymentDeps } from './domain/payment-deps';
 import type { PaymentProvider } from './domain/providers/payment-provider';
 import {

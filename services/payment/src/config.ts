@@ -1,5 +1,5 @@
 import { common, secret, z } from '@fleet/config';
-import { CREDENTIALS_KEY_PATTERN } from './domain/credentials-cipher';
+import { CREDENTIALS_KEY_PATTERN } from './domain/settings/credentials-cipher';
 import { apiBaseSetting, PROVIDERS, type ProviderName } from './domain/providers/registry';
 
 /**

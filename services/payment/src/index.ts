@@ -20,9 +20,9 @@ export {
   type OfflineWebhookBody,
 } from './domain/providers/offline/offline.provider';
 export { OFFLINE_SIGNATURE_HEADER } from './domain/providers/offline/offline-signature';
-export { createCredentialsCipher, type CredentialsCipher } from './domain/credentials-cipher';
-export { PAYMENT_TRANSITIONS, assertTransition, canTransition } from './domain/payment-lifecycle';
-export type { RefundView } from './domain/views';
+export { createCredentialsCipher, type CredentialsCipher } from './domain/settings/credentials-cipher';
+export { PAYMENT_TRANSITIONS, assertTransition, canTransition } from './domain/payments/payment-lifecycle';
+export type { RefundView } from './domain/payments/views';
 export {
   startWebhookProcessor,
   type WebhookProcessor,

@@ -1,4 +1,4 @@
-import { createCredentialsCipher, parseCredentialsKeys } from '../src/domain/credentials-cipher';
+import { createCredentialsCipher, parseCredentialsKeys } from '../src/domain/settings/credentials-cipher';
 
 const OLD = 'k1:old-payment-credentials-secret-0123456789';
 const NEW = 'k2:new-payment-credentials-secret-0123456789';

@@ -17,7 +17,7 @@ import { createApp } from '../src/app';
 import { createPaymentDeps } from '../src/bootstrap';
 import { migrations, relayTables } from '../src/data-access/migrations';
 import type { PaymentDeps } from '../src/domain/payment-deps';
-import { providerAccount } from '../src/domain/provider-accounts';
+import { providerAccount } from '../src/domain/settings/provider-accounts';
 import {
   offlineWebhook,
   signOfflineWebhook,

@@ -4,7 +4,7 @@ import {
   canTransition,
   PAYMENT_TRANSITIONS,
   statusAfterRefund,
-} from '../src/domain/payment-lifecycle';
+} from '../src/domain/payments/payment-lifecycle';
 
 const ALL: PaymentStatus[] = ['pending', 'succeeded', 'failed', 'partially_refunded', 'refunded'];
 

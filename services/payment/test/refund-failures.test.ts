@@ -3,7 +3,7 @@ import { AppError } from '@fleet/errors';
 import { waitFor } from '@fleet/testing';
 import type { PaymentProvider, ProviderRefundInput } from '../src/domain/providers/payment-provider';
 import { createOfflineProvider } from '../src/domain/providers/offline/offline.provider';
-import type { RefundView } from '../src/domain/views';
+import type { RefundView } from '../src/domain/payments/views';
 import {
   createPayment,
   getPayment,

@@ -1,6 +1,6 @@
 import type { PaymentRefunded, PaymentView } from '@fleet/contracts';
 import { waitFor } from '@fleet/testing';
-import type { RefundView } from '../src/domain/views';
+import type { RefundView } from '../src/domain/payments/views';
 import {
   createPayment,
   deliverWebhook,

@@ -2,7 +2,7 @@ import type { PaymentSucceeded, PaymentView } from '@fleet/contracts';
 import { newId, type Db, type Queryable, type Sql } from '@fleet/db';
 import { insertPayment } from '../src/data-access/payment.repository';
 import type { ReceiptKey } from '../src/data-access/webhook-receipt.repository';
-import { applyNewReceipt } from '../src/domain/apply-new-receipt';
+import { applyNewReceipt } from '../src/domain/webhooks/receipts';
 import type { ProviderEvent } from '../src/domain/providers/payment-provider';
 import { waitFor } from '@fleet/testing';
 import {

@@ -2,7 +2,7 @@ import type { Db } from '@fleet/db';
 import type { Logger } from '@fleet/logger';
 import type { ReceiptKey, RetryPolicy } from '../data-access/webhook-receipt.repository';
 import type { WebhookSender } from '../data-access/webhook-sender';
-import type { CredentialsCipher } from './credentials-cipher';
+import type { CredentialsCipher } from './settings/credentials-cipher';
 import type { ProviderRegistry } from './providers/registry';
 
 /** What payment's use cases need; `createPaymentDeps` builds it for main.ts and for tests. */

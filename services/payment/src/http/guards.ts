@@ -1,4 +1,4 @@
-import { paymentNotFound } from '../domain/get-payment';
+import { paymentNotFound } from '../domain/payments/get-payment';
 import { isPaymentId } from './schemas';
 
 /** The platform's shared checks under this service's names. */

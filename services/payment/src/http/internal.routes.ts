@@ -1,11 +1,11 @@
 import { Router } from 'express';
 import { parseBody, parseQuery } from '@fleet/http';
 import { requestCtx } from '@fleet/tenancy';
-import { createPayment } from '../domain/create-payment';
-import { findOrderPayment, getPayment } from '../domain/get-payment';
+import { createPayment } from '../domain/payments/create-payment';
+import { findOrderPayment, getPayment } from '../domain/payments/get-payment';
 import type { PaymentDeps } from '../domain/payment-deps';
-import { refundPayment } from '../domain/refund-payment';
-import { syncPayment } from '../domain/sync-payment';
+import { refundPayment } from '../domain/refunds/refund-payment';
+import { syncPayment } from '../domain/payments/sync-payment';
 import { assertServiceCaller, paymentIdParam } from './guards';
 import { createPaymentBody, idempotencyKey, orderQuery, refundBody } from './schemas';
 

@@ -4,8 +4,8 @@ import { AppError } from '@fleet/errors';
 import { guard, staffCtx } from '@fleet/tenancy';
 import type { TenantCtx } from '@fleet/context';
 import type { PaymentDeps } from '../domain/payment-deps';
-import { getPaymentSettings, updatePaymentSettings } from '../domain/payment-settings';
-import { goLive, goTestMode } from '../domain/store-mode';
+import { getPaymentSettings, updatePaymentSettings } from '../domain/settings/payment-settings';
+import { goLive, goTestMode } from '../domain/settings/store-mode';
 import { emptyBody, paymentSettingsBody, toProviderCredentials } from './settings.schemas';
 
 const SETTINGS_PATH = '/api/admin/settings/payments';

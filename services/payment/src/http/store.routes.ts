@@ -2,8 +2,8 @@ import { Router } from 'express';
 import { parseBody } from '@fleet/http';
 import { requestCtx } from '@fleet/tenancy';
 import type { PaymentDeps } from '../domain/payment-deps';
-import { confirmPayment } from '../domain/confirm-payment';
-import { simulatePayment } from '../domain/simulate-payment';
+import { confirmPayment } from '../domain/payments/confirm-payment';
+import { simulatePayment } from '../domain/payments/simulate-payment';
 import { assertTenantRequest, paymentIdParam } from './guards';
 import { confirmBody, simulateBody } from './schemas';
 

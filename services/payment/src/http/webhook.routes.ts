@@ -1,7 +1,7 @@
 import express, { Router } from 'express';
 import { requestCtx } from '@fleet/tenancy';
 import type { PaymentDeps } from '../domain/payment-deps';
-import { handleWebhook } from '../domain/handle-webhook';
+import { handleWebhook } from '../domain/webhooks/handle-webhook';
 import { assertTenantRequest } from './guards';
 
 const WEBHOOK_BODY_LIMIT = '512kb';

@@ -1,6 +1,6 @@
 import { dueRefunds } from '../data-access/due-refunds';
 import type { PaymentDeps } from '../domain/payment-deps';
-import { retryRefund } from '../domain/retry-refund';
+import { retryRefund } from '../domain/refunds/retry-refund';
 import { createRelayScan } from './relay-scan';
 
 export interface RefundRetrierOptions {

@@ -1,7 +1,7 @@
 import { createDueReceiptScanner } from '../data-access/due-receipts';
 import type { ReceiptKey, RetryPolicy } from '../data-access/webhook-receipt.repository';
 import type { PaymentDeps } from '../domain/payment-deps';
-import { processReceipt } from '../domain/process-receipt';
+import { processReceipt } from '../domain/webhooks/receipts';
 import { createRelayScan } from './relay-scan';
 
 export interface WebhookProcessorOptions {
@@ -37,7 +37,7 @@ const DEFAULT_RETRY: RetryPolicy = { baseMs: 1000, maxMs: 5 * 60_000, maxAttempt
 
 /**
  * Applies stored webhook receipts asynchronously: finds due receipts of every tenant through the
- * relay role, then handles each in its own tenant transaction (see process-receipt.ts). A receipt
+ * relay role, then handles each in its own tenant transaction (see `processReceipt`, domain/webhooks/receipts.ts). A receipt
  * this instance stores is handed over by key and processed at once, a few concurrently, without
  * waiting for a scan or for the receipts before it; the scans (polling) find the rest: retries
  * and receipts of other instances. Several processors may run: SKIP LOCKED keeps them (and the

@@ -13,7 +13,7 @@ export const paymentsMigration: Migration = {
   name: '001_payments',
   async up(knex) {
     // One row per (tenant, provider) the tenant has configured; exactly one is active. Secrets are
-    // sealed (AES-256-GCM, see domain/credentials-cipher.ts) and never leave the service.
+    // sealed (AES-256-GCM, see domain/settings/credentials-cipher.ts) and never leave the service.
     await createTenantTable(
       knex,
       'payment_settings',

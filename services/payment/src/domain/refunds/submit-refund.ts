@@ -1,15 +1,15 @@
 import type { TenantCtx } from '@fleet/context';
-import type { Payment } from '../data-access/payment.repository';
+import type { Payment } from '../../data-access/payment.repository';
 import {
   findRefund,
   recordProviderRefundId,
   scheduleRefundRetry,
   type Refund,
-} from '../data-access/refund.repository';
-import type { RetryPolicy } from '../data-access/webhook-receipt.repository';
-import type { PaymentDeps } from './payment-deps';
-import type { ProviderRefund } from './providers/payment-provider';
-import { requireProviderAccount } from './provider-accounts';
+} from '../../data-access/refund.repository';
+import type { RetryPolicy } from '../../data-access/webhook-receipt.repository';
+import type { PaymentDeps } from '../payment-deps';
+import type { ProviderRefund } from '../providers/payment-provider';
+import { requireProviderAccount } from '../settings/provider-accounts';
 import { classifyRefundError } from './refund-errors';
 import { failRefund, settleRefund } from './settle-refund';
 

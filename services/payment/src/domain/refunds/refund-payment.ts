@@ -2,18 +2,18 @@ import { createHash } from 'node:crypto';
 import type { TenantCtx } from '@fleet/context';
 import { newId, type Queryable } from '@fleet/db';
 import { AppError } from '@fleet/errors';
-import { lockPayment, type Payment } from '../data-access/payment.repository';
+import { lockPayment, type Payment } from '../../data-access/payment.repository';
 import {
   claimRefundSubmission,
   committedRefundTotal,
   findRefundByKey,
   insertRefund,
   type Refund,
-} from '../data-access/refund.repository';
-import { paymentNotFound } from './get-payment';
-import type { PaymentDeps } from './payment-deps';
+} from '../../data-access/refund.repository';
+import { paymentNotFound } from '../payments/get-payment';
+import type { PaymentDeps } from '../payment-deps';
 import { submitRefund } from './submit-refund';
-import { toRefundView, type RefundView } from './views';
+import { toRefundView, type RefundView } from '../payments/views';
 
 export interface RefundInput {
   /** Minor units; the whole remaining amount when absent. */

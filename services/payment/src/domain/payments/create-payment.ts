@@ -8,10 +8,14 @@ import {
   findPaymentByOrder,
   insertPayment,
   type Payment,
-} from '../data-access/payment.repository';
-import type { PaymentDeps } from './payment-deps';
-import { activeProviderAccount, requireProviderAccount, type ProviderAccount } from './provider-accounts';
-import { storeLive } from './store-live';
+} from '../../data-access/payment.repository';
+import type { PaymentDeps } from '../payment-deps';
+import {
+  activeProviderAccount,
+  requireProviderAccount,
+  type ProviderAccount,
+} from '../settings/provider-accounts';
+import { storeLive } from '../settings/store-live';
 import { toPaymentView } from './views';
 
 export interface CreatedPayment {

@@ -1,9 +1,9 @@
 import type { TenantCtx } from '@fleet/context';
 import type { PaymentView } from '@fleet/contracts';
 import { AppError } from '@fleet/errors';
-import { findPayment, findPaymentByOrder } from '../data-access/payment.repository';
-import { listRefunds } from '../data-access/refund.repository';
-import type { PaymentDeps } from './payment-deps';
+import { findPayment, findPaymentByOrder } from '../../data-access/payment.repository';
+import { listRefunds } from '../../data-access/refund.repository';
+import type { PaymentDeps } from '../payment-deps';
 import { toPaymentView, toRefundView } from './views';
 
 export const paymentNotFound = () =>

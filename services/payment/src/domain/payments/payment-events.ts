@@ -8,8 +8,8 @@ import {
 } from '@fleet/contracts';
 import type { Queryable } from '@fleet/db';
 import { appendToOutbox, createEnvelope } from '@fleet/messaging';
-import type { Payment } from '../data-access/payment.repository';
-import type { Refund } from '../data-access/refund.repository';
+import type { Payment } from '../../data-access/payment.repository';
+import type { Refund } from '../../data-access/refund.repository';
 
 /**
  * Payment's events, written to the outbox in the transaction that changed the payment. They carry

@@ -8,12 +8,12 @@ import {
   listSettings,
   lockTenantSettings,
   saveActiveSettings,
-} from '../data-access/payment-settings.repository';
-import { readPaymentMode } from '../data-access/payment-mode.repository';
+} from '../../data-access/payment-settings.repository';
+import { readPaymentMode } from '../../data-access/payment-mode.repository';
 import { isLiveKey } from './live-keys';
 import { maskKeyId } from './mask-key';
-import type { PaymentDeps } from './payment-deps';
-import type { ProviderCredentials, ProviderName } from './providers/payment-provider';
+import type { PaymentDeps } from '../payment-deps';
+import type { ProviderCredentials, ProviderName } from '../providers/payment-provider';
 import { activeProviderAccount, newOfflineCredentials, sealCredentials } from './provider-accounts';
 import { liveStoreSettingsRefused } from './store-live';
 

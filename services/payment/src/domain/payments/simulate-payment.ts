@@ -1,12 +1,12 @@
 import type { TenantCtx } from '@fleet/context';
 import { AppError } from '@fleet/errors';
-import { readPaymentMode } from '../data-access/payment-mode.repository';
-import { findPayment } from '../data-access/payment.repository';
-import type { PaymentDeps } from './payment-deps';
-import { requireProviderAccount } from './provider-accounts';
-import { offlineWebhook, signOfflineWebhook } from './providers/offline/offline.provider';
+import { readPaymentMode } from '../../data-access/payment-mode.repository';
+import { findPayment } from '../../data-access/payment.repository';
+import type { PaymentDeps } from '../payment-deps';
+import { requireProviderAccount } from '../settings/provider-accounts';
+import { offlineWebhook, signOfflineWebhook } from '../providers/offline/offline.provider';
 import { paymentNotFound } from './get-payment';
-import { storeLive } from './store-live';
+import { storeLive } from '../settings/store-live';
 
 export type SimulatedOutcome = 'succeeded' | 'failed';
 

@@ -1,10 +1,10 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { TenantCtx } from '@fleet/context';
 import { AppError } from '@fleet/errors';
-import { applyNewReceipt } from './apply-new-receipt';
-import type { PaymentDeps } from './payment-deps';
-import type { ProviderName } from './providers/payment-provider';
-import { providerAccount } from './provider-accounts';
+import { applyNewReceipt } from './receipts';
+import type { PaymentDeps } from '../payment-deps';
+import type { ProviderName } from '../providers/payment-provider';
+import { providerAccount } from '../settings/provider-accounts';
 
 export interface WebhookReceived {
   /** False for a repeat of an event already stored (processed or not): nothing changes. */
@@ -16,7 +16,7 @@ export interface WebhookReceived {
 /**
  * Every provider's webhook: verify the signature over the raw body with this tenant's secret, then
  * store the receipt once by (tenant, provider, event id) and apply a new one in the same
- * transaction (apply-new-receipt.ts); what cannot be applied yet is left to the processor.
+ * transaction (`applyNewReceipt`, receipts.ts); what cannot be applied yet is left to the processor.
  * A bad signature stores nothing and leaves one security log line.
  */
 export async function handleWebhook(

@@ -7,9 +7,9 @@ import {
   findProviderSettings,
   insertActiveSettings,
   type PaymentSettingsRow,
-} from '../data-access/payment-settings.repository';
-import type { PaymentDeps } from './payment-deps';
-import type { ProviderCredentials, ProviderName } from './providers/payment-provider';
+} from '../../data-access/payment-settings.repository';
+import type { PaymentDeps } from '../payment-deps';
+import type { ProviderCredentials, ProviderName } from '../providers/payment-provider';
 
 /** A tenant's configuration of one provider, with its credentials decrypted (never leaves the service). */
 export interface ProviderAccount {

@@ -1,10 +1,10 @@
 import type { Ctx } from '@fleet/context';
 import type { Queryable } from '@fleet/db';
-import { lockPayment, updatePaymentStatus } from '../data-access/payment.repository';
-import { markRefundFailed, markRefundSucceeded, type Refund } from '../data-access/refund.repository';
-import { emitPaymentRefunded, emitRefundFailed } from './payment-events';
-import { assertTransition, statusAfterRefund } from './payment-lifecycle';
-import type { EventOutcome } from './event-outcome';
+import { lockPayment, updatePaymentStatus } from '../../data-access/payment.repository';
+import { markRefundFailed, markRefundSucceeded, type Refund } from '../../data-access/refund.repository';
+import { emitPaymentRefunded, emitRefundFailed } from '../payments/payment-events';
+import { assertTransition, statusAfterRefund } from '../payments/payment-lifecycle';
+import type { EventOutcome } from '../webhooks/apply-event';
 
 /**
  * Marks a pending refund succeeded, adds it to the payment's refunded amount, moves the payment to

@@ -1,10 +1,10 @@
 import type { TenantCtx } from '@fleet/context';
 import type { PaymentSyncView, ProviderPaymentStatus } from '@fleet/contracts';
-import { findPayment, type Payment } from '../data-access/payment.repository';
-import { applyNewReceipt } from './apply-new-receipt';
+import { findPayment, type Payment } from '../../data-access/payment.repository';
+import { applyNewReceipt } from '../webhooks/receipts';
 import { paymentNotFound } from './get-payment';
-import type { PaymentDeps } from './payment-deps';
-import { requireProviderAccount } from './provider-accounts';
+import type { PaymentDeps } from '../payment-deps';
+import { requireProviderAccount } from '../settings/provider-accounts';
 import { toPaymentView } from './views';
 
 /** What our own record already settled: the provider has nothing newer to say. */

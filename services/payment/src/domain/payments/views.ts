@@ -1,6 +1,6 @@
 import type { PaymentView, RefundView } from '@fleet/contracts';
-import type { Payment } from '../data-access/payment.repository';
-import type { Refund } from '../data-access/refund.repository';
+import type { Payment } from '../../data-access/payment.repository';
+import type { Refund } from '../../data-access/refund.repository';
 
 export function toPaymentView(p: Payment): PaymentView {
   return {

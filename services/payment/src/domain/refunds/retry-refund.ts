@@ -1,8 +1,8 @@
 import { runWithContext, type TenantCtx } from '@fleet/context';
-import { findPayment } from '../data-access/payment.repository';
-import { claimRefundSubmission } from '../data-access/refund.repository';
-import type { DueRefund } from '../data-access/due-refunds';
-import type { PaymentDeps } from './payment-deps';
+import { findPayment } from '../../data-access/payment.repository';
+import { claimRefundSubmission } from '../../data-access/refund.repository';
+import type { DueRefund } from '../../data-access/due-refunds';
+import type { PaymentDeps } from '../payment-deps';
 import { submitRefund } from './submit-refund';
 
 /** The context a retried refund runs in: its events look like the payment service's own. */

@@ -1,10 +1,10 @@
 import type { TenantCtx } from '@fleet/context';
 import { AppError } from '@fleet/errors';
-import { findPayment } from '../data-access/payment.repository';
-import { applyNewReceipt } from './apply-new-receipt';
+import { findPayment } from '../../data-access/payment.repository';
+import { applyNewReceipt } from '../webhooks/receipts';
 import { paymentNotFound } from './get-payment';
-import type { PaymentDeps } from './payment-deps';
-import { requireProviderAccount } from './provider-accounts';
+import type { PaymentDeps } from '../payment-deps';
+import { requireProviderAccount } from '../settings/provider-accounts';
 
 export interface ConfirmResult {
   paymentId: string;

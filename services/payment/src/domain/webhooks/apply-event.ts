@@ -5,13 +5,20 @@ import {
   findPayment,
   lockPaymentByProviderRef,
   updatePaymentStatus,
-} from '../data-access/payment.repository';
-import { findRefund } from '../data-access/refund.repository';
-import type { EventOutcome } from './event-outcome';
-import { emitPaymentFailed, emitPaymentSucceeded } from './payment-events';
-import { canTransition } from './payment-lifecycle';
-import type { ProviderEvent, ProviderName } from './providers/payment-provider';
-import { failRefund, settleRefund } from './settle-refund';
+} from '../../data-access/payment.repository';
+import { findRefund } from '../../data-access/refund.repository';
+import { emitPaymentFailed, emitPaymentSucceeded } from '../payments/payment-events';
+import { canTransition } from '../payments/payment-lifecycle';
+import type { ProviderEvent, ProviderName } from '../providers/payment-provider';
+import { failRefund, settleRefund } from '../refunds/settle-refund';
+
+/** What applying a provider event did: an expected result, never an exception. */
+export type EventOutcome =
+  | { kind: 'applied' }
+  /** Recorded and never retried: a duplicate, an out-of-order event, or one that does not fit. */
+  | { kind: 'ignored'; reason: string }
+  /** Not applicable yet (its payment is not visible yet): retried later with backoff. */
+  | { kind: 'retry'; reason: string };
 
 /** Applies one verified provider event to its payment, in the caller's tenant transaction. */
 export async function applyProviderEvent(
