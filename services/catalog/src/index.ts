@@ -3,7 +3,7 @@ export { createApp, type CatalogAppDeps } from './app';
 export { configSchema, type CatalogConfig } from './config';
 export { migrations, relayTables } from './data-access/migrations';
 export type { CatalogDeps } from './domain/catalog-deps';
-export type { ProductView, VariantView } from './domain/product-view';
+export type { ProductView, VariantView } from './domain/products/product-view';
 export {
   INVENTORY_BINDINGS,
   INVENTORY_LEVEL_CONSUMER,

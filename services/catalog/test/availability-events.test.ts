@@ -1,7 +1,7 @@
 import { createLogger } from '@fleet/logger';
 import { createBroker, createEnvelope, type Broker, type EventEnvelope } from '@fleet/messaging';
 import { testAmqpPrefix, TEST_AMQP_URL, waitFor } from '@fleet/testing';
-import type { ProductView } from '../src/domain/product-view';
+import type { ProductView } from '../src/domain/products/product-view';
 import { INVENTORY_BINDINGS, inventoryLevelConsumer } from '../src/messaging/inventory-level.consumer';
 import {
   json,

@@ -1,5 +1,5 @@
-import type { ProductView } from '../src/domain/product-view';
-import { importProducts } from '../src/domain/import-products';
+import type { ProductView } from '../src/domain/products/product-view';
+import { importProducts } from '../src/domain/import/import-products';
 import {
   json,
   newTenant,

@@ -8,7 +8,7 @@ import {
   type OutboxRelay,
 } from '@fleet/messaging';
 import { testAmqpPrefix, TEST_AMQP_URL, waitFor } from '@fleet/testing';
-import type { ProductView } from '../src/domain/product-view';
+import type { ProductView } from '../src/domain/products/product-view';
 import { json, newTenant, productBody, staff, startCatalog, type CatalogFixture } from './catalog-fixture';
 
 let catalog: CatalogFixture;

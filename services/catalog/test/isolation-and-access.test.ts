@@ -1,5 +1,5 @@
 import type { Ctx } from '@fleet/context';
-import type { ProductView } from '../src/domain/product-view';
+import type { ProductView } from '../src/domain/products/product-view';
 import {
   json,
   newTenant,

@@ -1,4 +1,4 @@
-import type { ProductView } from '../src/domain/product-view';
+import type { ProductView } from '../src/domain/products/product-view';
 import {
   json,
   newTenant,

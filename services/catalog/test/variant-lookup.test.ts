@@ -1,5 +1,5 @@
 import type { VariantLookupResponse } from '@fleet/contracts';
-import type { ProductView } from '../src/domain/product-view';
+import type { ProductView } from '../src/domain/products/product-view';
 import {
   json,
   newTenant,

@@ -1,5 +1,5 @@
 import { prepared, type Queryable } from '@fleet/db';
-import type { ProductView } from '../domain/product-view';
+import type { ProductView } from '../domain/products/product-view';
 
 const ISO = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 

@@ -1,5 +1,5 @@
 import { newId, prepared, type Queryable } from '@fleet/db';
-import type { VariantInput } from '../domain/product-input';
+import type { VariantInput } from '../domain/products/product-input';
 
 /** SKU -> variant id of a product's current variants. */
 export async function variantIdsBySku(

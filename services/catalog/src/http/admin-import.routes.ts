@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { AppError } from '@fleet/errors';
 import type { CatalogDeps } from '../domain/catalog-deps';
-import { importProducts } from '../domain/import-products';
+import { importProducts } from '../domain/import/import-products';
 import { csvRecords } from './csv-records';
 import { guard, staffCtx } from './guards';
 

@@ -1,12 +1,12 @@
 import { Router } from 'express';
 import { parseBody, parseParams, parseQuery } from '@fleet/http';
-import { bulkUpsertProducts } from '../domain/bulk-products';
+import { bulkUpsertProducts } from '../domain/products/bulk-products';
 import type { CatalogDeps } from '../domain/catalog-deps';
-import { createProduct } from '../domain/create-product';
-import { deleteProduct } from '../domain/delete-product';
-import { productInput, productPatch } from '../domain/product-input';
-import { getProduct, listProducts } from '../domain/read-products';
-import { updateProduct } from '../domain/update-product';
+import { createProduct } from '../domain/products/create-product';
+import { deleteProduct } from '../domain/products/delete-product';
+import { productInput, productPatch } from '../domain/products/product-input';
+import { getProduct, listProducts } from '../domain/products/read-products';
+import { updateProduct } from '../domain/products/update-product';
 import { guard, staffCtx } from './guards';
 import { adminListQuery, bulkBody, productParams } from './schemas';
 

@@ -1,10 +1,10 @@
 import { Router } from 'express';
 import { parseBody, parseParams, parseQuery } from '@fleet/http';
-import { createCategory, updateCategory } from '../domain/categories';
+import { createCategory, updateCategory } from '../domain/taxonomy/categories';
 import type { CatalogDeps } from '../domain/catalog-deps';
-import { createCollection, updateCollection } from '../domain/collections';
-import { deleteCategory, deleteCollection } from '../domain/delete-taxonomy';
-import { listCategoryPage, listCollectionPage } from '../domain/read-taxonomy';
+import { createCollection, updateCollection } from '../domain/taxonomy/collections';
+import { deleteCategory, deleteCollection } from '../domain/taxonomy/delete-taxonomy';
+import { listCategoryPage, listCollectionPage } from '../domain/taxonomy/read-taxonomy';
 import { guard, staffCtx } from './guards';
 import {
   categoryParams,

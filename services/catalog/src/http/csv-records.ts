@@ -1,7 +1,7 @@
 import type { Request } from 'express';
 import { CsvError, parse } from 'csv-parse';
 import { AppError } from '@fleet/errors';
-import type { CsvRecord } from '../domain/import-products';
+import type { CsvRecord } from '../domain/import/import-products';
 
 /** A row longer than this is refused (bounds memory whatever the file). */
 const MAX_RECORD_BYTES = 64 * 1024;

@@ -1,5 +1,5 @@
 import type { Response } from 'express';
-import type { RawJson, RawPage } from '../domain/store-products';
+import type { RawJson, RawPage } from '../domain/products/store-products';
 
 /** Sends JSON that Postgres already built, without parsing or serialising it again. */
 export function sendRawJson(res: Response, json: RawJson): void {

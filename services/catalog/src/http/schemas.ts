@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { BULK_MAX_ITEMS } from '../domain/bulk-products';
-import { idOf, slugInput } from '../domain/product-input';
+import { BULK_MAX_ITEMS } from '../domain/products/bulk-products';
+import { idOf, slugInput } from '../domain/products/product-input';
 
 export const limit = z.coerce.number().int().min(1).max(100).default(20);
 export const cursor = z.string().min(1).max(500).optional();

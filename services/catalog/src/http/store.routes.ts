@@ -1,8 +1,8 @@
 import { Router } from 'express';
 import { parseParams, parseQuery } from '@fleet/http';
 import type { CatalogDeps } from '../domain/catalog-deps';
-import { categoryTree, listCollectionPage } from '../domain/read-taxonomy';
-import { storeProduct, storeProductPage } from '../domain/store-products';
+import { categoryTree, listCollectionPage } from '../domain/taxonomy/read-taxonomy';
+import { storeProduct, storeProductPage } from '../domain/products/store-products';
 import { guard, storeCtx } from './guards';
 import { sendRawJson, sendRawPage } from './raw-json';
 import { pageQuery, storeListQuery, storeProductParams } from './schemas';

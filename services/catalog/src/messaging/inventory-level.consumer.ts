@@ -1,7 +1,7 @@
 import { INVENTORY_EVENTS } from '@fleet/contracts';
 import { inboxConsumer, type EventHandler } from '@fleet/messaging';
 import { z } from 'zod';
-import { applyAvailability } from '../domain/apply-availability';
+import { applyAvailability } from '../domain/products/apply-availability';
 import type { CatalogDeps } from '../domain/catalog-deps';
 
 /** The routing keys catalog's `inventory-level` queue is bound to. */

@@ -1,7 +1,7 @@
 import type { TenantCtx } from '@fleet/context';
-import { deleteProductRow, lockProduct } from '../data-access/product.repository';
-import type { CatalogDeps } from './catalog-deps';
-import { inCatalogTx } from './catalog-tx';
+import { deleteProductRow, lockProduct } from '../../data-access/product.repository';
+import type { CatalogDeps } from '../catalog-deps';
+import { inCatalogTx } from '../catalog-tx';
 import { productNotFound } from './product-guards';
 import { recordProductDeleted } from './product-events';
 

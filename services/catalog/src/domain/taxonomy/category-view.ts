@@ -1,5 +1,5 @@
 import { AppError } from '@fleet/errors';
-import type { CategoryRow } from '../data-access/category.repository';
+import type { CategoryRow } from '../../data-access/category.repository';
 
 export interface CategoryView {
   id: string;

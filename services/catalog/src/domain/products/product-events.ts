@@ -2,7 +2,7 @@ import type { TenantCtx } from '@fleet/context';
 import { PRODUCT_EVENTS, type ProductChanged, type ProductDeleted } from '@fleet/contracts';
 import type { Queryable } from '@fleet/db';
 import { appendToOutbox, createEnvelope } from '@fleet/messaging';
-import { loadDocuments } from '../data-access/document.repository';
+import { loadDocuments } from '../../data-access/document.repository';
 import type { ProductView } from './product-view';
 
 /**

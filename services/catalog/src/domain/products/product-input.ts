@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { isCurrency, MAX_AMOUNT } from './money';
-import { SLUG_MAX, SLUG_PATTERN } from './slug';
+import { isCurrency, MAX_AMOUNT } from '../money';
+import { SLUG_MAX, SLUG_PATTERN } from '../slug';
 
 const money = z.int('must be an integer amount in minor units (1999 is 19.99 USD)').min(0).max(MAX_AMOUNT);
 const currency = z.string().refine(isCurrency, 'is not a supported ISO 4217 currency code such as USD');

@@ -1,6 +1,6 @@
 import { AppError, type FieldError } from '@fleet/errors';
-import { isCurrency, MAX_AMOUNT, parseMajorAmount } from './money';
-import { SLUG_MAX, SLUG_PATTERN } from './slug';
+import { isCurrency, MAX_AMOUNT, parseMajorAmount } from '../money';
+import { SLUG_MAX, SLUG_PATTERN } from '../slug';
 
 export const CSV_COLUMNS = [
   'handle',

@@ -1,10 +1,10 @@
 import type { TenantCtx } from '@fleet/context';
 import type { Queryable } from '@fleet/db';
 import { AppError } from '@fleet/errors';
-import { productIdBySlug } from '../data-access/product.repository';
-import { skuOwners } from '../data-access/variant.repository';
-import type { CatalogDeps } from './catalog-deps';
-import { inCatalogTx } from './catalog-tx';
+import { productIdBySlug } from '../../data-access/product.repository';
+import { skuOwners } from '../../data-access/variant.repository';
+import type { CatalogDeps } from '../catalog-deps';
+import { inCatalogTx } from '../catalog-tx';
 import { insertProduct } from './create-product';
 import type { ProductInput } from './product-input';
 import type { ProductView } from './product-view';

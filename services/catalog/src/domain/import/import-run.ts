@@ -1,6 +1,6 @@
 import type { TenantCtx } from '@fleet/context';
 import { AppError } from '@fleet/errors';
-import type { CatalogDeps } from './catalog-deps';
+import type { CatalogDeps } from '../catalog-deps';
 import { forEachConcurrently } from './concurrently';
 import { CsvCategories } from './csv-categories';
 import { CsvGrouper, type CsvProduct } from './csv-grouping';

@@ -1,11 +1,11 @@
 import type { TenantCtx } from '@fleet/context';
 import type { FieldError } from '@fleet/errors';
-import type { CatalogDeps } from './catalog-deps';
+import type { CatalogDeps } from '../catalog-deps';
 import type { CsvCategories } from './csv-categories';
 import { firstCategory, productFromCsv, type CsvProduct } from './csv-grouping';
-import { itemFailure } from './field-errors';
+import { itemFailure } from '../products/field-errors';
 import type { ImportReportBuilder } from './import-report';
-import { upsertProduct } from './upsert-product';
+import { upsertProduct } from '../products/upsert-product';
 
 const COLUMN_OF: Record<string, string> = {
   sku: 'variant_sku',

@@ -1,10 +1,10 @@
 import type { TenantCtx } from '@fleet/context';
 import { newId } from '@fleet/db';
 import { AppError } from '@fleet/errors';
-import * as repo from '../data-access/category.repository';
-import { insertWithSlug } from './assign-slug';
-import type { CatalogDeps } from './catalog-deps';
-import { inCatalogTx } from './catalog-tx';
+import * as repo from '../../data-access/category.repository';
+import { insertWithSlug } from '../assign-slug';
+import type { CatalogDeps } from '../catalog-deps';
+import { inCatalogTx } from '../catalog-tx';
 import {
   categoryNotFound,
   MAX_CATEGORIES,

@@ -1,11 +1,11 @@
 import type { TenantCtx } from '@fleet/context';
-import { allCategories, listCategories } from '../data-access/category.repository';
-import { listCollections } from '../data-access/collection.repository';
-import type { CatalogDeps } from './catalog-deps';
+import { allCategories, listCategories } from '../../data-access/category.repository';
+import { listCollections } from '../../data-access/collection.repository';
+import type { CatalogDeps } from '../catalog-deps';
 import { toCategoryView, toTree, type CategoryNode, type CategoryView } from './category-view';
 import type { CollectionView } from './collections';
-import { decodeCursor, encodeCursor, pageOf } from './cursor';
-import type { Page } from './read-products';
+import { decodeCursor, encodeCursor, pageOf } from '../cursor';
+import type { Page } from '../products/read-products';
 
 /** `GET /api/admin/categories`: flat, in creation order, paged. */
 export async function listCategoryPage(

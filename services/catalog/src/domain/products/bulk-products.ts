@@ -1,6 +1,6 @@
 import type { TenantCtx } from '@fleet/context';
 import type { FieldError } from '@fleet/errors';
-import type { CatalogDeps } from './catalog-deps';
+import type { CatalogDeps } from '../catalog-deps';
 import { fieldErrors, itemFailure } from './field-errors';
 import { productInput } from './product-input';
 import { upsertProduct } from './upsert-product';

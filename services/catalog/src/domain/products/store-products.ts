@@ -1,7 +1,7 @@
 import type { TenantCtx } from '@fleet/context';
-import { findStoreProduct, listStoreProducts, type StoreListQuery } from '../data-access/store.repository';
-import type { CatalogDeps } from './catalog-deps';
-import { decodeCursor, encodeCursor, pageOf } from './cursor';
+import { findStoreProduct, listStoreProducts, type StoreListQuery } from '../../data-access/store.repository';
+import type { CatalogDeps } from '../catalog-deps';
+import { decodeCursor, encodeCursor, pageOf } from '../cursor';
 import { productNotFound } from './product-guards';
 
 /** JSON text built by Postgres, sent as is. */

@@ -1,6 +1,6 @@
 import type { TenantCtx } from '@fleet/context';
-import { lookupVariants } from '../data-access/variant-lookup.repository';
-import type { CatalogDeps } from './catalog-deps';
+import { lookupVariants } from '../../data-access/variant-lookup.repository';
+import type { CatalogDeps } from '../catalog-deps';
 import type { RawJson } from './store-products';
 
 export const LOOKUP_MAX_VARIANTS = 250;

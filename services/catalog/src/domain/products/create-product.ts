@@ -1,12 +1,12 @@
 import type { TenantCtx } from '@fleet/context';
 import { PRODUCT_EVENTS } from '@fleet/contracts';
 import { newId, type Queryable } from '@fleet/db';
-import { setLinks } from '../data-access/link.repository';
-import { insertProductRow, refreshProduct } from '../data-access/product.repository';
-import { saveVariants } from '../data-access/variant.repository';
-import { insertWithSlug } from './assign-slug';
-import type { CatalogDeps } from './catalog-deps';
-import { inCatalogTx } from './catalog-tx';
+import { setLinks } from '../../data-access/link.repository';
+import { insertProductRow, refreshProduct } from '../../data-access/product.repository';
+import { saveVariants } from '../../data-access/variant.repository';
+import { insertWithSlug } from '../assign-slug';
+import type { CatalogDeps } from '../catalog-deps';
+import { inCatalogTx } from '../catalog-tx';
 import type { ProductInput } from './product-input';
 import { assertLinksExist, assertSkusFree } from './product-guards';
 import { recordProductChanged } from './product-events';

@@ -1,11 +1,11 @@
 import type { TenantCtx } from '@fleet/context';
 import { newId } from '@fleet/db';
 import { AppError } from '@fleet/errors';
-import { countCategories, findCategoryByName, insertCategory } from '../data-access/category.repository';
-import type { CatalogDeps } from './catalog-deps';
-import { inCatalogTx } from './catalog-tx';
-import { MAX_CATEGORIES } from './category-view';
-import { slugify } from './slug';
+import { countCategories, findCategoryByName, insertCategory } from '../../data-access/category.repository';
+import type { CatalogDeps } from '../catalog-deps';
+import { inCatalogTx } from '../catalog-tx';
+import { MAX_CATEGORIES } from '../taxonomy/category-view';
+import { slugify } from '../slug';
 
 /**
  * Category names of a CSV import to ids: an existing category with that slug or name, else a new

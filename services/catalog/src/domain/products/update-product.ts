@@ -1,11 +1,11 @@
 import type { TenantCtx } from '@fleet/context';
 import { PRODUCT_EVENTS } from '@fleet/contracts';
 import type { Queryable } from '@fleet/db';
-import { setLinks } from '../data-access/link.repository';
-import { lockProduct, refreshProduct, updateProductRow } from '../data-access/product.repository';
-import { saveVariants, variantIdsBySku } from '../data-access/variant.repository';
-import type { CatalogDeps } from './catalog-deps';
-import { inCatalogTx } from './catalog-tx';
+import { setLinks } from '../../data-access/link.repository';
+import { lockProduct, refreshProduct, updateProductRow } from '../../data-access/product.repository';
+import { saveVariants, variantIdsBySku } from '../../data-access/variant.repository';
+import type { CatalogDeps } from '../catalog-deps';
+import { inCatalogTx } from '../catalog-tx';
 import type { ProductPatch } from './product-input';
 import { assertLinksExist, assertSkusFree, assertVariantOptions, productNotFound } from './product-guards';
 import { recordProductChanged } from './product-events';

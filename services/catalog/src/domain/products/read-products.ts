@@ -1,7 +1,7 @@
 import type { TenantCtx } from '@fleet/context';
-import { documentsAfter, listDocuments, loadDocuments } from '../data-access/document.repository';
-import type { CatalogDeps } from './catalog-deps';
-import { decodeCursor, encodeCursor, pageOf } from './cursor';
+import { documentsAfter, listDocuments, loadDocuments } from '../../data-access/document.repository';
+import type { CatalogDeps } from '../catalog-deps';
+import { decodeCursor, encodeCursor, pageOf } from '../cursor';
 import { productNotFound } from './product-guards';
 import type { ProductView } from './product-view';
 

@@ -1,6 +1,6 @@
 import type { TenantCtx } from '@fleet/context';
 import { isAppError } from '@fleet/errors';
-import type { CatalogDeps } from './catalog-deps';
+import type { CatalogDeps } from '../catalog-deps';
 import type { ImportReport } from './import-report';
 import { CsvImportRun, type CsvRecord } from './import-run';
 

@@ -1,7 +1,7 @@
 import { AppError, validationError, type FieldError } from '@fleet/errors';
 import type { Queryable } from '@fleet/db';
-import { unknownIds } from '../data-access/link.repository';
-import { skuOwners } from '../data-access/variant.repository';
+import { unknownIds } from '../../data-access/link.repository';
+import { skuOwners } from '../../data-access/variant.repository';
 import { variantIssues, type VariantInput } from './product-input';
 
 export const productNotFound = () =>

@@ -6,8 +6,8 @@ import {
   lockProductOfVariant,
   readAvailability,
   writeAvailability,
-} from '../data-access/availability.repository';
-import { refreshProductLater } from '../data-access/product.repository';
+} from '../../data-access/availability.repository';
+import { refreshProductLater } from '../../data-access/product.repository';
 import { recordProductChanged } from './product-events';
 
 /** Sellable units of one variant as the inventory service last reported them. */

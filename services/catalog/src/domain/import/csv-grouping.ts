@@ -1,7 +1,7 @@
 import type { FieldError } from '@fleet/errors';
 import type { CsvRow } from './csv-rows';
-import { fieldErrors } from './field-errors';
-import { productInput, type ProductInput } from './product-input';
+import { fieldErrors } from '../products/field-errors';
+import { productInput, type ProductInput } from '../products/product-input';
 
 /** The rows of one handle: the variants of one product. */
 export interface CsvProduct {

@@ -2,15 +2,15 @@ import type { TenantCtx } from '@fleet/context';
 import { PRODUCT_EVENTS } from '@fleet/contracts';
 import type { Queryable } from '@fleet/db';
 import { AppError } from '@fleet/errors';
-import { deleteCategoryRow, findCategory, hasChildren, lockTree } from '../data-access/category.repository';
-import { deleteCollectionRow, findCollection } from '../data-access/collection.repository';
-import { lockLinkedProducts, type LinkKind } from '../data-access/link.repository';
-import { bumpVersions } from '../data-access/product.repository';
-import type { CatalogDeps } from './catalog-deps';
-import { inCatalogTx } from './catalog-tx';
+import { deleteCategoryRow, findCategory, hasChildren, lockTree } from '../../data-access/category.repository';
+import { deleteCollectionRow, findCollection } from '../../data-access/collection.repository';
+import { lockLinkedProducts, type LinkKind } from '../../data-access/link.repository';
+import { bumpVersions } from '../../data-access/product.repository';
+import type { CatalogDeps } from '../catalog-deps';
+import { inCatalogTx } from '../catalog-tx';
 import { categoryNotFound } from './category-view';
 import { collectionNotFound } from './collections';
-import { recordProductsChanged } from './product-events';
+import { recordProductsChanged } from '../products/product-events';
 
 /** `DELETE /api/admin/categories/{id}`: a leaf only; its products lose the link (and are republished). */
 export async function deleteCategory(ctx: TenantCtx, deps: CatalogDeps, id: string): Promise<void> {
