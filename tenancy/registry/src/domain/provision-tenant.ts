@@ -1,10 +1,11 @@
 import type { Ctx } from '@fleet/context';
 import { newId } from '@fleet/db';
 import { AppError } from '@fleet/errors';
-import { checkSlug, type TenantSnapshot } from '@fleet/tenancy';
+import type { TenantSnapshot } from '@fleet/tenancy';
 import { findTenantBySlug, insertTenant, toSnapshot } from '../data-access/tenant.repository';
 import { insertDefaultSettings } from '../data-access/store-settings.repository';
 import type { RegistryDeps } from './registry-deps';
+import { checkSlug } from './slug-rules';
 import { recordTenantEvent } from './tenant-events';
 
 export interface ProvisionInput {

@@ -1,4 +1,4 @@
-import { checkSlug } from '../src';
+import { checkSlug } from '../src/domain/slug-rules';
 
 test.each([
   ['acme', null],
