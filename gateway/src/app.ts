@@ -24,7 +24,7 @@ interface Handling {
 /**
  * The only public entry point. createHttpApp provides what every service has (the liveness probe,
  * the request histogram with `tenant` and `prefix` labels; `/readyz` and `/metrics` are on the
- * internal ops app, see create-gateway.ts);
+ * internal ops app, see bootstrap.ts);
  * every other request takes the gateway's lane in front of express (see http/gateway-lane.ts).
  * Bodies are streamed to upstreams, never parsed here.
  */

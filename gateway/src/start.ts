@@ -6,7 +6,7 @@ import { createLogger } from '@fleet/logger';
 import { connectServiceBroker } from '@fleet/messaging';
 import { createRegistryClient, createTenantResolver } from '@fleet/tenancy';
 import { configSchema, type GatewayConfig } from './config';
-import { createGateway } from './create-gateway';
+import { createGateway } from './bootstrap';
 import type { TokenIssuer } from './data-access/token-verifiers';
 import { loadWebApps } from './data-access/web-app-loader';
 import { subscribeToTenantEvents } from './messaging/tenant-events.consumer';

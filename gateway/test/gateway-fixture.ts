@@ -22,7 +22,7 @@ import {
   type TestDatabase,
   type TestRedis,
 } from '@fleet/testing';
-import { createGateway, type Gateway, type GatewayOptions } from '../src/create-gateway';
+import { createGateway, type Gateway, type GatewayOptions } from '../src/bootstrap';
 import type { TokenIssuer } from '../src/data-access/token-verifiers';
 import { ROUTES, type RouteRule } from '../src/domain/routes';
 import { startTestIssuer, type TestIssuer } from './token-issuer';

@@ -2,5 +2,5 @@
 export { createApp, type StorefrontAppDeps } from './app';
 export { configSchema, type StorefrontConfig } from './config';
 export { migrations, relayTables } from './data-access/migrations';
-export { createStorefrontDeps, type StorefrontWiring } from './wiring';
+export { createStorefrontDeps, type StorefrontWiring } from './bootstrap';
 export { start } from './start';

@@ -5,7 +5,7 @@ import { startHttpServer, type RunningHttpServer, type ServiceStartOptions } fro
 import { createLogger } from '@fleet/logger';
 import { createApp } from './app';
 import { configSchema } from './config';
-import { createStorefrontDeps } from './wiring';
+import { createStorefrontDeps } from './bootstrap';
 
 /**
  * Starts the storefront from `env`: main.ts runs it alone in its process, the host beside the
