@@ -66,6 +66,7 @@ export class SagaUnit {
     this.saga.status = status;
     this.saga.attempts = 0;
     this.saga.lastError = null;
+    this.saga.retrying = false;
     this.deadline = deadline;
   }
 
@@ -82,6 +83,7 @@ export class SagaUnit {
   /** The current step failed for now: try again after `delayMs`. */
   retryLater(error: string, delayMs: number): void {
     this.saga.lastError = error;
+    this.saga.retrying = true;
     this.note('retry', error);
     this.deadline = { inMs: delayMs };
   }
@@ -116,6 +118,7 @@ export class SagaUnit {
     }
     this.saga.claimSeq += 1;
     this.saga.attempts += 1;
+    this.saga.retrying = false;
     this.saga.history.push({
       at: new Date().toISOString(),
       step: this.saga.step,
