@@ -2,7 +2,7 @@ import type { ConsumeOptions, EventEnvelope, EventHandler } from '@fleet/messagi
 import { contextFromEnvelope, handleOnce } from '@fleet/messaging';
 import { applyOutcome } from '../saga/apply-outcome';
 import { driveSaga } from '../saga/orchestrator';
-import type { SagaDeps } from '../saga/saga-deps';
+import type { SagaDeps } from '../domain/order-deps';
 import { openSagaUnit, type ClaimedStep } from '../saga/saga-unit';
 import { paymentFailed } from './payment-failed.consumer';
 import { paymentRefunded } from './payment-refunded.consumer';

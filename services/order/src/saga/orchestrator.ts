@@ -3,7 +3,7 @@ import { findOrder, type OrderRecord } from '../data-access/order.repository';
 import { claimSaga, findSaga } from '../data-access/saga.repository';
 import { applyOutcome } from './apply-outcome';
 import { STEPS } from './order-saga';
-import type { SagaDeps } from './saga-deps';
+import type { SagaDeps } from '../domain/order-deps';
 import { fail, retry, type Outcome } from './saga-step';
 import { openSagaUnit, type ClaimedStep } from './saga-unit';
 import type { SagaRecord } from './saga-types';

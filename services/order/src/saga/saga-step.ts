@@ -1,6 +1,6 @@
 import type { TenantCtx } from '@fleet/context';
 import type { RemoteProblem } from '../data-access/service-http';
-import type { SagaDeps } from './saga-deps';
+import type { SagaDeps } from '../domain/order-deps';
 import type { Compensation, SagaData, StepName } from './saga-types';
 import type { ClaimedStep, SagaUnit } from './saga-unit';
 

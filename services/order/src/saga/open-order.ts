@@ -5,12 +5,12 @@ import { appendToOutbox } from '@fleet/messaging';
 import { appendHistory, insertItems } from '../data-access/order-lines.repository';
 import { findOrderByCheckout, insertOrder, type OrderRecord } from '../data-access/order.repository';
 import { insertSaga } from '../data-access/saga.repository';
-import { ORDER_SAGA } from '../saga/order-saga';
-import type { ClaimedStep } from '../saga/saga-unit';
-import { requestHash, type CreateOrderInput } from './create-order-input';
-import type { OrderDeps } from './order-deps';
-import { orderStatusEvent } from './order-events';
-import { hashToken, newTokenNonce, orderToken } from './order-token';
+import { ORDER_SAGA } from './order-saga';
+import type { ClaimedStep } from './saga-unit';
+import { requestHash, type CreateOrderInput } from '../domain/create-order-input';
+import type { OrderDeps } from '../domain/order-deps';
+import { orderStatusEvent } from '../domain/order-events';
+import { hashToken, newTokenNonce, orderToken } from '../domain/order-token';
 
 const FIRST_STEP = ORDER_SAGA.forward[0]!.step.name;
 
