@@ -11,6 +11,7 @@ type LockedRow = OrderRow & {
   saga_attempts: number;
   saga_claim_seq: string;
   saga_last_error: string | null;
+  saga_retrying: boolean;
   saga_data: SagaRow['data'];
   saga_history: SagaRow['history'];
   saga_created_at: Date;
@@ -29,7 +30,7 @@ const LOCK_BOTH = prepared(
   `SELECT o.*,
           s.order_id AS saga_order_id, s.step AS saga_step, s.status AS saga_status,
           s.deadline_at AS saga_deadline_at, s.attempts AS saga_attempts, s.claim_seq AS saga_claim_seq,
-          s.last_error AS saga_last_error, s.data AS saga_data, s.history AS saga_history,
+          s.last_error AS saga_last_error, s.retrying AS saga_retrying, s.data AS saga_data, s.history AS saga_history,
           s.created_at AS saga_created_at, s.updated_at AS saga_updated_at, now() AS tx_now
      FROM orders o
      JOIN saga_state s ON s.tenant_id = o.tenant_id AND s.order_id = o.id
@@ -54,6 +55,7 @@ export async function lockOrderAndSaga(
       attempts: row.saga_attempts,
       claim_seq: row.saga_claim_seq,
       last_error: row.saga_last_error,
+      retrying: row.saga_retrying,
       data: row.saga_data,
       history: row.saga_history,
       created_at: row.saga_created_at,

@@ -9,6 +9,7 @@ export interface SagaRow {
   attempts: number;
   claim_seq: string;
   last_error: string | null;
+  retrying: boolean;
   data: SagaData;
   history: SagaHistoryEntry[];
   created_at: Date;
@@ -26,6 +27,7 @@ export function toSaga(row: SagaRow): SagaRecord {
     attempts: row.attempts,
     claimSeq: Number(row.claim_seq),
     lastError: row.last_error,
+    retrying: row.retrying,
     data: row.data,
     history: row.history,
     createdAt: row.created_at,
@@ -76,10 +78,10 @@ const CLAIM = prepared(
             history || jsonb_build_array(jsonb_build_object(
               'at', now(), 'step', step, 'event', 'started', 'attempt', attempts + 1)),
             '$[last-${HISTORY_KEPT - 1} to last]'),
+          retrying = false,
           updated_at = now()
     WHERE order_id = $1 AND status IN ('running', 'waiting', 'compensating')
-      AND (deadline_at <= now()
-           OR ($3::boolean AND status <> 'waiting' AND history -> -1 ->> 'event' = 'retry'))
+      AND (deadline_at <= now() OR ($3::boolean AND status <> 'waiting' AND retrying))
     RETURNING *`,
 );
 
@@ -115,7 +117,7 @@ export async function saveSaga(tx: Queryable, saga: SagaRecord, deadline: Deadli
       'saga_save',
       `UPDATE saga_state
         SET step = $2, status = $3, attempts = $4, last_error = $5, data = $6::jsonb, history = $7::jsonb,
-            claim_seq = $10,
+            claim_seq = $10, retrying = $11,
             deadline_at = CASE WHEN $8::timestamptz IS NOT NULL THEN $8::timestamptz
                                WHEN $9::double precision IS NOT NULL
                                  THEN now() + make_interval(secs => $9::double precision / 1000)
@@ -134,6 +136,7 @@ export async function saveSaga(tx: Queryable, saga: SagaRecord, deadline: Deadli
       deadline && 'at' in deadline ? deadline.at : null,
       deadline && 'inMs' in deadline ? deadline.inMs : null,
       saga.claimSeq,
+      saga.retrying,
     ],
   );
 }

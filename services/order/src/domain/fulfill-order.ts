@@ -1,9 +1,9 @@
 import type { TenantCtx } from '@fleet/context';
 import { AppError } from '@fleet/errors';
 import type { OrderRecord } from '../data-access/order.repository';
-import { openSagaUnit } from '../saga/saga-unit';
 import type { OrderDeps } from './order-deps';
 import { orderNotFound } from './order-errors';
+import { openOrderUnit } from './order-unit';
 
 /** PLACED -> FULFILLED (order.fulfilled), only once inventory confirmed the units are sold. */
 export async function fulfillOrder(
@@ -13,9 +13,10 @@ export async function fulfillOrder(
   carrier: string | undefined,
 ): Promise<OrderRecord> {
   return deps.db.withTenant(ctx, async (tx) => {
-    const unit = await openSagaUnit(tx, ctx, orderId);
-    if (!unit) throw orderNotFound();
-    if (unit.order.status === 'PLACED' && !unit.data.committed) {
+    const opened = await openOrderUnit(tx, ctx, orderId);
+    if (!opened) throw orderNotFound();
+    const { unit } = opened;
+    if (unit.order.status === 'PLACED' && !opened.stockCommitted) {
       throw new AppError('conflict', 'The stock of this order is not confirmed yet; try again shortly.', {
         code: 'order_not_ready',
         retryAfter: 2,

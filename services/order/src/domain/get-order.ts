@@ -8,16 +8,18 @@ import {
 import { findOrder, type OrderRecord } from '../data-access/order.repository';
 import { findSaga } from '../data-access/saga.repository';
 import type { RefundView } from '@fleet/contracts';
-import type { SagaRecord } from '../saga/saga-types';
 import { shopperOwns, type ShopperProof } from './order-access';
 import type { OrderDeps } from './order-deps';
 import { orderNotFound } from './order-errors';
+
+/** The saga's row as the repository reads it (the merchant's view shows it). */
+type SagaState = NonNullable<Awaited<ReturnType<typeof findSaga>>>;
 
 export interface OrderDetail {
   order: OrderRecord;
   items: OrderItemRecord[];
   history: StatusChangeRecord[];
-  saga?: SagaRecord;
+  saga?: SagaState;
   /**
    * The payment's refunds as payment tells them (merchant view only): a failed one carries its
    * `failureReason`. Null when payment could not be asked just now (the rest of the view stands).

@@ -1,8 +1,8 @@
 import type { TenantCtx } from '@fleet/context';
 import type { OrderRecord } from '../data-access/order.repository';
-import { openSagaUnit } from '../saga/saga-unit';
 import type { OrderDeps } from './order-deps';
 import { orderNotFound } from './order-errors';
+import { openOrderUnit } from './order-unit';
 
 export interface Shipment {
   carrier?: string;
@@ -21,7 +21,7 @@ export async function shipOrder(
   shipment: Shipment,
 ): Promise<OrderRecord> {
   return deps.db.withTenant(ctx, async (tx) => {
-    const unit = await openSagaUnit(tx, ctx, orderId);
+    const unit = (await openOrderUnit(tx, ctx, orderId))?.unit;
     if (!unit) throw orderNotFound();
     if (shipment.carrier !== undefined) await unit.recordFacts({ carrier: shipment.carrier });
     const note = [
@@ -36,7 +36,7 @@ export async function shipOrder(
 
 export async function markDelivered(ctx: TenantCtx, deps: OrderDeps, orderId: string): Promise<OrderRecord> {
   return deps.db.withTenant(ctx, async (tx) => {
-    const unit = await openSagaUnit(tx, ctx, orderId);
+    const unit = (await openOrderUnit(tx, ctx, orderId))?.unit;
     if (!unit) throw orderNotFound();
     await unit.transition('DELIVERED', 'delivered');
     return unit.order;

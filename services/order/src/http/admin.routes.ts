@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { parseBody, parseQuery } from '@fleet/http';
 import { requestCtx } from '@fleet/tenancy';
-import { requestCancel } from '../domain/cancel-order';
+import { requestCancel } from '../saga/cancel-order';
 import { fulfillOrder } from '../domain/fulfill-order';
 import { getMerchantOrder } from '../domain/get-order';
 import { listOrderPage } from '../domain/list-orders';

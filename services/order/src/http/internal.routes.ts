@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { AppError } from '@fleet/errors';
 import { parseBody } from '@fleet/http';
 import { requestCtx } from '@fleet/tenancy';
-import { createOrder } from '../domain/create-order';
+import { createOrder } from '../saga/create-order';
 import type { OrderDeps } from '../domain/order-deps';
 import { assertServiceCaller } from './guards';
 import { sendRichProblem } from './route-helpers';

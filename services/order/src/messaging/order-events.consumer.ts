@@ -1,7 +1,8 @@
 import type { ConsumeOptions, EventEnvelope, EventHandler } from '@fleet/messaging';
 import { contextFromEnvelope, handleOnce } from '@fleet/messaging';
+import { applyOutcome } from '../saga/apply-outcome';
 import { driveSaga } from '../saga/orchestrator';
-import type { SagaDeps } from '../saga/saga-deps';
+import type { SagaDeps } from '../domain/order-deps';
 import { openSagaUnit, type ClaimedStep } from '../saga/saga-unit';
 import { paymentFailed } from './payment-failed.consumer';
 import { paymentRefunded } from './payment-refunded.consumer';
@@ -40,7 +41,7 @@ export function orderEventsHandler(deps: SagaDeps): EventHandler {
       const unit = await openSagaUnit(tx, ctx, target.orderId);
       if (!unit) throw new OrderNotVisibleError(`order ${target.orderId} is not visible (yet)`);
       unit.note(`event ${envelope.type}`, envelope.id);
-      await target.reaction.apply(unit, target.data);
+      await applyOutcome(unit, await target.reaction.react(unit, target.data), unit.saga.step);
       claimed = await unit.saveAndClaimNext(deps.saga.leaseMs);
     });
     if (!target) {

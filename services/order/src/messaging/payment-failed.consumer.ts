@@ -1,6 +1,6 @@
 import { PAYMENT_EVENTS, type PaymentFailed } from '@fleet/contracts';
 import { z } from 'zod';
-import { startCancel } from '../saga/compensation';
+import { cancel, ignore } from '../saga/saga-step';
 import type { Reaction } from './reaction';
 
 const schema = z.object({
@@ -15,9 +15,9 @@ export const paymentFailed: Reaction<PaymentFailed> = {
   type: PAYMENT_EVENTS.failed,
   schema,
   orderIdOf: (data) => data.orderId,
-  async apply(unit, data) {
+  async react(unit, data) {
     await unit.recordFacts({ paymentId: data.paymentId, test: data.test });
-    if (unit.order.status !== 'PENDING') return;
-    await startCancel(unit, { reason: 'payment_failed', stock: 'release' });
+    if (unit.order.status !== 'PENDING') return ignore;
+    return cancel({ reason: 'payment_failed', stock: 'release' });
   },
 };

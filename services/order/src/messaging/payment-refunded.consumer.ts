@@ -1,6 +1,6 @@
 import { PAYMENT_EVENTS, type PaymentRefunded } from '@fleet/contracts';
 import { z } from 'zod';
-import { advanceCompensation } from '../saga/compensation';
+import { ignore, plan } from '../saga/saga-step';
 import type { Reaction } from './reaction';
 
 const schema = z.object({
@@ -19,12 +19,13 @@ export const paymentRefunded: Reaction<PaymentRefunded> = {
   type: PAYMENT_EVENTS.refunded,
   schema,
   orderIdOf: (data) => data.orderId,
-  async apply(unit, data) {
+  async react(unit, data) {
     await unit.recordFacts({ refundedAmount: data.refundedAmount });
     const c = unit.data.compensation;
     const captured = unit.order.paidAmount ?? unit.order.total;
     if (c?.refund && !c.refundDone && (data.fullyRefunded || data.refundedAmount >= captured)) {
-      await advanceCompensation(unit, { refundRequested: true, refundDone: true });
+      return plan({ refundRequested: true, refundDone: true });
     }
+    return ignore;
   },
 };

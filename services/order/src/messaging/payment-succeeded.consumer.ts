@@ -1,6 +1,6 @@
 import { PAYMENT_EVENTS, type PaymentSucceeded } from '@fleet/contracts';
 import { z } from 'zod';
-import { applyPaymentSuccess } from '../saga/payment-success';
+import { paymentSucceeded as succeeded } from '../saga/payment-success';
 import type { Reaction } from './reaction';
 
 const schema = z.object({
@@ -12,10 +12,10 @@ const schema = z.object({
   test: z.boolean().default(true),
 });
 
-/** The money arrived: see `applyPaymentSuccess` (the unpaid timeout may have applied it first). */
+/** The money arrived: see `paymentSucceeded` (the unpaid timeout may have applied it first). */
 export const paymentSucceeded: Reaction<PaymentSucceeded> = {
   type: PAYMENT_EVENTS.succeeded,
   schema,
   orderIdOf: (data) => data.orderId,
-  apply: (unit, data) => applyPaymentSuccess(unit, data),
+  react: (unit, data) => succeeded(unit, data),
 };

@@ -1,6 +1,6 @@
 import { INVENTORY_EVENTS, type ReservationEvent } from '@fleet/contracts';
 import { z } from 'zod';
-import { startCancel } from '../saga/compensation';
+import { cancel, ignore } from '../saga/saga-step';
 import type { Reaction } from './reaction';
 
 const schema = z.object({
@@ -17,10 +17,11 @@ export const reservationExpired: Reaction<ReservationEvent> = {
   type: INVENTORY_EVENTS.expired,
   schema,
   orderIdOf: (data) => data.reservationId,
-  async apply(unit) {
+  async react(unit) {
     const { status } = unit.order;
     if (status === 'PENDING' || (status === 'PLACED' && !unit.data.committed)) {
-      await startCancel(unit, { reason: 'reservation_expired', stock: 'none' });
+      return cancel({ reason: 'reservation_expired', stock: 'none' });
     }
+    return ignore;
   },
 };

@@ -1,20 +1,15 @@
+import { ORDER_SAGA, type UndoStage } from './order-saga';
+import type { CancelPlan as Plan, Rejection } from './saga-step';
 import type { SagaUnit } from './saga-unit';
 import type { Compensation, SagaData, StepName } from './saga-types';
 
-/** How long the saga waits for `payment.refunded` before it asks payment again. */
-export const REFUND_CONFIRM_MS = 30_000;
+/** Pure: the undo stage due next (the first in ORDER_SAGA.undo), or undefined when all is back. */
+const nextUndo = (c: Compensation): UndoStage | undefined => ORDER_SAGA.undo.find((u) => u.due(c));
 
-/**
- * Pure: the next undo step of a compensation, or null when every confirmation is in.
- * Stock goes back first (release a reservation / restock a sale), then the money.
- */
+/** Pure: the next undo step of a compensation, or null when every confirmation is in. */
 export function nextCompensationStep(c: Compensation): StepName | null {
-  if (!c.stockDone) return c.stock === 'restock' ? 'restock_inventory' : 'release_inventory';
-  if (c.refund && !c.refundDone) return c.refundRequested ? 'await_refund' : 'refund_payment';
-  return null;
+  return nextUndo(c)?.step.name ?? null;
 }
-
-type Plan = Pick<Compensation, 'reason' | 'stock'> & { refund?: boolean };
 
 function newCompensation(target: Compensation['target'], plan: Plan, data: SagaData): Compensation {
   return {
@@ -38,7 +33,7 @@ export async function startCancel(unit: SagaUnit, plan: Plan): Promise<void> {
 /** A failure before acceptance: REJECTED at once, then whatever was reserved is released. */
 export async function rejectOrder(
   unit: SagaUnit,
-  rejection: NonNullable<SagaData['rejection']>,
+  rejection: Rejection,
   stock: Compensation['stock'],
 ): Promise<void> {
   unit.mergeData({ rejection });
@@ -72,9 +67,9 @@ export async function requireRefund(unit: SagaUnit): Promise<void> {
 async function continueCompensation(unit: SagaUnit): Promise<void> {
   const c = unit.data.compensation;
   if (!c) return;
-  const next = nextCompensationStep(c);
-  if (next === 'await_refund') return unit.goTo(next, 'waiting', { inMs: REFUND_CONFIRM_MS });
-  if (next) return unit.goTo(next, 'compensating');
+  const next = nextUndo(c);
+  if (next?.waitsMs) return unit.goTo(next.step.name, 'waiting', { inMs: next.waitsMs });
+  if (next) return unit.goTo(next.step.name, 'compensating');
   if (c.target === 'CANCELLED' && unit.order.status === 'CANCEL_REQUESTED') {
     await unit.transition('CANCELLED', c.reason);
   }

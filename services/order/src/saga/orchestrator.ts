@@ -1,11 +1,12 @@
 import type { TenantCtx } from '@fleet/context';
 import { findOrder, type OrderRecord } from '../data-access/order.repository';
 import { claimSaga, findSaga } from '../data-access/saga.repository';
-import type { SagaDeps } from './saga-deps';
-import { fail, retry, type StepOutcome } from './saga-step';
+import { applyOutcome } from './apply-outcome';
+import { STEPS } from './order-saga';
+import type { SagaDeps } from '../domain/order-deps';
+import { fail, retry, type Outcome } from './saga-step';
 import { openSagaUnit, type ClaimedStep } from './saga-unit';
 import type { SagaRecord } from './saga-types';
-import { STEPS } from './steps';
 
 /**
  * settled: nothing to run now (waiting for an event, done or failed);
@@ -64,7 +65,7 @@ export async function runSaga(
       if (!state || !isLive(state)) return { result: 'settled' };
       const due = state.deadlineAt.getTime() <= Date.now();
       if (!due && state.status === 'waiting') return { result: 'settled' };
-      if (!due) return { result: state.history.at(-1)?.event === 'retry' ? 'retry_later' : 'busy' };
+      if (!due) return { result: state.retrying ? 'retry_later' : 'busy' };
       continue; // due again already (raced with another claimer that finished): try once more
     }
     const outcome = await runStep(ctx, deps, claimed);
@@ -92,8 +93,8 @@ function claim(
 const isLive = (saga: SagaRecord): boolean =>
   saga.status === 'running' || saga.status === 'compensating' || saga.status === 'waiting';
 
-async function runStep(ctx: TenantCtx, deps: SagaDeps, state: ClaimedStep): Promise<StepOutcome> {
-  const step = STEPS[state.saga.step];
+async function runStep(ctx: TenantCtx, deps: SagaDeps, state: ClaimedStep): Promise<Outcome> {
+  const step = STEPS.get(state.saga.step);
   if (!step) return fail(`no step named ${state.saga.step}`);
   try {
     return await step.run(ctx, deps, state);
@@ -113,30 +114,30 @@ async function record(
   ctx: TenantCtx,
   deps: SagaDeps,
   claimed: SagaRecord,
-  outcome: StepOutcome,
+  outcome: Outcome,
 ): Promise<Recorded> {
   return deps.db.withTenant(ctx, async (tx): Promise<Recorded> => {
     const unit = await openSagaUnit(tx, ctx, claimed.orderId);
     if (!unit) return { result: 'settled' };
     const current = unit.saga.step === claimed.step && unit.saga.claimSeq === claimed.claimSeq;
-    if (outcome.kind === 'advance') await outcome.keep?.(unit);
+    if (outcome.kind === 'done') await outcome.keep?.(unit);
     if (!current) return { result: 'continue' };
-    if (outcome.kind === 'advance') {
-      unit.note('succeeded', outcome.detail);
-      await outcome.apply(unit);
-    } else if (outcome.kind === 'retry') {
+    if (outcome.kind === 'retry') {
       const { step, attempts } = unit.saga;
       deps.logger.warn(
         { orderId: claimed.orderId, step, attempts, error: outcome.error },
         'saga step retried later',
       );
       unit.retryLater(outcome.error, backoffMs(deps, attempts));
-    } else {
+    } else if (outcome.kind === 'fail') {
       deps.logger.error(
         { orderId: claimed.orderId, step: claimed.step, error: outcome.error },
         'saga step failed',
       );
       unit.fail(outcome.error);
+    } else {
+      unit.note('succeeded', 'detail' in outcome ? outcome.detail : undefined);
+      await applyOutcome(unit, outcome, claimed.step);
     }
     const next = await unit.saveAndClaimNext(deps.saga.leaseMs);
     const last = { order: unit.order, saga: unit.saga };

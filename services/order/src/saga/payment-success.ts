@@ -1,4 +1,4 @@
-import { requireRefund, startCancel } from './compensation';
+import type { Outcome } from './saga-step';
 import type { SagaUnit } from './saga-unit';
 
 export interface PaymentSuccess {
@@ -12,25 +12,26 @@ export interface PaymentSuccess {
 /**
  * Money arrived for the order, whoever learnt it first: the `payment.succeeded` event, or the
  * unpaid-order timeout asking payment (await-payment.step). PENDING -> PLACED (order.placed
- * carries total and currency for usage), then the saga commits the reservation. Money for an
- * order that will not ship (cancelled, rejected, expired meanwhile) is refunded; money short of
- * the total or in another currency is refunded and the order cancelled. Applying it twice (the
- * event after the timeout's answer) changes nothing: the order is no longer PENDING, and a refund
- * already planned is not planned again.
+ * carries total and currency for usage), and `await_payment` is done: the orchestrator moves on.
+ * Money for an order that will not ship (cancelled, rejected, expired meanwhile) is refunded;
+ * money short of the total or in another currency is refunded and the order cancelled. Applying
+ * it twice (the event after the timeout's answer) changes nothing: the order is no longer PENDING,
+ * and a refund already planned is not planned again.
  */
-export async function applyPaymentSuccess(unit: SagaUnit, data: PaymentSuccess): Promise<void> {
+export async function paymentSucceeded(unit: SagaUnit, data: PaymentSuccess): Promise<Outcome> {
   await unit.recordFacts({ paymentId: data.paymentId, paidAmount: data.amount, test: data.test });
   unit.mergeData({ captured: true });
   const order = unit.order;
   if (order.status !== 'PENDING') {
-    if (order.status === 'CANCEL_REQUESTED' || order.status === 'CANCELLED' || order.status === 'REJECTED') {
-      await requireRefund(unit);
-    }
-    return;
+    const closing = ['CANCEL_REQUESTED', 'CANCELLED', 'REJECTED'].includes(order.status);
+    return closing ? { kind: 'refund' } : { kind: 'ignore' };
   }
   if (data.amount < order.total || data.currency !== order.currency) {
-    return startCancel(unit, { reason: 'payment_mismatch', stock: 'release', refund: true });
+    return { kind: 'cancel', plan: { reason: 'payment_mismatch', stock: 'release', refund: true } };
   }
-  await unit.transition('PLACED', 'payment_succeeded');
-  unit.goTo('commit_inventory', 'running');
+  return {
+    kind: 'done',
+    step: 'await_payment',
+    record: (u) => u.transition('PLACED', 'payment_succeeded'),
+  };
 }

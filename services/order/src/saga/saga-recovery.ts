@@ -1,7 +1,7 @@
 import { startRepeatingJob } from '@fleet/messaging';
 import { createDueSagaScanner, type DueSaga, type DueSagaScanner } from '../data-access/due-sagas.repository';
 import { driveSaga } from './orchestrator';
-import type { SagaDeps } from './saga-deps';
+import type { SagaDeps } from '../domain/order-deps';
 
 export const RECOVERY_QUEUE = 'order-saga-recovery';
 

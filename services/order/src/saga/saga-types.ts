@@ -60,6 +60,8 @@ export interface SagaRecord {
   attempts: number;
   claimSeq: number;
   lastError: string | null;
+  /** The current step failed for now and waits out its retry delay (until `deadlineAt`). */
+  retrying: boolean;
   data: SagaData;
   history: SagaHistoryEntry[];
   createdAt: Date;

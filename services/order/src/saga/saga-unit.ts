@@ -1,57 +1,32 @@
 import type { TenantCtx } from '@fleet/context';
-import type { OrderStatus } from '@fleet/contracts';
 import type { Queryable } from '@fleet/db';
-import { appendToOutbox } from '@fleet/messaging';
-import { appendHistory, listItems, type OrderItemRecord } from '../data-access/order-lines.repository';
+import type { OrderItemRecord } from '../data-access/order-lines.repository';
 import { lockOrderAndSaga } from '../data-access/order-saga-lock.repository';
-import {
-  recordFactsLater,
-  updateStatusLater,
-  type OrderFacts,
-  type OrderRecord,
-} from '../data-access/order.repository';
+import type { OrderRecord } from '../data-access/order.repository';
 import { saveSaga, type Deadline } from '../data-access/saga.repository';
-import { orderStatusEvent } from '../domain/order-events';
-import { assertTransition } from '../domain/order-state-machine';
+import { OrderUnit } from '../domain/order-unit';
 import type { SagaData, SagaRecord, SagaStatus, StepName } from './saga-types';
-
-/** Events whose data lists the items (stock and notifications need them). */
-const WITH_ITEMS: ReadonlySet<OrderStatus> = new Set(['PENDING', 'PLACED', 'CANCELLED']);
 
 /**
  * One transaction's view of an order and its saga, both rows locked (order first, then saga:
- * every writer takes them in this order). Every change of either goes through here: a status
- * move writes history + an outbox event + bumps the version; `save()` persists the saga. The
- * order's updates are deferred (they travel with the next statement or COMMIT) and `order` is
- * kept as the row will read: it is locked, and `txNow` is what they write as `updated_at`.
+ * every writer takes them in this order). The order's changes are `OrderUnit`'s (status moves
+ * with history and event, facts); the saga's go through here, and `save()` persists them.
  */
-export class SagaUnit {
+export class SagaUnit extends OrderUnit {
   private deadline: Deadline = null;
 
   constructor(
-    readonly tx: Queryable,
-    readonly ctx: TenantCtx,
-    public order: OrderRecord,
+    tx: Queryable,
+    ctx: TenantCtx,
+    order: OrderRecord,
     readonly saga: SagaRecord,
-    readonly txNow: Date,
-  ) {}
+    txNow: Date,
+  ) {
+    super(tx, ctx, order, txNow);
+  }
 
   get data(): SagaData {
     return this.saga.data;
-  }
-
-  /** Moves the order along the transition table, with history and event, in this transaction. */
-  async transition(to: OrderStatus, reason: string): Promise<void> {
-    const from = this.order.status;
-    assertTransition(from, to);
-    this.order = updateStatusLater(this.tx, this.order, to, reason, this.txNow);
-    await appendHistory(this.tx, this.ctx.tenantId, this.order.id, { from, to, reason });
-    const items = WITH_ITEMS.has(to) ? await listItems(this.tx, this.order.id) : undefined;
-    await appendToOutbox(this.tx, orderStatusEvent(this.ctx, this.order, from, items));
-  }
-
-  async recordFacts(facts: OrderFacts): Promise<void> {
-    this.order = recordFactsLater(this.tx, this.order, facts, this.txNow);
   }
 
   mergeData(patch: Partial<SagaData>): void {
@@ -66,6 +41,7 @@ export class SagaUnit {
     this.saga.status = status;
     this.saga.attempts = 0;
     this.saga.lastError = null;
+    this.saga.retrying = false;
     this.deadline = deadline;
   }
 
@@ -82,6 +58,7 @@ export class SagaUnit {
   /** The current step failed for now: try again after `delayMs`. */
   retryLater(error: string, delayMs: number): void {
     this.saga.lastError = error;
+    this.saga.retrying = true;
     this.note('retry', error);
     this.deadline = { inMs: delayMs };
   }
@@ -116,6 +93,7 @@ export class SagaUnit {
     }
     this.saga.claimSeq += 1;
     this.saga.attempts += 1;
+    this.saga.retrying = false;
     this.saga.history.push({
       at: new Date().toISOString(),
       step: this.saga.step,

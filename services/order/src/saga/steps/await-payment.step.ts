@@ -1,11 +1,9 @@
 import type { PaymentSyncView } from '@fleet/contracts';
-import { startCancel } from '../compensation';
-import { applyPaymentSuccess } from '../payment-success';
-import { advance, describeProblem, retry, type SagaStep, type StepOutcome } from '../saga-step';
+import { paymentSucceeded } from '../payment-success';
+import { cancel, describeProblem, retry, type Outcome, type SagaStep } from '../saga-step';
 import type { ClaimedStep } from '../saga-unit';
 
-const cancel = (detail: string): StepOutcome =>
-  advance((u) => startCancel(u, { reason: 'payment_timeout', stock: 'release' }), { detail });
+const unpaid = (detail: string): Outcome => cancel({ reason: 'payment_timeout', stock: 'release' }, detail);
 
 const PAID: ReadonlySet<string> = new Set(['succeeded', 'partially_refunded', 'refunded']);
 
@@ -28,20 +26,20 @@ export const awaitPaymentStep: SagaStep = {
   name: 'await_payment',
   async run(ctx, deps, state) {
     const { order } = state;
-    if (!order.paymentId) return cancel('unpaid order expired (no payment was created)');
+    if (!order.paymentId) return unpaid('unpaid order expired (no payment was created)');
     const graceEnd = new Date(order.expiresAt.getTime() + deps.saga.paymentGraceMs);
     const result = await deps.payment.sync(ctx, order.paymentId);
     if (!result.ok) {
       if (result.kind === 'unavailable' && Date.now() < graceEnd.getTime()) return retry(result.error);
       const why =
         result.kind === 'unavailable' ? result.error : describeProblem(result.status, result.problem);
-      return cancel(`unpaid order expired; payment's state unknown (${why})`);
+      return unpaid(`unpaid order expired; payment's state unknown (${why})`);
     }
     return decide(result.body, state, graceEnd);
   },
 };
 
-function decide(view: PaymentSyncView, { order, saga }: ClaimedStep, graceEnd: Date): StepOutcome {
+function decide(view: PaymentSyncView, { order, saga }: ClaimedStep, graceEnd: Date): Outcome {
   const { payment, providerStatus } = view;
   if (PAID.has(payment.status)) {
     const success = {
@@ -50,20 +48,20 @@ function decide(view: PaymentSyncView, { order, saga }: ClaimedStep, graceEnd: D
       currency: payment.currency,
       test: payment.test,
     };
-    return advance((u) => applyPaymentSuccess(u, success), {
+    return {
+      kind: 'decide',
       detail: 'paid (found when the unpaid timeout asked payment)',
-    });
+      decide: (u) => paymentSucceeded(u, success),
+    };
   }
   if (payment.status === 'pending' && providerStatus === 'processing' && !saga.data.paymentWaitExtended) {
-    return advance(
-      (u) => {
-        u.mergeData({ paymentWaitExtended: true });
-        u.waitUntil(graceEnd, 'payment still processing at the provider: waiting once more');
-      },
-      {
-        detail: `payment processing at the provider; order ${order.id} waits until ${graceEnd.toISOString()}`,
-      },
-    );
+    return {
+      kind: 'wait',
+      until: graceEnd,
+      why: 'payment still processing at the provider: waiting once more',
+      detail: `payment processing at the provider; order ${order.id} waits until ${graceEnd.toISOString()}`,
+      record: (u) => u.mergeData({ paymentWaitExtended: true }),
+    };
   }
-  return cancel(`unpaid order expired (payment ${payment.status}, provider ${providerStatus})`);
+  return unpaid(`unpaid order expired (payment ${payment.status}, provider ${providerStatus})`);
 }

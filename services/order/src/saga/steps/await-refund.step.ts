@@ -1,5 +1,4 @@
-import { advanceCompensation } from '../compensation';
-import { advance, retry, type SagaStep } from '../saga-step';
+import { done, plan, retry, type SagaStep } from '../saga-step';
 
 /**
  * The saga waits here for payment.refunded. If it has not come by the deadline, payment is asked
@@ -8,15 +7,13 @@ import { advance, retry, type SagaStep } from '../saga-step';
 export const awaitRefundStep: SagaStep = {
   name: 'await_refund',
   async run(ctx, deps, { order }) {
-    if (!order.paymentId) return advance((u) => advanceCompensation(u, { refundDone: true }));
+    if (!order.paymentId) return done();
     const payment = await deps.payment.get(ctx, order.paymentId);
     if (!payment.ok && payment.kind === 'unavailable') return retry(payment.error);
     const view = payment.ok ? payment.body : undefined;
     if (view && (view.status === 'refunded' || view.refundedAmount >= view.amount)) {
-      return advance((u) => advanceCompensation(u, { refundDone: true }), { detail: 'refund confirmed' });
+      return done({ detail: 'refund confirmed' });
     }
-    return advance((u) => advanceCompensation(u, { refundRequested: false }), {
-      detail: 'refund not confirmed yet',
-    });
+    return plan({ refundRequested: false }, 'refund not confirmed yet');
   },
 };

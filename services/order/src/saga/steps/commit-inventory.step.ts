@@ -1,21 +1,14 @@
-import { startCancel } from '../compensation';
-import { advance, describeProblem, fail, retry, type SagaStep } from '../saga-step';
+import { cancel, describeProblem, done, fail, retry, type SagaStep } from '../saga-step';
 
 /**
  * Turns the paid order's reserved units into sold ones. If inventory no longer holds the
  * reservation (it expired while the payment was in flight), the order cannot ship: it is
- * cancelled and the captured money refunded. Compensation: restock-inventory.step.
+ * cancelled and the captured money refunded.
  */
 export const commitInventoryStep: SagaStep = {
   name: 'commit_inventory',
   async run(ctx, deps, { order }) {
-    const committed = advance(
-      (u) => {
-        u.mergeData({ committed: true });
-        u.complete();
-      },
-      { detail: 'committed' },
-    );
+    const committed = done({ detail: 'committed', record: (u) => u.mergeData({ committed: true }) });
     const result = await deps.inventory.commit(ctx, order.id);
     if (result.ok) return committed;
     if (result.kind === 'unavailable') return retry(result.error);
@@ -26,8 +19,9 @@ export const commitInventoryStep: SagaStep = {
     if (status === 'committed') return committed;
     if (status === 'reserved') return retry(`commit refused while reserved: ${refusal}`);
     if (status === 'restocked') return fail(`commit refused: the reservation was restocked (${refusal})`);
-    return advance((u) => startCancel(u, { reason: 'reservation_lost', stock: 'none', refund: true }), {
-      detail: `reservation ${status}: ${refusal}`,
-    });
+    return cancel(
+      { reason: 'reservation_lost', stock: 'none', refund: true },
+      `reservation ${status}: ${refusal}`,
+    );
   },
 };

@@ -1,22 +1,18 @@
-import { rejectOrder } from '../compensation';
-import { advance, describeProblem, isPast, retry, type SagaStep } from '../saga-step';
+import { describeProblem, done, isPast, reject, retry, type SagaStep } from '../saga-step';
 
 /**
- * Creates the payment with the tenant's provider (one per order: a retry returns the first) and
- * waits for its outcome until the order expires. A permanent refusal releases the stock and
- * REJECTS the order. Compensation: refund-payment.step (once money was captured).
+ * Creates the payment with the tenant's provider (one per order: a retry returns the first); the
+ * payment id and the client parameters are kept even if the saga moved meanwhile. A permanent
+ * refusal REJECTS the order (the stock is released).
  */
 export const createPaymentStep: SagaStep = {
   name: 'create_payment',
   async run(ctx, deps, { order }) {
     if (isPast(order.expiresAt)) {
-      return advance((u) =>
-        rejectOrder(
-          u,
-          { code: 'checkout_timeout', detail: 'The order expired before its payment was created.' },
-          'release',
-        ),
-      );
+      return reject({
+        code: 'checkout_timeout',
+        detail: 'The order expired before its payment was created.',
+      });
     }
     const result = await deps.payment.create(ctx, {
       orderId: order.id,
@@ -26,7 +22,7 @@ export const createPaymentStep: SagaStep = {
     });
     if (result.ok) {
       const payment = result.body;
-      return advance((u) => u.goTo('await_payment', 'waiting', { at: u.order.expiresAt }), {
+      return done({
         detail: payment.paymentId,
         keep: async (u) => {
           await u.recordFacts({
@@ -40,16 +36,10 @@ export const createPaymentStep: SagaStep = {
     }
     if (result.kind === 'unavailable') return retry(result.error);
     const problem = result.problem;
-    return advance((u) =>
-      rejectOrder(
-        u,
-        {
-          code: 'payment_rejected',
-          detail: `The payment could not be created (${describeProblem(result.status, problem)}).`,
-          extra: { paymentCode: problem.code },
-        },
-        'release',
-      ),
-    );
+    return reject({
+      code: 'payment_rejected',
+      detail: `The payment could not be created (${describeProblem(result.status, problem)}).`,
+      extra: { paymentCode: problem.code },
+    });
   },
 };

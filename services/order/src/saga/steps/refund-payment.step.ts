@@ -1,5 +1,4 @@
-import { advanceCompensation } from '../compensation';
-import { advance, describeProblem, fail, retry, type SagaStep } from '../saga-step';
+import { describeProblem, done, fail, plan, retry, type SagaStep } from '../saga-step';
 
 const COMPLETED = new Set(['succeeded', 'completed', 'refunded']);
 
@@ -11,19 +10,15 @@ const COMPLETED = new Set(['succeeded', 'completed', 'refunded']);
 export const refundPaymentStep: SagaStep = {
   name: 'refund_payment',
   async run(ctx, deps, { order, saga }) {
-    const done = advance((u) => advanceCompensation(u, { refundRequested: true, refundDone: true }), {
-      detail: 'refunded',
-    });
-    if (!order.paymentId) return done;
+    const refunded = done({ detail: 'refunded' });
+    if (!order.paymentId) return refunded;
     const reason = saga.data.compensation?.reason ?? 'order_cancelled';
     const result = await deps.payment.refund(ctx, order.paymentId, { reason }, `${order.id}:cancel`);
     if (result.ok) {
       const refundId = result.body.refundId ?? result.body.id;
-      if (result.body.status && COMPLETED.has(result.body.status)) return done;
+      if (result.body.status && COMPLETED.has(result.body.status)) return refunded;
       if (result.body.status === 'failed') return fail(`the provider failed refund ${refundId ?? ''}`);
-      return advance((u) => advanceCompensation(u, { refundRequested: true, refundId }), {
-        detail: `refund ${refundId ?? ''} requested`,
-      });
+      return plan({ refundRequested: true, refundId }, `refund ${refundId ?? ''} requested`);
     }
     if (result.kind === 'unavailable') return retry(result.error);
     const refusal = describeProblem(result.status, result.problem);
@@ -31,7 +26,7 @@ export const refundPaymentStep: SagaStep = {
     if (!payment.ok)
       return payment.kind === 'unavailable' ? retry(payment.error) : fail(`refund refused: ${refusal}`);
     // Nothing left to give back: refunded already (by an earlier try or the merchant), or never captured.
-    if (payment.body.status === 'refunded' || payment.body.status === 'failed') return done;
+    if (payment.body.status === 'refunded' || payment.body.status === 'failed') return refunded;
     return fail(`refund refused: ${refusal}`);
   },
 };

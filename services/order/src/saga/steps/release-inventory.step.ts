@@ -1,5 +1,4 @@
-import { advanceCompensation } from '../compensation';
-import { advance, describeProblem, retry, type SagaStep } from '../saga-step';
+import { describeProblem, done, plan, retry, type SagaStep } from '../saga-step';
 
 /**
  * Compensation of reserve-inventory: gives reserved units back. Released, expired or never made
@@ -8,18 +7,18 @@ import { advance, describeProblem, retry, type SagaStep } from '../saga-step';
 export const releaseInventoryStep: SagaStep = {
   name: 'release_inventory',
   async run(ctx, deps, { order }) {
-    const done = advance((u) => advanceCompensation(u, { stockDone: true }), { detail: 'released' });
+    const released = done({ detail: 'released' });
     const result = await deps.inventory.release(ctx, order.id);
-    if (result.ok || (!result.ok && result.kind === 'rejected' && result.status === 404)) return done;
+    if (result.ok || (!result.ok && result.kind === 'rejected' && result.status === 404)) return released;
     if (result.kind === 'unavailable') return retry(result.error);
     const refusal = describeProblem(result.status, result.problem);
     const current = await deps.inventory.get(ctx, order.id);
     if (!current.ok && current.kind === 'unavailable') return retry(current.error);
     const status = current.ok ? current.body.status : 'missing';
     if (status === 'committed') {
-      return advance((u) => advanceCompensation(u, { stock: 'restock' }), { detail: 'committed: restock' });
+      return plan({ stock: 'restock' }, 'committed: restock');
     }
     if (status === 'reserved') return retry(`release refused while reserved: ${refusal}`);
-    return done;
+    return released;
   },
 };

@@ -1,6 +1,5 @@
 import { listItems } from '../../data-access/order-lines.repository';
-import { rejectOrder } from '../compensation';
-import { advance, describeProblem, isPast, retry, type SagaStep } from '../saga-step';
+import { describeProblem, done, isPast, reject, retry, type SagaStep } from '../saga-step';
 
 /**
  * How long past the payment grace inventory still holds the stock: the recovery job's interval
@@ -12,19 +11,13 @@ export const RESERVATION_MARGIN_MS = 60_000;
  * Reserves the order's units (reservation id = order id) until the order expires plus the
  * payment grace and a margin: the unpaid timeout asks payment before cancelling, and a payment it
  * finds (or one still processing, waited for once) must still find its stock held to commit it.
- * Out of stock: REJECTED, nothing reserved. Compensation: release-inventory.step.
+ * Out of stock: REJECTED, nothing reserved.
  */
 export const reserveInventoryStep: SagaStep = {
   name: 'reserve_inventory',
   async run(ctx, deps, { order, items }) {
     if (isPast(order.expiresAt)) {
-      return advance((u) =>
-        rejectOrder(
-          u,
-          { code: 'checkout_timeout', detail: 'The order expired before stock was reserved.' },
-          'release',
-        ),
-      );
+      return reject({ code: 'checkout_timeout', detail: 'The order expired before stock was reserved.' });
     }
     const lines = items ?? (await deps.db.readAsTenant(ctx, (tx) => listItems(tx, order.id)));
     const result = await deps.inventory.reserve(ctx, {
@@ -34,7 +27,7 @@ export const reserveInventoryStep: SagaStep = {
         order.expiresAt.getTime() + deps.saga.paymentGraceMs + RESERVATION_MARGIN_MS,
       ).toISOString(),
     });
-    if (result.ok) return advance((u) => u.goTo('create_payment', 'running'), { detail: 'reserved' });
+    if (result.ok) return done({ detail: 'reserved' });
     if (result.kind === 'unavailable') return retry(result.error);
     const { code, detail, ...extra } = result.problem;
     delete extra.type;
@@ -42,15 +35,9 @@ export const reserveInventoryStep: SagaStep = {
     delete extra.status;
     delete extra.instance;
     if (code === 'out_of_stock') {
-      return advance((u) => rejectOrder(u, { code, detail, extra }, 'none'), { detail: 'out of stock' });
+      return reject({ code, detail, extra }, { stock: 'none', detail: 'out of stock' });
     }
     // Any other refusal reserved nothing either; releasing is a harmless no-op kept for safety.
-    return advance((u) =>
-      rejectOrder(
-        u,
-        { code: 'reservation_refused', detail: describeProblem(result.status, result.problem) },
-        'release',
-      ),
-    );
+    return reject({ code: 'reservation_refused', detail: describeProblem(result.status, result.problem) });
   },
 };

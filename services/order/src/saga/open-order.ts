@@ -2,23 +2,25 @@ import type { TenantCtx } from '@fleet/context';
 import { newId } from '@fleet/db';
 import { AppError } from '@fleet/errors';
 import { appendToOutbox } from '@fleet/messaging';
-import { appendHistory, insertItems } from '../../data-access/order-lines.repository';
-import { findOrderByCheckout, insertOrder, type OrderRecord } from '../../data-access/order.repository';
-import { insertSaga } from '../../data-access/saga.repository';
-import { requestHash, type CreateOrderInput } from '../../domain/create-order-input';
-import type { OrderDeps } from '../../domain/order-deps';
-import { orderStatusEvent } from '../../domain/order-events';
-import { hashToken, newTokenNonce, orderToken } from '../../domain/order-token';
-import type { ClaimedStep } from '../saga-unit';
+import { appendHistory, insertItems } from '../data-access/order-lines.repository';
+import { findOrderByCheckout, insertOrder, type OrderRecord } from '../data-access/order.repository';
+import { insertSaga } from '../data-access/saga.repository';
+import { ORDER_SAGA } from './order-saga';
+import type { ClaimedStep } from './saga-unit';
+import { requestHash, type CreateOrderInput } from '../domain/create-order-input';
+import type { OrderDeps } from '../domain/order-deps';
+import { orderStatusEvent } from '../domain/order-events';
+import { hashToken, newTokenNonce, orderToken } from '../domain/order-token';
+
+const FIRST_STEP = ORDER_SAGA.forward[0]!.step.name;
 
 /**
- * First step, in one transaction: the order PENDING, its lines, its history, its saga (next:
- * reserve_inventory, already claimed by this call) and `order.created`. The checkout id is unique
- * per tenant, so a retried or concurrent checkout finds the same order and resumes its saga.
- * Compensation: REJECTED (compensation.ts `rejectOrder`), which every later step uses when the
- * order cannot be accepted.
+ * Opens the order, in one transaction: the order PENDING, its lines, its history, its saga at the
+ * first forward step (already claimed by this call) and `order.created`. Not a saga step: the
+ * saga starts here. The checkout id is unique per tenant, so a retried or concurrent checkout
+ * finds the same order and resumes its saga.
  */
-export async function createOrderStep(
+export async function openOrder(
   ctx: TenantCtx,
   deps: OrderDeps,
   input: CreateOrderInput,
@@ -63,14 +65,15 @@ export async function createOrderStep(
       return { order: existing, created: false };
     }
     await insertItems(tx, ctx.tenantId, id, input.items);
+    const step = FIRST_STEP;
     const saga = await insertSaga(
       tx,
       ctx.tenantId,
       {
         orderId: id,
-        step: 'reserve_inventory',
+        step,
         status: 'running',
-        history: [{ at: new Date().toISOString(), step: 'reserve_inventory', event: 'created' }],
+        history: [{ at: new Date().toISOString(), step, event: 'created' }],
       },
       deps.saga.leaseMs,
     );

@@ -3,12 +3,12 @@ import type { TenantCtx } from '@fleet/context';
 import type { CreateOrderResponse } from '@fleet/contracts';
 import { findOrder, type OrderRecord } from '../data-access/order.repository';
 import { findSaga } from '../data-access/saga.repository';
-import { runSaga, type DriveResult } from '../saga/orchestrator';
-import type { SagaRecord } from '../saga/saga-types';
-import { createOrderStep } from '../saga/steps/create-order.step';
-import type { CreateOrderInput } from './create-order-input';
-import type { OrderDeps } from './order-deps';
-import { orderToken } from './order-token';
+import { runSaga, type DriveResult } from './orchestrator';
+import type { SagaRecord } from './saga-types';
+import type { CreateOrderInput } from '../domain/create-order-input';
+import { openOrder } from './open-order';
+import type { OrderDeps } from '../domain/order-deps';
+import { orderToken } from '../domain/order-token';
 
 export type CreateOrderOutcome =
   | { kind: 'created'; replayed: boolean; response: CreateOrderResponse }
@@ -29,7 +29,7 @@ export async function createOrder(
   deps: OrderDeps,
   input: CreateOrderInput,
 ): Promise<CreateOrderOutcome> {
-  const { order, created, claimed } = await createOrderStep(ctx, deps, input);
+  const { order, created, claimed } = await openOrder(ctx, deps, input);
   const giveUpAt = Date.now() + deps.createWaitMs;
   for (let round = 0; ; round++) {
     const drive = await runSaga(ctx, deps, order.id, {

@@ -1,12 +1,12 @@
 import type { TenantCtx } from '@fleet/context';
 import { AppError } from '@fleet/errors';
 import type { OrderRecord } from '../data-access/order.repository';
-import { startCancel } from '../saga/compensation';
-import { driveSaga } from '../saga/orchestrator';
-import { openSagaUnit } from '../saga/saga-unit';
-import type { OrderDeps } from './order-deps';
-import { orderNotFound } from './order-errors';
-import { CANCELLABLE } from './order-state-machine';
+import { startCancel } from './compensation';
+import { driveSaga } from './orchestrator';
+import { openSagaUnit } from './saga-unit';
+import type { OrderDeps } from '../domain/order-deps';
+import { orderNotFound } from '../domain/order-errors';
+import { CANCELLABLE } from '../domain/order-state-machine';
 
 /**
  * PENDING|PLACED -> CANCEL_REQUESTED (order.cancel_requested), then the saga gives the stock back
