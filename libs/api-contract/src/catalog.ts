@@ -81,13 +81,17 @@ export const updateCollectionBody = z
 export const bulkBody = z.strictObject({ products: z.array(z.unknown()).min(1).max(BULK_MAX_ITEMS) });
 
 /**
- * The product body's shape for the document and the web apps. The service validates with its
- * domain schema (`productInput`/`productPatch`: these fields plus the rules across variants and
- * its currency table); catalog's contract test proves the two describe the same JSON.
+ * The product body's fields. Catalog validates with its domain schema (`productInput` and
+ * `productPatch`: these fields, its currency table and the rules across variants); catalog's
+ * contract test proves the two describe the same JSON.
  */
-const money = z.int().min(0).max(MAX_AMOUNT);
+export const minorAmount = z
+  .int('must be an integer amount in minor units (1999 is 19.99 USD)')
+  .min(0)
+  .max(MAX_AMOUNT);
+const money = minorAmount;
 const optionName = z.string().trim().min(1).max(50);
-const variantFields = {
+export const variantFields = {
   sku: z.string().trim().min(1).max(64).regex(/^\S+$/, 'must not contain spaces'),
   title: z.string().trim().min(1).max(200),
   price: money,
@@ -100,7 +104,7 @@ const variantFields = {
     .max(20)
     .optional(),
 };
-const productFields = {
+export const productFields = {
   title: z.string().trim().min(1).max(200),
   slug: slugInput.optional(),
   description: z.string().max(50_000).optional(),
