@@ -53,19 +53,16 @@ test('every operation is documented once, with its schemas, errors and security'
   expect(doc.paths['/api/store/info']?.get?.security).toEqual([{}, { bearer: [] }]);
 });
 
-test('each operation sits on the door the route table serves its path on, with at least its role', () => {
-  const strictness = (auth: Operation['auth']) => (auth === 'public' || auth === 'session' ? 0 : 1);
+test('each operation sits on the door the route table serves its path on, with the route’s role', () => {
+  const mismatches: string[] = [];
   for (const [name, op] of Object.entries(API_OPERATIONS) as Array<[string, Operation]>) {
-    const path = op.path.replace(/\{[^}]+\}/g, 'x');
-    const rule = findRoute(ROUTES, op.door, path);
-    expect({ name, upstream: rule?.upstream ?? 'none', pages: rule?.pages ?? false }).toEqual({
-      name,
-      upstream: expect.not.stringMatching(/^none$/),
-      pages: false,
-    });
-    if (rule!.auth !== 'public') expect({ name, auth: op.auth }).toEqual({ name, auth: rule!.auth });
-    else expect({ name, strict: strictness(op.auth) >= 0 }).toEqual({ name, strict: true });
+    const rule = findRoute(ROUTES, op.door, op.path.replace(/\{[^}]+\}/g, 'x'));
+    if (!rule || rule.pages) mismatches.push(`${name}: no API route on ${op.door} hosts`);
+    // A public route may still need a role its service checks (merging a cart: a customer).
+    else if (rule.auth !== 'public' && rule.auth !== op.auth)
+      mismatches.push(`${name}: ${op.auth} ≠ ${rule.auth}`);
   }
+  expect(mismatches).toEqual([]);
 });
 
 test('every host serves the reference page, the JSON and the page’s own assets (no CDN)', async () => {

@@ -51,9 +51,13 @@ const BOOT = `window.ui = SwaggerUIBundle({
  * HTML first, as before).
  */
 export function registerApiDocs(app: Express): void {
-  const document = JSON.stringify(apiDocument());
+  // Built on first request (about half a second of zod-to-JSON-Schema), not on every start-up.
+  let document: string | undefined;
   const sendDocument = (res: express.Response) =>
-    void res.type('application/json').set('cache-control', 'public, max-age=300').send(document);
+    void res
+      .type('application/json')
+      .set('cache-control', 'public, max-age=300')
+      .send((document ??= JSON.stringify(apiDocument())));
 
   app.get('/api/docs/openapi.json', (_req, res) => sendDocument(res));
   app.get('/api/docs', (req, res) => {

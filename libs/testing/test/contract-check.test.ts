@@ -1,4 +1,6 @@
-import { contractViolation } from '@fleet/testing';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { contractViolation, requestAs } from '@fleet/testing';
 
 const cart = { id: 'cart_1', items: [], subtotal: 0, currency: null, itemCount: 0 };
 const answer = (over: Partial<Parameters<typeof contractViolation>[0]>) =>
@@ -47,4 +49,23 @@ test('what the document does not describe is left alone', () => {
   expect(answer({ path: '/api/store/echo/x' })).toBeUndefined();
   expect(answer({ path: '/products/shoe', contentType: 'text/html' })).toBeUndefined();
   expect(answer({ status: 404, contentType: 'text/html' })).toBeUndefined();
+});
+
+test('requestAs, the suites’ request helper, rejects an answer that breaks the contract', async () => {
+  const server = createServer((req, res) => {
+    res.setHeader('content-type', 'application/json');
+    res.end(JSON.stringify(req.url === '/api/store/carts/good' ? cart : { ...cart, itemCount: 'two' }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  try {
+    expect((await requestAs('acme.fleet.test', `${base}/api/store/carts/good`)).status).toBe(200);
+    await expect(requestAs('acme.fleet.test', `${base}/api/store/carts/bad`)).rejects.toThrow(
+      /breaks the API contract: GET \/api\/store\/carts\/bad → 200.*itemCount/,
+    );
+    const unchecked = await requestAs('acme.fleet.test', `${base}/api/store/carts/bad`, { contract: false });
+    expect(unchecked.status).toBe(200);
+  } finally {
+    server.close();
+  }
 });
