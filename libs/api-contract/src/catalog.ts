@@ -177,14 +177,18 @@ export const product = z.looseObject({
   version: z.int(),
 });
 
-/** What the storefront reads: an active product (built by the database, fields as stored). */
-export const storeProduct = z.looseObject({
+/** A product as shoppers see it in lists: the fields a card shows. */
+export const productCard = z.looseObject({
   id: z.string(),
   slug: z.string(),
   title: z.string(),
   priceMin: z.int(),
   priceMax: z.int(),
   currency: z.string(),
+});
+
+/** What the storefront reads: an active product (built by the database, fields as stored). */
+export const storeProduct = productCard.extend({
   variants: z.array(z.looseObject({ id: z.string(), sku: z.string(), price: z.int(), currency: z.string() })),
 });
 

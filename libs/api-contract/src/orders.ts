@@ -1,9 +1,11 @@
+import type { OrderStatus } from '@fleet/contracts';
 import { z } from 'zod';
 import { idParams, limit, page, timestamp } from './common';
 import { operations } from './operation';
 
 /** Orders (the shopper's and the merchant's) and stock levels. */
 
+/** The order statuses (`OrderStatus` of @fleet/contracts: the compiler holds the two together). */
 export const ORDER_STATUSES = [
   'PENDING',
   'PLACED',
@@ -14,7 +16,10 @@ export const ORDER_STATUSES = [
   'CANCELLED',
   'REJECTED',
   'RETURNED',
-] as const;
+] as const satisfies readonly OrderStatus[];
+type AllListed = Exclude<OrderStatus, (typeof ORDER_STATUSES)[number]> extends never ? true : never;
+const allListed: AllListed = true;
+void allListed;
 export const orderStatus = z.enum(ORDER_STATUSES);
 
 const text = (max: number) => z.string().trim().min(1).max(max);

@@ -130,6 +130,23 @@ export const customDomain = z.looseObject({
 const tenants = ['Console: tenants'];
 const settings = ['Admin: settings'];
 
+/** `POST /api/platform/tenants/{id}/suspend|resume` `{reason?}`. */
+const statusChange = (action: 'suspend' | 'resume', summary: string) =>
+  ({
+    method: 'post',
+    path: `/api/platform/tenants/{id}/${action}`,
+    door: 'console',
+    auth: 'platform_admin',
+    tags: tenants,
+    summary,
+    params: tenantIdParams,
+    body: tenantStatusChangeBody,
+    bodyOptional: true,
+    status: 200,
+    response: tenant,
+    errors: [400, 404, 409],
+  }) as const;
+
 export const registryOperations = operations({
   signUp: {
     method: 'post',
@@ -197,34 +214,8 @@ export const registryOperations = operations({
     response: tenant,
     errors: [400, 404, 409],
   },
-  suspendTenant: {
-    method: 'post',
-    path: '/api/platform/tenants/{id}/suspend',
-    door: 'console',
-    auth: 'platform_admin',
-    tags: tenants,
-    summary: 'Suspend a store',
-    params: tenantIdParams,
-    body: tenantStatusChangeBody,
-    bodyOptional: true,
-    status: 200,
-    response: tenant,
-    errors: [400, 404, 409],
-  },
-  resumeTenant: {
-    method: 'post',
-    path: '/api/platform/tenants/{id}/resume',
-    door: 'console',
-    auth: 'platform_admin',
-    tags: tenants,
-    summary: 'Resume a suspended store',
-    params: tenantIdParams,
-    body: tenantStatusChangeBody,
-    bodyOptional: true,
-    status: 200,
-    response: tenant,
-    errors: [400, 404, 409],
-  },
+  suspendTenant: statusChange('suspend', 'Suspend a store'),
+  resumeTenant: statusChange('resume', 'Resume a suspended store'),
   storeInfo: {
     method: 'get',
     path: '/api/store/info',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { productCard } from './catalog';
 import { countryCode } from './common';
 import { operations } from './operation';
 
@@ -36,18 +37,7 @@ export const searchQuery = z.strictObject({
 });
 
 export const searchResult = z.looseObject({
-  hits: z.array(
-    z.looseObject({
-      id: z.string(),
-      slug: z.string(),
-      title: z.string(),
-      priceMin: z.int(),
-      priceMax: z.int(),
-      currency: z.string(),
-      available: z.boolean(),
-      image: z.string().optional(),
-    }),
-  ),
+  hits: z.array(productCard.extend({ available: z.boolean(), image: z.string().optional() })),
   facets: z.looseObject({
     category: z.record(z.string(), z.int()),
     priceBucket: z.record(z.string(), z.int()),
