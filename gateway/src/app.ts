@@ -2,7 +2,7 @@ import type { Express, NextFunction, Request, Response } from 'express';
 import { createHttpApp, getMetricsRegistry, type HttpAppOptions, type ReadinessCheck } from '@fleet/http';
 import type { Logger } from '@fleet/logger';
 import { gatewayLane } from './http/gateway-lane';
-import { openApiDocument } from './http/openapi';
+import { registerApiDocs } from './http/api-docs';
 import type { GatewayDeps } from './http/gateway-request';
 import type { TrustProxy } from './http/request-info';
 
@@ -38,10 +38,7 @@ export function createApp(deps: GatewayAppDeps): Express {
     // `/readyz` and `/metrics` (tenant ids, traffic) are served on the ops listener only (createOpsApp).
     opsRoutes: 'healthz',
     metrics: { extraLabels: { tenant: none, prefix: none } },
-    routes: (express) => {
-      const document = JSON.stringify(openApiDocument(deps.routes));
-      express.get('/api/docs', (_req, res) => void res.type('application/json').send(document));
-    },
+    routes: registerApiDocs,
   });
   const histogram = getMetricsRegistry(app).getSingleMetric(
     'http_request_duration_seconds',

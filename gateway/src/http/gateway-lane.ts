@@ -36,7 +36,7 @@ export type Lane = (req: IncomingMessage, res: ServerResponse, viaExpress: () =>
 export function gatewayLane(deps: GatewayDeps, options: LaneOptions): Lane {
   return (req, res, viaExpress) => {
     const path = pathOf(req.url);
-    if (OPS_PATHS.has(path)) return viaExpress();
+    if (OPS_PATHS.has(path) || path.startsWith('/api/docs/')) return viaExpress();
     const startedAt = process.hrtime.bigint();
     const inbound = req.headers[REQUEST_ID_HEADER];
     const requestId = isValidRequestId(inbound) ? inbound : randomUUID();

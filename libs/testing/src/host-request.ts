@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import { contractViolation } from './contract-check';
 
 export interface HostResponse {
   status: number;
@@ -11,6 +12,12 @@ export interface HostRequestInit {
   method?: string;
   headers?: Record<string, string>;
   body?: string | Buffer;
+  /**
+   * Check the answer against the OpenAPI document (default): a documented operation's answer
+   * that breaks it rejects the request. Off only for stand-in upstreams that answer on purpose
+   * what no service does.
+   */
+  contract?: boolean;
 }
 
 /**
@@ -25,6 +32,17 @@ export function requestAs(host: string, url: string, init: HostRequestInit = {})
       res.on('error', reject);
       res.on('end', () => {
         const text = Buffer.concat(chunks).toString('utf8');
+        const violation =
+          init.contract === false
+            ? undefined
+            : contractViolation({
+                method: init.method ?? 'GET',
+                path: new URL(url).pathname,
+                status: res.statusCode ?? 0,
+                contentType: res.headers['content-type'],
+                text,
+              });
+        if (violation) return reject(new Error(`The answer breaks the API contract: ${violation}`));
         resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json: () => JSON.parse(text) });
       });
     });

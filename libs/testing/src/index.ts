@@ -10,3 +10,4 @@ export * from './stand-ins/razorpay-api';
 export * from './free-ports';
 export * from './listen-address';
 export * from './tcp-proxy';
+export * from './contract-check';

@@ -18,7 +18,7 @@ export interface StoredCart {
 }
 
 /** Most units of one variant in a cart. */
-export const MAX_QUANTITY = 99;
+export { MAX_CART_QUANTITY as MAX_QUANTITY } from '@fleet/api-contract';
 /** Most lines in a cart (the order service takes at most 100 items). */
 export const MAX_LINES = 100;
 

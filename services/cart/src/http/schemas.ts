@@ -1,19 +1,14 @@
 import { z } from 'zod';
-import { MAX_LINES, MAX_QUANTITY } from '../domain/cart';
+import { variantId } from '@fleet/api-contract';
+import { MAX_LINES } from '../domain/cart';
 
-/** Ids are checked for shape in the use cases: a malformed one is as unknown as a foreign one (404). */
-export const cartParams = z.strictObject({ id: z.string() });
-export const itemParams = z.strictObject({ id: z.string(), itemId: z.string() });
-
-const variantId = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/, 'is not a variant id');
-const quantity = z.int('must be a whole number').min(1).max(MAX_QUANTITY, `must be at most ${MAX_QUANTITY}`);
-
-export const addItemBody = z.strictObject({ variantId, quantity: quantity.default(1) });
-export const updateItemBody = z.strictObject({ quantity });
+/** The public operations' schemas are the contract's (@fleet/api-contract, shopping.ts). */
+export {
+  addCartItemBody as addItemBody,
+  cartItemParams as itemParams,
+  cartParams,
+  updateCartItemBody as updateItemBody,
+} from '@fleet/api-contract';
 
 export const customerQuery = z.strictObject({ customerId: z.string().min(1).max(100).optional() });
 

@@ -1,32 +1,8 @@
 import type { Request } from 'express';
 import { AppError } from '@fleet/errors';
-import { z } from 'zod';
 
-const text = (max: number) => z.string().trim().min(1, 'is required').max(max);
-const optionalText = (max: number) => z.string().trim().max(max).optional();
-
-/** Same limits as order's CreateOrderRequest schema, so order never refuses what passes here. */
-export const shippingAddress = z.strictObject({
-  name: text(200),
-  line1: text(300),
-  line2: optionalText(300),
-  city: text(100),
-  region: optionalText(100),
-  postalCode: text(20),
-  country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as US'),
-  phone: z
-    .string()
-    .trim()
-    .max(40)
-    .regex(/^\+?[0-9 ()./-]{3,}$/, 'must be a phone number')
-    .optional(),
-});
-
-export const checkoutBody = z.strictObject({
-  cartId: z.string().regex(/^cart_[A-Za-z0-9_-]{22}$/, 'is not a cart id'),
-  email: z.email('must be an e-mail address').max(320),
-  shippingAddress,
-});
+/** The public operation's schemas are the contract's (@fleet/api-contract, shopping.ts). */
+export { checkoutBody, shippingAddress } from '@fleet/api-contract';
 
 const KEY = /^[\x21-\x7e]{1,255}$/;
 

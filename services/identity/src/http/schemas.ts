@@ -1,24 +1,10 @@
 import { z } from 'zod';
+import { email, newPassword } from '@fleet/api-contract';
 
-/** Emails are compared lower-case and trimmed, everywhere. */
-export const email = z.string().trim().toLowerCase().max(254).pipe(z.email('must be an email address'));
-
-/** The password policy applies when one is chosen; sign-in accepts anything (bounded). */
-export const newPassword = z
-  .string()
-  .min(8, 'must be at least 8 characters')
-  .max(128, 'must be at most 128 characters');
-const anyPassword = z.string().min(1, 'is required').max(128, 'must be at most 128 characters');
+/** The public operations' schemas are the contract's (@fleet/api-contract, identity.ts). */
+export { email, loginBody, newPassword, refreshBody, registerBody } from '@fleet/api-contract';
 
 const name = z.string().trim().min(1, 'is required').max(120, 'must be at most 120 characters');
-
-export const registerBody = z.strictObject({ email, password: newPassword, name });
-
-export const loginBody = z.strictObject({ email, password: anyPassword });
-
-export const refreshBody = z.strictObject({
-  refreshToken: z.string().min(1, 'is required').max(512, 'is not a refresh token'),
-});
 
 export const staffBody = z.strictObject({
   email,

@@ -1,6 +1,4 @@
-import type { OrderStatus } from '@fleet/contracts';
 import { z } from 'zod';
-import { ORDER_STATUSES } from '../domain/order-state-machine';
 
 const money = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -63,27 +61,14 @@ export const createOrderBody = z
 
 export const ORDER_ID = /^ord_[0-9a-z]{26}$/;
 
-export const orderIdParams = z.strictObject({ id: z.string() });
-
-export const tokenQuery = z.object({ token: z.string().max(128).optional() });
-
-export const listQuery = z.strictObject({
-  status: z.enum(ORDER_STATUSES as [OrderStatus, ...OrderStatus[]]).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().max(200).optional(),
-});
-
-export const myOrdersQuery = listQuery.omit({ status: true });
-
-export const fulfillBody = z.strictObject({ carrier: text(100).optional() });
-
-export const shipBody = z.strictObject({
-  carrier: text(100).optional(),
-  trackingNumber: text(100).optional(),
-});
-
-export const deliverBody = z.strictObject({});
-
-export const refundBody = z.strictObject({
-  amount: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
-});
+/** The public operations' schemas are the contract's (@fleet/api-contract, orders.ts). */
+export {
+  deliverBody,
+  fulfillBody,
+  myOrdersQuery,
+  orderIdParams,
+  orderListQuery as listQuery,
+  orderTokenQuery as tokenQuery,
+  refundBody,
+  shipBody,
+} from '@fleet/api-contract';

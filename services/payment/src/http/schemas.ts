@@ -12,15 +12,8 @@ export const refundBody = z.strictObject({
   reason: z.string().trim().min(1).max(500).optional(),
 });
 
-export const simulateBody = z.strictObject({
-  outcome: z.enum(['succeeded', 'failed']),
-});
-
-/** The provider's own fields from its checkout (e.g. razorpay_payment_id, razorpay_signature). */
-export const confirmBody = z.record(
-  z.string().regex(/^[a-z_]{1,64}$/, 'is not a provider field name'),
-  z.string().max(500),
-);
+/** The public operations' schemas are the contract's (@fleet/api-contract, payments.ts). */
+export { confirmBody, simulateBody } from '@fleet/api-contract';
 
 export const orderQuery = z.strictObject({
   orderId: z.string().regex(/^ord_[0-9a-z]{26}$/, 'is not an order id'),

@@ -2,11 +2,9 @@ import { Router, type Request } from 'express';
 import { AppError } from '@fleet/errors';
 import { parseBody } from '@fleet/http';
 import { staffCtx } from '@fleet/tenancy';
-import { z } from 'zod';
+import { templateBody as body } from '@fleet/api-contract';
 import { validateOverride, overrideFileOf } from '../domain/validate-override';
 import type { StorefrontDeps } from '../domain/storefront-deps';
-
-const body = z.strictObject({ source: z.string().max(256 * 1024) });
 
 const nameOf = (req: Request): { name: string; file: string } => {
   const raw = (req.params as { name?: string | string[] }).name;

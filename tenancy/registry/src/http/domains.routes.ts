@@ -1,15 +1,12 @@
 import { Router } from 'express';
 import { parseBody, parseParams } from '@fleet/http';
 import { requestCtx } from '@fleet/tenancy';
-import { z } from 'zod';
+import { addDomainBody as addBody, domainIdParams as idParams } from '@fleet/api-contract';
 import { addDomain, getDomains } from '../domain/custom-domains';
 import type { RegistryDeps } from '../domain/registry-deps';
 import { removeDomain } from '../domain/remove-domain';
 import { verifyDomain } from '../domain/verify-domain';
 import { assertStaff } from './guards';
-
-const addBody = z.strictObject({ hostname: z.string().min(1).max(253) });
-const idParams = z.strictObject({ id: z.string().regex(/^dom_[0-9a-z]{26}$/, 'is not a domain id') });
 
 /** Custom domains of the host's store (merchant staff). */
 export function domainRoutes(deps: RegistryDeps): Router {

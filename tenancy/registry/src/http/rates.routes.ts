@@ -2,19 +2,11 @@ import { Router } from 'express';
 import { parseBody } from '@fleet/http';
 import { AppError } from '@fleet/errors';
 import { requestCtx } from '@fleet/tenancy';
-import { z } from 'zod';
+import { ratesBody } from '@fleet/api-contract';
 import { readRates } from '../data-access/store-rates.repository';
 import type { RegistryDeps } from '../domain/registry-deps';
 import { updateStoreRates } from '../domain/update-store-rates';
 import { assertServiceCaller, assertStaff, assertTenantRequest } from './guards';
-
-const ratesBody = z
-  .strictObject({
-    shippingFlatRate: z.number().int().min(0).max(100_000_000).optional(),
-    taxRateBps: z.number().int().min(0).max(10_000).optional(),
-    unpaidOrderTimeoutMinutes: z.number().int().min(1).max(10_080).optional(),
-  })
-  .refine((b) => Object.keys(b).length > 0, { message: 'at least one rate is required' });
 
 /**
  * Checkout reads the rates (internal) and caches them; merchants set them

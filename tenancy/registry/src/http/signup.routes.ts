@@ -3,18 +3,9 @@ import { Router, type Request } from 'express';
 import { AppError } from '@fleet/errors';
 import { parseBody } from '@fleet/http';
 import { requestCtx } from '@fleet/tenancy';
-import { z } from 'zod';
+import { signUpBody } from '@fleet/api-contract';
 import type { RegistryDeps } from '../domain/registry-deps';
 import { signUp } from '../domain/sign-up';
-
-const signUpBody = z.strictObject({
-  storeName: z.string().trim().min(1).max(120),
-  slug: z.string().min(1).max(64),
-  email: z.email().max(254),
-  password: z.string().min(8, 'must be at least 8 characters').max(128),
-  currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as USD'),
-  country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as US'),
-});
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 

@@ -26,7 +26,7 @@ export function OrderActions({
     onDone();
     return answer;
   };
-  const refundable = order.payment ? order.paidAmount - order.refundedAmount : 0;
+  const refundable = order.payment ? (order.paidAmount ?? 0) - order.refundedAmount : 0;
   const money = (n: number) => formatMoney(n, order.currency);
   return (
     <div className="actions">

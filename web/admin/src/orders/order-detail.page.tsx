@@ -132,7 +132,7 @@ function Detail({ order, reload }: { order: OrderDetail; reload: () => void }) {
           <h2 id="payment">Payment</h2>
           <p>{order.payment ? `${order.payment.provider} · ${order.payment.paymentId}` : 'No payment yet'}</p>
           <p>
-            Paid {money(order.paidAmount)} · refunded{' '}
+            Paid {money(order.paidAmount ?? 0)} · refunded{' '}
             <span data-testid="refunded">{money(order.refundedAmount)}</span>
           </p>
           {order.carrier && <p>Carrier: {order.carrier}</p>}

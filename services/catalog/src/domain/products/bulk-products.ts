@@ -5,7 +5,7 @@ import { fieldErrors, itemFailure } from './field-errors';
 import { productInput } from './product-input';
 import { upsertProduct } from './upsert-product';
 
-export const BULK_MAX_ITEMS = 500;
+export { BULK_MAX_ITEMS } from '@fleet/api-contract';
 
 export interface BulkItemResult {
   index: number;

@@ -1,25 +1,14 @@
+import { minorAmount as money, productFields, variantFields as variantShape } from '@fleet/api-contract';
 import { z } from 'zod';
 import { isCurrency, MAX_AMOUNT } from '../money';
-import { SLUG_MAX, SLUG_PATTERN } from '../slug';
 
-const money = z.int('must be an integer amount in minor units (1999 is 19.99 USD)').min(0).max(MAX_AMOUNT);
+export { idOf, slugInput } from '@fleet/api-contract';
+
+/** The contract's fields (@fleet/api-contract, catalog.ts), currencies checked against the table. */
 const currency = z.string().refine(isCurrency, 'is not a supported ISO 4217 currency code such as USD');
-export const slugInput = z
-  .string()
-  .max(SLUG_MAX)
-  .regex(SLUG_PATTERN, 'must be lower-case letters and digits in words joined by single hyphens');
-export const idOf = (prefix: string) =>
-  z.string().regex(new RegExp(`^${prefix}_[0-9a-z]{26}$`), `is not a ${prefix}_ id`);
-const optionName = z.string().trim().min(1).max(50);
-
 const variantFields = {
-  sku: z.string().trim().min(1).max(64).regex(/^\S+$/, 'must not contain spaces'),
-  title: z.string().trim().min(1).max(200),
-  price: money,
+  ...variantShape,
   currency,
-  compareAtPrice: money.nullable().optional(),
-  weightGrams: z.int().min(0).max(10_000_000).nullable().optional(),
-  options: z.record(optionName, z.string().trim().min(1).max(100)).optional(),
   /** Extra prices in other currencies. */
   prices: z
     .array(z.strictObject({ currency, amount: money }))
@@ -36,26 +25,6 @@ const variantPatchInput = z.strictObject({
   ...variantFields,
   stock: z.int().min(0).max(MAX_AMOUNT).optional(),
 });
-
-const productFields = {
-  title: z.string().trim().min(1).max(200),
-  slug: slugInput.optional(),
-  description: z.string().max(50_000).optional(),
-  status: z.enum(['draft', 'active', 'archived']).optional(),
-  categoryIds: z.array(idOf('cat')).max(50).optional(),
-  collectionIds: z.array(idOf('col')).max(50).optional(),
-  images: z
-    .array(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2000))
-    .max(20)
-    .optional(),
-  seo: z
-    .strictObject({
-      title: z.string().max(200).nullable().optional(),
-      description: z.string().max(500).nullable().optional(),
-    })
-    .optional(),
-  options: z.array(optionName).max(3).optional(),
-};
 
 export type VariantInput = z.output<typeof variantPatchInput>;
 

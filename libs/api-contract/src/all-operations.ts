@@ -1,0 +1,24 @@
+import { catalogOperations } from './catalog';
+import { identityOperations } from './identity';
+import type { Operation } from './operation';
+import { orderOperations } from './orders';
+import { paymentOperations } from './payments';
+import { registryOperations } from './registry';
+import { shoppingOperations } from './shopping';
+import { themeOperations } from './theme';
+
+/**
+ * Every public operation, by name (the OpenAPI operationId). A new route is one declaration in
+ * its area's file; an area new to the contract is one line here.
+ */
+export const API_OPERATIONS = {
+  ...registryOperations,
+  ...identityOperations,
+  ...catalogOperations,
+  ...shoppingOperations,
+  ...orderOperations,
+  ...paymentOperations,
+  ...themeOperations,
+} satisfies Record<string, Operation>;
+
+export type OperationName = keyof typeof API_OPERATIONS;
