@@ -69,11 +69,18 @@ export const tokenQuery = z.object({ token: z.string().max(128).optional() });
 
 export const listQuery = z.strictObject({
   status: z.enum(ORDER_STATUSES as [OrderStatus, ...OrderStatus[]]).optional(),
+  /** An order number (its id) or the start of the shopper's e-mail; empty is no filter. */
+  q: z
+    .string()
+    .trim()
+    .max(254)
+    .transform((value) => value || undefined)
+    .optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().max(200).optional(),
 });
 
-export const myOrdersQuery = listQuery.omit({ status: true });
+export const myOrdersQuery = listQuery.omit({ status: true, q: true });
 
 export const fulfillBody = z.strictObject({ carrier: text(100).optional() });
 

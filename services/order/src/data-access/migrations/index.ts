@@ -4,6 +4,7 @@ import { ordersMigration } from './001-orders';
 import { sagaStateMigration } from './002-saga-state';
 import { testOrdersMigration } from './003-test-orders';
 import { openCheckoutsMigration } from './004-open-checkouts';
+import { orderSearchMigration } from './005-order-search';
 
 export const migrations: Migration[] = [
   outboxMigration,
@@ -12,6 +13,7 @@ export const migrations: Migration[] = [
   sagaStateMigration,
   testOrdersMigration,
   openCheckoutsMigration,
+  orderSearchMigration,
 ];
 
 /** Tables the relay role reads across tenants: the outbox (relay) and due sagas (recovery scan). */
