@@ -71,7 +71,22 @@ export interface OrderDetail extends OrderSummary {
   statusReason?: string | null;
   payment: { paymentId: string; provider: string } | null;
   statusHistory: Array<{ from: string | null; to: string; reason?: string | null; at: string }>;
-  saga: { step: string; status: string; history?: unknown } | null;
+  saga: {
+    step: string;
+    status: string;
+    attempts?: number;
+    lastError?: string | null;
+    history?: SagaEvent[];
+  } | null;
+}
+
+/** One entry of the saga's stored history: a step started, retried, succeeded or compensated. */
+export interface SagaEvent {
+  at: string;
+  step: string;
+  event: string;
+  attempt?: number;
+  detail?: string;
 }
 
 export interface StockLevel {

@@ -1,6 +1,7 @@
 import { Link, SessionGate, Shell, useRoute } from '@fleet/web-common';
 import { api } from './api';
 import { DashboardPage } from './dashboard/dashboard.page';
+import { InventoryPage } from './inventory/inventory.page';
 import { OrderDetailPage } from './orders/order-detail.page';
 import { OrdersPage } from './orders/orders.page';
 import { ProductEditPage } from './products/product-edit.page';
@@ -11,6 +12,7 @@ import { SettingsPage } from './settings/settings.page';
 const NAV: ReadonlyArray<readonly [string, string]> = [
   ['/', 'Dashboard'],
   ['/products', 'Products'],
+  ['/inventory', 'Inventory'],
   ['/orders', 'Orders'],
   ['/settings', 'Settings'],
 ];
@@ -22,6 +24,7 @@ function Screen() {
   if (parts[0] === 'products' && parts[1] === 'new') return <ProductEditPage />;
   if (parts[0] === 'products' && parts[1]) return <ProductEditPage id={parts[1]} key={parts[1]} />;
   if (parts[0] === 'products') return <ProductsPage />;
+  if (parts[0] === 'inventory') return <InventoryPage />;
   if (parts[0] === 'orders' && parts[1]) return <OrderDetailPage id={parts[1]} key={parts[1]} />;
   if (parts[0] === 'orders') return <OrdersPage />;
   if (parts[0] === 'settings') return <SettingsPage />;
