@@ -29,6 +29,7 @@ const PAGES = {
   inventory: '/admin/inventory',
   orders: '/admin/orders',
   settings: '/admin/settings',
+  theme: '/admin/settings/theme',
   payments: '/admin/settings/payments',
   domains: '/admin/settings/domains',
   staff: '/admin/settings/staff',

@@ -273,6 +273,40 @@ browserTest(
     await shot(page, 'admin-settings');
     await expectAccessible(page, 'settings');
 
+    // A template override: refused with its error next to the source, previewed (nothing saved),
+    // then published; the shop shows it, store B's does not.
+    await page.getByRole('link', { name: 'Theme templates', exact: true }).click();
+    await heading(page, 'Theme templates');
+    const source = page.getByLabel('Liquid source of index');
+    await source.fill('<h1>Spring sale {% if %}</h1>');
+    await page.getByRole('button', { name: 'Preview', exact: true }).click();
+    await waitFor(
+      'the Liquid error next to the source',
+      async () => (await source.getAttribute('aria-invalid')) === 'true',
+      {
+        timeoutMs: 15_000,
+      },
+    );
+    await source.fill('<h1 class="sale">Spring sale at {{ shop.name }}</h1>');
+    await page.getByRole('button', { name: 'Preview', exact: true }).click();
+    await page
+      .frameLocator('iframe[title="Preview of index"]')
+      .getByText('Spring sale at')
+      .waitFor({ timeout: 15_000 });
+    expect((await fd.call(storeA.host, '/')).text).not.toContain('Spring sale at');
+    await shot(page, 'admin-theme-preview');
+    await expectAccessible(page, 'theme templates');
+    await page.getByRole('button', { name: 'Publish', exact: true }).click();
+    await page.getByText('Published. The shop shows it on its next page.').waitFor();
+    await waitFor(
+      'the shop to show the override',
+      async () => (await fd.call(storeA.host, '/')).text.includes('Spring sale at'),
+      {
+        timeoutMs: 15_000,
+      },
+    );
+    expect((await fd.call(storeB.host, '/')).text).not.toContain('Spring sale at');
+
     // Payments and domains: the keys are write-only, the TXT record to create is shown.
     await page.getByRole('link', { name: 'Payments', exact: true }).click();
     await heading(page, 'Payments');

@@ -38,7 +38,7 @@ lighthouseTest(
       .split('\n')
       .filter((line) => line.includes(' | ') && !line.startsWith('page |'))
       .map((line) => line.split(' | '));
-    expect(rows.length).toBe(10);
+    expect(rows.length).toBe(11);
     const low = rows.filter((r) => Number(r[2]) < 95).map((r) => `${r[0]}: ${r[2]} (${r[5]})`);
     expect(low).toEqual([]);
   },

@@ -2,6 +2,7 @@ import { Link, useRoute } from '@fleet/web-common';
 
 const SECTIONS: ReadonlyArray<readonly [string, string]> = [
   ['/settings', 'Store'],
+  ['/settings/theme', 'Theme templates'],
   ['/settings/payments', 'Payments'],
   ['/settings/domains', 'Domains'],
   ['/settings/staff', 'Staff'],
