@@ -137,6 +137,39 @@ browserTest(
     await heading(page, 'Linen Shirt');
     await shot(page, 'admin-product');
 
+    // Inventory: each variant with its stock, on hand edited in its row, the low-stock filter.
+    await page.getByRole('link', { name: 'Inventory', exact: true }).click();
+    await heading(page, 'Inventory');
+    const small = page.locator('tr', { hasText: 'LIN-S' });
+    // Inventory makes the levels from catalog's product event: look again until they are there.
+    await waitFor(
+      'the levels of the new variants',
+      async () => {
+        if ((await small.count()) === 1) return true;
+        await page.reload();
+        await page.locator('table, main p.muted:not([role="status"])').first().waitFor();
+        return (await small.count()) === 1;
+      },
+      { timeoutMs: 20_000 },
+    );
+    await page.getByLabel('On hand for Linen Shirt Small').fill('3');
+    await page.getByRole('button', { name: 'Save on hand for Linen Shirt Small' }).click();
+    await waitFor(
+      'the new level in its row',
+      async () => (await small.locator('td.num').first().textContent())?.startsWith('3') === true,
+      { timeoutMs: 15_000 },
+    );
+    await page.getByLabel('Low stock only').check();
+    await waitFor(
+      'only the low variant',
+      async () =>
+        (await page.locator('tr', { hasText: 'LIN-M' }).count()) === 0 && (await small.count()) === 1,
+      { timeoutMs: 15_000 },
+    );
+    expect(page.url()).toContain('lowStock=true');
+    await shot(page, 'admin-inventory');
+    await expectAccessible(page, 'inventory');
+
     // CSV import with one bad row: its error is shown against row 3.
     await page.goto(`${admin}/products/import`);
     await heading(page, 'Import products');
@@ -184,8 +217,21 @@ browserTest(
     await page.getByRole('link', { name: 'Orders', exact: true }).click();
     await heading(page, 'Orders');
     await expectAccessible(page, 'orders');
+    // Search on the server: an e-mail start that matches nothing, then the order's number.
+    await page.getByLabel('Search').fill('nobody-at-all@');
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.getByText('No orders match these filters.').waitFor();
+    await page.getByLabel('Search').fill(order.orderId);
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await waitFor('one order found', async () => (await page.locator('tbody tr').count()) === 1, {
+      timeoutMs: 15_000,
+    });
     await page.getByRole('link', { name: order.orderId }).click();
     await heading(page, `Order ${order.orderId}`);
+    // The saga's steps as a timeline, from the order service's stored history.
+    await page.getByTestId('saga-timeline').waitFor();
+    expect(await page.getByTestId('saga-timeline').locator('li').count()).toBeGreaterThan(1);
+    expect(await page.getByTestId('saga-timeline').textContent()).toContain('started');
     const status = page.getByTestId('order-status');
     const act = async (button: string, fields: Record<string, string> = {}) => {
       await page.getByRole('button', { name: button, exact: true }).click();
@@ -226,6 +272,94 @@ browserTest(
     expect(info.theme.primaryColor?.toLowerCase()).toBe('#aa3300');
     await shot(page, 'admin-settings');
     await expectAccessible(page, 'settings');
+
+    // A template override: refused with its error next to the source, previewed (nothing saved),
+    // then published; the shop shows it, store B's does not.
+    await page.getByRole('link', { name: 'Theme templates', exact: true }).click();
+    await heading(page, 'Theme templates');
+    const source = page.getByLabel('Liquid source of index');
+    await source.fill('<h1>Spring sale {% if %}</h1>');
+    await page.getByRole('button', { name: 'Preview', exact: true }).click();
+    await waitFor(
+      'the Liquid error next to the source',
+      async () => (await source.getAttribute('aria-invalid')) === 'true',
+      {
+        timeoutMs: 15_000,
+      },
+    );
+    await source.fill('<h1 class="sale">Spring sale at {{ shop.name }}</h1>');
+    await page.getByRole('button', { name: 'Preview', exact: true }).click();
+    await page
+      .frameLocator('iframe[title="Preview of index"]')
+      .getByText('Spring sale at')
+      .waitFor({ timeout: 15_000 });
+    expect((await fd.call(storeA.host, '/')).text).not.toContain('Spring sale at');
+    await shot(page, 'admin-theme-preview');
+    await expectAccessible(page, 'theme templates');
+    await page.getByRole('button', { name: 'Publish', exact: true }).click();
+    await page.getByText('Published. The shop shows it on its next page.').waitFor();
+    await waitFor(
+      'the shop to show the override',
+      async () => (await fd.call(storeA.host, '/')).text.includes('Spring sale at'),
+      {
+        timeoutMs: 15_000,
+      },
+    );
+    expect((await fd.call(storeB.host, '/')).text).not.toContain('Spring sale at');
+
+    // Payments and domains: the keys are write-only, the TXT record to create is shown.
+    await page.getByRole('link', { name: 'Payments', exact: true }).click();
+    await heading(page, 'Payments');
+    expect(await page.getByTestId('payment-mode').textContent()).toBe('Test mode');
+    await page.getByLabel('Payment provider').selectOption('stripe');
+    await page.getByLabel('Secret key (sk_…)').fill('not-a-key');
+    await page.getByRole('button', { name: 'Save provider' }).click();
+    await waitFor(
+      'the key error next to its field',
+      async () => (await page.getByLabel('Secret key (sk_…)').getAttribute('aria-invalid')) === 'true',
+      { timeoutMs: 15_000 },
+    );
+    await expectAccessible(page, 'payments');
+    await page.getByRole('link', { name: 'Domains', exact: true }).click();
+    await heading(page, 'Domains');
+    await page.getByLabel('Domain', { exact: true }).fill(`shop.${slugA}.example`);
+    await page.getByRole('button', { name: 'Add domain' }).click();
+    const domain = page.locator(`section[data-domain="shop.${slugA}.example"]`);
+    await domain.getByText(/^fleet-verify=/).waitFor({ timeout: 15_000 });
+    await shot(page, 'admin-domains');
+    await expectAccessible(page, 'domains');
+    await domain.getByRole('button', { name: `Remove shop.${slugA}.example` }).click();
+    await domain.getByRole('dialog').getByRole('button', { name: 'Remove', exact: true }).click();
+    await waitFor('the domain removed', async () => (await domain.count()) === 0, { timeoutMs: 15_000 });
+
+    // Staff: an invitation link, accepted in another browser; the new member signs in, then is removed.
+    await page.getByRole('link', { name: 'Staff', exact: true }).click();
+    await heading(page, 'Staff');
+    await page.getByLabel('Email').fill(`helper@${slugA}.test`);
+    await page.getByRole('button', { name: 'Send invitation' }).click();
+    const link = await page.getByLabel('Invitation link').inputValue({ timeout: 15_000 });
+    expect(link).toMatch(new RegExp(`^http://${storeA.host}/admin/accept#token=inv_`));
+    await shot(page, 'admin-staff');
+    await expectAccessible(page, 'staff');
+    const helper = await newPage();
+    await helper.goto(link);
+    await heading(helper, 'Join the staff');
+    await helper.getByLabel('Your name').fill('Hal Helper');
+    await helper.getByLabel('Choose a password').fill('helper pass 1');
+    await helper.getByRole('button', { name: 'Join' }).click();
+    await helper.getByText('Welcome, Hal Helper').waitFor();
+    await signIn(helper, `${admin}/`, `helper@${slugA}.test`, 'helper pass 1');
+    await heading(helper, 'Dashboard');
+    await page.reload();
+    await heading(page, 'Staff');
+    await page.getByRole('button', { name: 'Remove Hal Helper' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Remove', exact: true }).click();
+    await waitFor(
+      'the member removed',
+      async () => (await page.locator(`tr[data-email="helper@${slugA}.test"]`).count()) === 0,
+      { timeoutMs: 15_000 },
+    );
+    await helper.context().close();
 
     // Signing out ends the session: a reload shows the sign-in form.
     await page.getByRole('button', { name: 'Sign out' }).click();

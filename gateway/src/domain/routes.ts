@@ -41,6 +41,9 @@ export const ROUTES: readonly RouteRule[] = [
   { door: 'store', prefix: '/api/admin/auth', upstream: 'identity', audience: 'merchant', auth: 'public' },
   { door: 'store', prefix: '/api/admin/session', upstream: 'identity', audience: 'merchant', auth: 'public' },
   { door: 'store', prefix: '/api/admin/me', upstream: 'identity', audience: 'merchant', auth: 'staff' },
+  { door: 'store', prefix: '/api/admin/staff', upstream: 'identity', audience: 'merchant', auth: 'staff' },
+  // Accepting a staff invitation: the one-time token is the credential.
+  { door: 'store', prefix: '/api/admin/invitations', upstream: 'identity', audience: 'merchant', auth: 'public' },
   { door: 'store', prefix: '/api/admin/domains', upstream: 'tenancy', audience: 'merchant', auth: 'staff' },
   { door: 'store', prefix: '/api/admin/settings/store', upstream: 'tenancy', audience: 'merchant', auth: 'staff' },
   { door: 'store', prefix: '/api/admin/settings/rates', upstream: 'tenancy', audience: 'merchant', auth: 'staff' },

@@ -28,10 +28,17 @@ export const orderIdParams = idParams;
 export const orderTokenQuery = z.object({ token: z.string().max(128).optional() });
 export const orderListQuery = z.strictObject({
   status: orderStatus.optional(),
+  /** An order number (its id) or the start of the shopper's e-mail; empty is no filter. */
+  q: z
+    .string()
+    .trim()
+    .max(254)
+    .transform((value) => value || undefined)
+    .optional(),
   limit,
   cursor: z.string().max(200).optional(),
 });
-export const myOrdersQuery = orderListQuery.omit({ status: true });
+export const myOrdersQuery = orderListQuery.omit({ status: true, q: true });
 export const fulfillBody = z.strictObject({ carrier: text(100).optional() });
 export const shipBody = z.strictObject({
   carrier: text(100).optional(),
@@ -218,7 +225,7 @@ export const orderOperations = operations({
     ...staff,
     method: 'get',
     path: '/api/admin/orders',
-    summary: 'Orders, newest first',
+    summary: 'Orders, newest first (q: an order number or the start of an e-mail)',
     query: orderListQuery,
     status: 200,
     response: page(orderSummary),

@@ -23,6 +23,13 @@ export const template = z.looseObject({
   updatedAt: timestamp.nullable(),
 });
 
+export const templatePreview = z.looseObject({
+  name: z.string(),
+  file: z.string(),
+  template: z.string(),
+  html: z.string(),
+});
+
 const staff = { door: 'store', auth: 'staff', tags: ['Admin: theme'] } as const;
 
 export const themeOperations = operations({
@@ -54,6 +61,17 @@ export const themeOperations = operations({
     body: templateBody,
     status: 200,
     response: template,
+    errors: [400, 404, 422],
+  },
+  previewTemplate: {
+    ...staff,
+    method: 'post',
+    path: '/api/admin/theme/preview/{name}',
+    summary: 'The page an override would give, rendered with sample data; nothing is saved',
+    params: templateParams,
+    body: templateBody,
+    status: 200,
+    response: templatePreview,
     errors: [400, 404, 422],
   },
   deleteTemplate: {

@@ -2,6 +2,7 @@ import express, { type Express } from 'express';
 import { createHttpApp, type ReadinessCheck } from '@fleet/http';
 import { requireSignedContext } from '@fleet/tenancy';
 import type { CatalogDeps } from './domain/catalog-deps';
+import { adminExportRoutes } from './http/admin-export.routes';
 import { adminImportRoutes } from './http/admin-import.routes';
 import { adminProductRoutes } from './http/admin-products.routes';
 import { adminTaxonomyRoutes } from './http/admin-taxonomy.routes';
@@ -33,6 +34,7 @@ export function createApp(deps: CatalogAppDeps): Express {
       app.use('/api/admin/products/bulk', express.json({ limit: BULK_JSON_LIMIT }));
       app.use(express.json({ limit: JSON_LIMIT }));
       app.use(storeRoutes(deps));
+      app.use(adminExportRoutes(deps));
       app.use(adminProductRoutes(deps));
       app.use(adminTaxonomyRoutes(deps));
       app.use(internalRoutes(deps));

@@ -7,6 +7,7 @@ import { internalRoutes } from './http/internal.routes';
 import { JWKS_PATH, jwksRoutes } from './http/jwks.routes';
 import { profileRoutes } from './http/profile.routes';
 import { sessionRoutes } from './http/session.routes';
+import { staffRoutes } from './http/staff.routes';
 
 export interface IdentityAppDeps extends IdentityDeps {
   signingKey: string;
@@ -30,6 +31,7 @@ export function createApp(deps: IdentityAppDeps): Express {
       app.use(authRoutes(deps));
       app.use(sessionRoutes(deps));
       app.use(profileRoutes(deps));
+      app.use(staffRoutes(deps));
     },
   });
 }

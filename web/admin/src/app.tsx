@@ -1,16 +1,23 @@
 import { Link, SessionGate, Shell, useRoute } from '@fleet/web-common';
 import { api } from './api';
 import { DashboardPage } from './dashboard/dashboard.page';
+import { InventoryPage } from './inventory/inventory.page';
 import { OrderDetailPage } from './orders/order-detail.page';
 import { OrdersPage } from './orders/orders.page';
 import { ProductEditPage } from './products/product-edit.page';
 import { ProductImportPage } from './products/product-import.page';
 import { ProductsPage } from './products/products.page';
+import { AcceptInvitationPage } from './settings/accept-invitation.page';
+import { DomainsPage } from './settings/domains.page';
+import { PaymentsPage } from './settings/payments.page';
 import { SettingsPage } from './settings/settings.page';
+import { StaffPage } from './settings/staff.page';
+import { ThemePage } from './settings/theme.page';
 
 const NAV: ReadonlyArray<readonly [string, string]> = [
   ['/', 'Dashboard'],
   ['/products', 'Products'],
+  ['/inventory', 'Inventory'],
   ['/orders', 'Orders'],
   ['/settings', 'Settings'],
 ];
@@ -22,8 +29,13 @@ function Screen() {
   if (parts[0] === 'products' && parts[1] === 'new') return <ProductEditPage />;
   if (parts[0] === 'products' && parts[1]) return <ProductEditPage id={parts[1]} key={parts[1]} />;
   if (parts[0] === 'products') return <ProductsPage />;
+  if (parts[0] === 'inventory') return <InventoryPage />;
   if (parts[0] === 'orders' && parts[1]) return <OrderDetailPage id={parts[1]} key={parts[1]} />;
   if (parts[0] === 'orders') return <OrdersPage />;
+  if (parts[0] === 'settings' && parts[1] === 'staff') return <StaffPage />;
+  if (parts[0] === 'settings' && parts[1] === 'payments') return <PaymentsPage />;
+  if (parts[0] === 'settings' && parts[1] === 'domains') return <DomainsPage />;
+  if (parts[0] === 'settings' && parts[1] === 'theme') return <ThemePage />;
   if (parts[0] === 'settings') return <SettingsPage />;
   if (parts.length === 0) return <DashboardPage />;
   return (
@@ -51,6 +63,8 @@ function Nav() {
 }
 
 export function App() {
+  // Joining the staff comes before any session: the invitation link is the credential.
+  if (useRoute().path === '/accept') return <AcceptInvitationPage />;
   return (
     <SessionGate api={api} appName="Fleet admin">
       <Shell api={api} appName="Fleet admin" nav={<Nav />}>

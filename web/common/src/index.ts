@@ -3,3 +3,4 @@ export * from './money';
 export * from './router';
 export * from './session';
 export * from './ui';
+export * from './url-pager';

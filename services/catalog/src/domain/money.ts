@@ -102,3 +102,11 @@ export function parseMajorAmount(text: string, currency: string): { amount: numb
   if (amount > MAX_AMOUNT) return { error: 'is too large' };
   return { amount };
 }
+
+/** Minor units back to the decimal text `parseMajorAmount` reads: 1999 USD → "19.99", 1500 JPY → "1500". */
+export function formatMajorAmount(amount: number, currency: string): string {
+  const exponent = currencyExponent(currency) ?? 0;
+  if (exponent === 0) return String(amount);
+  const digits = String(amount).padStart(exponent + 1, '0');
+  return `${digits.slice(0, -exponent)}.${digits.slice(-exponent)}`;
+}

@@ -56,3 +56,16 @@ export async function revokeFamily(tx: Queryable, tenantId: string, familyId: st
     [tenantId, familyId],
   );
 }
+
+/** Revokes every live token of one subject (a staff member removed from the store). */
+export async function revokeSubject(
+  tx: Queryable,
+  tenantId: string,
+  subject: { kind: SubjectKind; id: string },
+): Promise<void> {
+  await tx.query(
+    `UPDATE refresh_tokens SET revoked_at = now()
+      WHERE tenant_id = $1 AND subject_kind = $2 AND subject_id = $3 AND revoked_at IS NULL`,
+    [tenantId, subject.kind, subject.id],
+  );
+}

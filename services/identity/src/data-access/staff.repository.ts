@@ -64,3 +64,36 @@ export function findStaffCreatedWithKey(
 export function findStaffById(tx: Queryable, tenantId: string, id: string) {
   return tx.maybeOne<StaffRow>(BY_ID, [tenantId, id]);
 }
+
+/** The store's team, the owner first then by joining date (bounded: a store has a handful). */
+export function listStaff(tx: Queryable, tenantId: string): Promise<StaffRow[]> {
+  return tx.rows<StaffRow>(
+    `SELECT ${COLUMNS} FROM staff WHERE tenant_id = $1
+      ORDER BY role = 'owner' DESC, created_at, id LIMIT 500`,
+    [tenantId],
+  );
+}
+
+export function updateStaffRole(
+  tx: Queryable,
+  tenantId: string,
+  id: string,
+  role: StaffRole,
+): Promise<StaffRow | undefined> {
+  return tx.maybeOne<StaffRow>(
+    `UPDATE staff SET role = $3, updated_at = now() WHERE tenant_id = $1 AND id = $2 RETURNING ${COLUMNS}`,
+    [tenantId, id, role],
+  );
+}
+
+export async function deleteStaff(tx: Queryable, tenantId: string, id: string): Promise<void> {
+  await tx.query('DELETE FROM staff WHERE tenant_id = $1 AND id = $2', [tenantId, id]);
+}
+
+/** Locks the member's row for a change (role or removal) in this transaction. */
+export function findStaffForUpdate(tx: Queryable, tenantId: string, id: string) {
+  return tx.maybeOne<StaffRow>(`SELECT ${COLUMNS} FROM staff WHERE tenant_id = $1 AND id = $2 FOR UPDATE`, [
+    tenantId,
+    id,
+  ]);
+}

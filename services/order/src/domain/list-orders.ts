@@ -14,21 +14,36 @@ export interface OrderPage {
 export async function listOrderPage(
   ctx: TenantCtx,
   deps: OrderDeps,
-  query: { status?: OrderStatus; customerId?: string; limit: number; cursor?: string },
+  query: { status?: OrderStatus; customerId?: string; q?: string; limit: number; cursor?: string },
 ): Promise<OrderPage> {
   const before = query.cursor ? decodeCursor(query.cursor) : undefined;
   const { orders, more } = await deps.db.readAsTenant(ctx, (tx) =>
-    listOrders(tx, { status: query.status, customerId: query.customerId, limit: query.limit, before }),
+    listOrders(tx, {
+      status: query.status,
+      customerId: query.customerId,
+      ...searchOf(query.q),
+      limit: query.limit,
+      before,
+    }),
   );
   const last = orders.at(-1);
   return { orders, nextCursor: more && last ? encodeCursor(last.id) : null };
 }
 
+/** `q` is an order number when it has the shape of one, else the start of an e-mail address. */
+function searchOf(q: string | undefined): { id?: string; emailPrefix?: string } {
+  if (q === undefined) return {};
+  const lower = q.toLowerCase();
+  return ORDER_ID.test(lower) ? { id: lower } : { emailPrefix: lower };
+}
+
+const ORDER_ID = /^ord_[0-9a-z]{26}$/;
+
 const encodeCursor = (id: string): string => Buffer.from(id, 'utf8').toString('base64url');
 
 function decodeCursor(cursor: string): string {
   const id = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!/^ord_[0-9a-z]{26}$/.test(id)) {
+  if (!ORDER_ID.test(id)) {
     throw validationError(
       [{ path: ['cursor'], message: 'is not a cursor of this list' }],
       'The query string is invalid.',

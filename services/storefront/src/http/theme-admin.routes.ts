@@ -1,8 +1,10 @@
 import { Router, type Request } from 'express';
 import { AppError } from '@fleet/errors';
 import { parseBody } from '@fleet/http';
+import type { TenantCtx } from '@fleet/context';
 import { staffCtx } from '@fleet/tenancy';
 import { templateBody as body } from '@fleet/api-contract';
+import { previewOverride } from '../domain/preview-override';
 import { validateOverride, overrideFileOf } from '../domain/validate-override';
 import type { StorefrontDeps } from '../domain/storefront-deps';
 
@@ -23,6 +25,12 @@ const nameOf = (req: Request): { name: string; file: string } => {
   return { name, file };
 };
 
+const templateInvalid = (message: string) =>
+  new AppError('business_rule', `The template does not render: ${message}`, {
+    code: 'template_invalid',
+    errors: [{ path: 'source', message }],
+  });
+
 /**
  * `/api/admin/theme/templates/{name}` for store staff: a template override is validated (parsed,
  * then rendered with sample data over the store's other overrides) before it is saved; a refused
@@ -32,6 +40,9 @@ const nameOf = (req: Request): { name: string; file: string } => {
  */
 export function themeAdminRoutes(deps: StorefrontDeps): Router {
   const router = Router();
+  /** The store's other overrides, which the checked one renders with. */
+  const othersOf = async (ctx: TenantCtx, file: string) =>
+    new Map((await deps.overrides.list(ctx)).filter((r) => r.file !== file).map((r) => [r.file, r.source]));
 
   router.get('/api/admin/theme/templates', async (_req, res) => {
     const ctx = staffCtx(res);
@@ -58,19 +69,22 @@ export function themeAdminRoutes(deps: StorefrontDeps): Router {
     });
   });
 
+  /** The page an override would give, rendered with sample data; nothing is saved. */
+  router.post('/api/admin/theme/preview/*name', async (req, res) => {
+    const ctx = staffCtx(res);
+    const { name, file } = nameOf(req);
+    const { source } = parseBody(body, req);
+    const preview = await previewOverride(deps.themes, await othersOf(ctx, file), file, source);
+    if (!preview.ok) throw templateInvalid(preview.message);
+    res.set('cache-control', 'no-store').json({ name, file, template: preview.template, html: preview.html });
+  });
+
   router.put('/api/admin/theme/templates/*name', async (req, res) => {
     const ctx = staffCtx(res);
     const { name, file } = nameOf(req);
     const { source } = parseBody(body, req);
-    const others = new Map(
-      (await deps.overrides.list(ctx)).filter((r) => r.file !== file).map((r) => [r.file, r.source]),
-    );
-    const check = await validateOverride(deps.themes, others, file, source);
-    if (!check.ok)
-      throw new AppError('business_rule', `The template does not render: ${check.message}`, {
-        code: 'template_invalid',
-        errors: [{ path: 'source', message: check.message }],
-      });
+    const check = await validateOverride(deps.themes, await othersOf(ctx, file), file, source);
+    if (!check.ok) throw templateInvalid(check.message);
     const saved = await deps.overrides.save(ctx, file, source);
     await deps.stamps.renewTheme(ctx.tenantId);
     res.json({ name, file, overridden: true, updatedAt: saved.updatedAt, lastError: null });

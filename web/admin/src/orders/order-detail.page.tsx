@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { formatMoney, Link, Loading, Page, ProblemAlert, useLoad } from '@fleet/web-common';
 import { api, isTestOrder, type OrderDetail } from '../api';
 import { OrderActions } from './order-actions';
+import { SagaTimeline } from './saga-timeline';
 
 /** One order: lines, totals, customer, payment and refunds, history, and the allowed actions. */
 export function OrderDetailPage({ id }: { id: string }) {
@@ -149,12 +150,8 @@ function Detail({ order, reload }: { order: OrderDetail; reload: () => void }) {
             </li>
           ))}
         </ol>
-        {order.saga && (
-          <p className="muted">
-            Checkout saga: step {order.saga.step}, {order.saga.status}
-          </p>
-        )}
       </section>
+      {order.saga && <SagaTimeline saga={order.saga} />}
     </>
   );
 }

@@ -4,13 +4,14 @@ import {
   Loading,
   navigate,
   Page,
-  Pager,
+  UrlPager,
   ProblemAlert,
   Select,
   useLoad,
   useRoute,
   withQuery,
 } from '@fleet/web-common';
+import { SearchForm } from '../search-form';
 import { api, isTestOrder, type OrderSummary, type Page as ApiPage } from '../api';
 
 export const ORDER_STATUSES = [
@@ -26,21 +27,22 @@ export const ORDER_STATUSES = [
   ['RETURNED', 'Returned'],
 ] as const;
 
-/** Orders by status, newest first, paged on the server; the filter lives in the URL. */
+/** Orders by status and search, newest first, paged on the server; the filters live in the URL. */
 export function OrdersPage() {
   const route = useRoute();
+  const q = route.query.get('q') ?? '';
   const status = route.query.get('status') ?? '';
   const cursor = route.query.get('cursor') ?? undefined;
   const { data, error, loading } = useLoad(
     () =>
       api.request<ApiPage<OrderSummary>>('GET', '/api/admin/orders', {
-        query: { status, cursor, limit: 20 },
+        query: { q, status, cursor, limit: 20 },
       }),
-    [status, cursor],
+    [q, status, cursor],
   );
   return (
     <Page title="Orders">
-      <div className="filters">
+      <SearchForm hint="Order number, or the start of the customer's e-mail">
         <Select
           label="Status"
           name="status"
@@ -48,12 +50,12 @@ export function OrdersPage() {
           options={ORDER_STATUSES}
           onChange={(e) => navigate(withQuery(route, { status: e.target.value, cursor: undefined }))}
         />
-      </div>
+      </SearchForm>
       <ProblemAlert error={error} />
       {loading && !data && <Loading what="orders" />}
       {data && data.items.length === 0 && (
         <p className="muted">
-          No orders {status ? 'in this status' : 'yet'}. Orders placed in your shop show here.
+          No orders {q || status ? 'match these filters' : 'yet'}. Orders placed in your shop show here.
         </p>
       )}
       {data && data.items.length > 0 && (
@@ -90,11 +92,7 @@ export function OrdersPage() {
           </table>
         </div>
       )}
-      <Pager
-        cursor={cursor}
-        nextCursor={data?.nextCursor}
-        onChange={(c) => navigate(withQuery(route, { cursor: c }))}
-      />
+      <UrlPager nextCursor={data?.nextCursor} />
     </Page>
   );
 }

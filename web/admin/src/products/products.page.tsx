@@ -1,12 +1,10 @@
-import { useState, type FormEvent } from 'react';
 import {
-  Field,
   formatMoney,
   Link,
   Loading,
   navigate,
   Page,
-  Pager,
+  UrlPager,
   ProblemAlert,
   Select,
   useLoad,
@@ -14,6 +12,8 @@ import {
   withQuery,
 } from '@fleet/web-common';
 import { api, type Page as ApiPage, type Product } from '../api';
+import { ExportButton } from './export-button';
+import { SearchForm } from '../search-form';
 
 const STATUSES = [
   ['', 'Any status'],
@@ -38,7 +38,6 @@ export function ProductsPage() {
   const q = route.query.get('q') ?? '';
   const status = route.query.get('status') ?? '';
   const cursor = route.query.get('cursor') ?? undefined;
-  const [search, setSearch] = useState(q);
   const { data, error, loading } = useLoad(
     () =>
       api.request<ApiPage<Product>>('GET', '/api/admin/products', {
@@ -46,15 +45,12 @@ export function ProductsPage() {
       }),
     [q, status, cursor],
   );
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    navigate(withQuery(route, { q: search, cursor: undefined }));
-  };
   return (
     <Page
       title="Products"
       action={
         <div className="actions">
+          <ExportButton />
           <Link to="/products/import">Import CSV</Link>
           <Link to="/products/new" className="button-link">
             Add product
@@ -62,15 +58,7 @@ export function ProductsPage() {
         </div>
       }
     >
-      <form className="filters" role="search" onSubmit={submit}>
-        <Field
-          label="Search"
-          name="q"
-          type="search"
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-          hint="Title, handle or exact SKU"
-        />
+      <SearchForm hint="Title, handle or exact SKU">
         <Select
           label="Status"
           name="status"
@@ -78,10 +66,7 @@ export function ProductsPage() {
           options={STATUSES}
           onChange={(e) => navigate(withQuery(route, { status: e.target.value, cursor: undefined }))}
         />
-        <div className="field">
-          <button type="submit">Search</button>
-        </div>
-      </form>
+      </SearchForm>
       <ProblemAlert error={error} />
       {loading && !data && <Loading what="products" />}
       {data && data.items.length === 0 && (
@@ -123,11 +108,7 @@ export function ProductsPage() {
           </table>
         </div>
       )}
-      <Pager
-        cursor={cursor}
-        nextCursor={data?.nextCursor}
-        onChange={(c) => navigate(withQuery(route, { cursor: c }))}
-      />
+      <UrlPager nextCursor={data?.nextCursor} />
     </Page>
   );
 }

@@ -1,15 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import {
-  Field,
-  fieldErrors,
-  Loading,
-  Page,
-  ProblemAlert,
-  toMajorText,
-  toMinor,
-  useLoad,
-} from '@fleet/web-common';
+import { Field, Loading, Page, ProblemAlert, toMajorText, toMinor, useLoad } from '@fleet/web-common';
 import { api, type Rates, type StoreSettings } from '../api';
+import { SettingsNav } from './settings-nav';
+import { useSave } from './use-save';
 
 /** The store (name, theme) and its rates (shipping, tax, unpaid-order timeout). */
 export function SettingsPage() {
@@ -22,6 +15,7 @@ export function SettingsPage() {
   }, []);
   return (
     <Page title="Settings">
+      <SettingsNav />
       <ProblemAlert error={error} />
       {loading && !data && <Loading what="settings" />}
       {data && (
@@ -32,27 +26,6 @@ export function SettingsPage() {
       )}
     </Page>
   );
-}
-
-/** Saves a form; shows "Saved." or the API's errors next to their fields. */
-function useSave() {
-  const [error, setError] = useState<unknown>();
-  const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const save = async (run: () => Promise<unknown>) => {
-    setBusy(true);
-    setError(undefined);
-    setSaved(false);
-    try {
-      await run();
-      setSaved(true);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { error, saved, busy, save, errors: fieldErrors(error) };
 }
 
 function StoreForm({ store }: { store: StoreSettings }) {

@@ -5,6 +5,7 @@ import { sagaStateMigration } from './002-saga-state';
 import { testOrdersMigration } from './003-test-orders';
 import { openCheckoutsMigration } from './004-open-checkouts';
 import { sagaRetryingMigration } from './005-saga-retrying';
+import { orderSearchMigration } from './006-order-search';
 
 export const migrations: Migration[] = [
   outboxMigration,
@@ -14,6 +15,7 @@ export const migrations: Migration[] = [
   testOrdersMigration,
   openCheckoutsMigration,
   sagaRetryingMigration,
+  orderSearchMigration,
 ];
 
 /** Tables the relay role reads across tenants: the outbox (relay) and due sagas (recovery scan). */

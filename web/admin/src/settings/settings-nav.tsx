@@ -1,0 +1,23 @@
+import { Link, useRoute } from '@fleet/web-common';
+
+const SECTIONS: ReadonlyArray<readonly [string, string]> = [
+  ['/settings', 'Store'],
+  ['/settings/theme', 'Theme templates'],
+  ['/settings/payments', 'Payments'],
+  ['/settings/domains', 'Domains'],
+  ['/settings/staff', 'Staff'],
+];
+
+/** The settings' sections, the current one marked for assistive technology. */
+export function SettingsNav() {
+  const { path } = useRoute();
+  return (
+    <nav aria-label="Settings sections" className="actions subnav">
+      {SECTIONS.map(([to, label]) => (
+        <Link key={to} to={to} aria-current={path === to ? 'page' : undefined}>
+          {label}
+        </Link>
+      ))}
+    </nav>
+  );
+}
