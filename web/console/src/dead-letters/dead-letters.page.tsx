@@ -145,7 +145,9 @@ export function DeadLettersPage() {
                     <code className="muted">{l.messageId}</code>
                   </td>
                   <td>
-                    {l.service}.{l.consumer}
+                    <span className="badge">
+                      {l.service}.{l.consumer}
+                    </span>
                   </td>
                   <td>{l.error}</td>
                   <td className="hide-narrow">{l.failedAt ? new Date(l.failedAt).toLocaleString() : '—'}</td>
