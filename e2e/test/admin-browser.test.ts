@@ -412,6 +412,20 @@ browserTest(
     await row.getByText('usage store unavailable (simulated outage)').waitFor();
     await shot(page, 'console-dead-letters');
     await expectAccessible(page, 'console dead letters');
+    // At 375 px the list fits the screen (the table scrolls inside itself, the page does not).
+    const phone = await newPage(375, 800);
+    await signIn(
+      phone,
+      `http://${consoleHost}/dead-letters`,
+      env.PLATFORM_ADMIN_EMAIL as string,
+      env.PLATFORM_ADMIN_PASSWORD as string,
+    );
+    await phone.getByRole('row').filter({ hasText: messageId }).waitFor();
+    expect(
+      await phone.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth'),
+    ).toBeLessThanOrEqual(0);
+    await shot(phone, 'console-phone');
+    await phone.context().close();
     await row.getByRole('link', { name: 'product.created' }).click();
     await heading(page, 'Dead letter: product.created');
     await expect(page.getByTestId('dead-letter-error').textContent()).resolves.toMatch(/simulated outage/);

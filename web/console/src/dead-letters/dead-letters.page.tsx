@@ -122,7 +122,9 @@ export function DeadLettersPage() {
                   />
                 </th>
                 <th scope="col">Event</th>
-                <th scope="col">Consumer</th>
+                <th scope="col" className="hide-narrow">
+                  Consumer
+                </th>
                 <th scope="col">Error</th>
                 <th scope="col" className="hide-narrow">
                   Failed
@@ -142,9 +144,9 @@ export function DeadLettersPage() {
                   </td>
                   <td>
                     <Link to={deadLetterPath(l)}>{l.eventType ?? 'malformed message'}</Link>{' '}
-                    <code className="muted">{l.messageId}</code>
+                    <code className="muted hide-narrow">{l.messageId}</code>
                   </td>
-                  <td>
+                  <td className="hide-narrow">
                     <span className="badge">
                       {l.service}.{l.consumer}
                     </span>
