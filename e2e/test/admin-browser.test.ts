@@ -1,6 +1,8 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { connect } from 'amqplib';
+import { createEnvelope, MESSAGE_HEADERS } from '@fleet/messaging';
 import { waitFor } from '@fleet/testing';
 import { CHROMIUM, CHROMIUM_ARGS, hasChromium, SCREENSHOTS } from './browser';
 import { frontDoor, ok, startHostPlatform, type ProcessPlatform, type Store } from './process-platform';
@@ -471,6 +473,144 @@ browserTest(
     await page.context().close();
   },
   120_000,
+);
+
+/** A platform admin's access token through the console's API (for checks beside the browser). */
+async function adminToken(): Promise<string> {
+  const env = platform.env('gateway');
+  const login = await fd.call(`console.localhost:${port}`, '/api/platform/auth/login', {
+    body: { email: env.PLATFORM_ADMIN_EMAIL, password: env.PLATFORM_ADMIN_PASSWORD },
+  });
+  return (ok(login) as { accessToken: string }).accessToken;
+}
+
+/**
+ * A dead letter as a consumer leaves one after its last failed attempt: a valid event with the
+ * failure headers, in tenancy's usage DLQ (the cause is "fixed" already, so a replay succeeds).
+ */
+async function deadLetterFor(tenantId: string): Promise<string> {
+  const env = platform.env('tenancy');
+  const queue = `${env.AMQP_PREFIX}tenancy.usage`;
+  const event = createEnvelope({ requestId: 'e2e', tenantId }, { type: 'product.created', data: {} });
+  const connection = await connect(env.AMQP_URL as string);
+  try {
+    const channel = await connection.createConfirmChannel();
+    channel.sendToQueue(`${queue}.dlq`, Buffer.from(JSON.stringify(event)), {
+      persistent: true,
+      messageId: event.id,
+      contentType: 'application/json',
+      headers: {
+        [MESSAGE_HEADERS.error]: 'usage store unavailable (simulated outage)',
+        [MESSAGE_HEADERS.attempts]: 5,
+        [MESSAGE_HEADERS.failedAt]: new Date().toISOString(),
+        [MESSAGE_HEADERS.consumer]: queue,
+        [MESSAGE_HEADERS.originalRoutingKey]: event.type,
+      },
+    });
+    await channel.waitForConfirms();
+  } finally {
+    await connection.close();
+  }
+  return event.id;
+}
+
+browserTest(
+  'a platform admin replays a dead letter and opens /queues; a merchant session and no session get 401/403 there',
+  async () => {
+    const consoleHost = `console.localhost:${port}`;
+    const token = await adminToken();
+    const bearer = { authorization: `Bearer ${token}` };
+    const found = ok(await fd.call(consoleHost, `/api/platform/tenants?q=${slugB}`, { headers: bearer })) as {
+      items: Array<{ id: string }>;
+    };
+    const tenantId = found.items[0]!.id;
+    const products = async () =>
+      (
+        ok(await fd.call(consoleHost, `/api/platform/tenants/${tenantId}`, { headers: bearer })) as {
+          usage: { products: number };
+        }
+      ).usage.products;
+    const before = await products();
+    const messageId = await deadLetterFor(tenantId);
+
+    const page = await newPage(1280, 860, true);
+    const env = platform.env('gateway');
+    await signIn(
+      page,
+      `http://${consoleHost}/dead-letters`,
+      env.PLATFORM_ADMIN_EMAIL as string,
+      env.PLATFORM_ADMIN_PASSWORD as string,
+    );
+    await heading(page, 'Dead letters');
+    const row = page.getByRole('row').filter({ hasText: messageId });
+    await row.getByText('usage store unavailable (simulated outage)').waitFor();
+    await shot(page, 'console-dead-letters');
+    await expectAccessible(page, 'console dead letters');
+    // At 375 px the list fits the screen (the table scrolls inside itself, the page does not).
+    const phone = await newPage(375, 800);
+    await signIn(
+      phone,
+      `http://${consoleHost}/dead-letters`,
+      env.PLATFORM_ADMIN_EMAIL as string,
+      env.PLATFORM_ADMIN_PASSWORD as string,
+    );
+    await phone.getByRole('row').filter({ hasText: messageId }).waitFor();
+    expect(
+      await phone.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth'),
+    ).toBeLessThanOrEqual(0);
+    await shot(phone, 'console-phone');
+    await phone.context().close();
+    await row.getByRole('link', { name: 'product.created' }).click();
+    await heading(page, 'Dead letter: product.created');
+    await expect(page.getByTestId('dead-letter-error').textContent()).resolves.toMatch(/simulated outage/);
+    await shot(page, 'console-dead-letter');
+    await expectAccessible(page, 'console dead letter');
+    await page.getByRole('link', { name: '← All dead letters' }).click();
+    await heading(page, 'Dead letters');
+    await page.getByRole('checkbox', { name: new RegExp(messageId) }).check();
+    await page.getByRole('button', { name: 'Replay selected (1)' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Replay' }).click();
+    await page.getByText('Replayed 1 dead letter').waitFor();
+    // Delivered to its consumer again, and handled this time: the store's product count moves.
+    await waitFor(
+      'the replayed event counted',
+      async () => ((await products()) === before + 1 ? true : undefined),
+      {
+        timeoutMs: 15_000,
+      },
+    );
+    await page.getByRole('row').filter({ hasText: messageId }).waitFor({ state: 'detached' });
+
+    // The job dashboard: from the console's navigation, on the console's own session.
+    await page.getByRole('button', { name: 'Job dashboard' }).click();
+    await page.waitForURL(`http://${consoleHost}/queues/**`);
+    await page.getByText('search-reindex').first().waitFor({ timeout: 15_000 });
+    await shot(page, 'console-queues');
+    await page.context().close();
+
+    // No session: 401 on every /queues path, never the dashboard.
+    const anonymous = await newPage();
+    const bare = await anonymous.goto(`http://${consoleHost}/queues/`);
+    expect(bare?.status()).toBe(401);
+    expect(await anonymous.content()).not.toMatch(/search-reindex/);
+    await anonymous.context().close();
+    // A merchant's session: its token opens no ticket, and its cookie is no pass.
+    const merchant = await newPage();
+    await signIn(merchant, `http://${storeA.host}/admin/`, `owner@${slugA}.test`, PASSWORD);
+    await heading(merchant, 'Dashboard');
+    const ticket = await fd.call(consoleHost, '/api/platform/queues/ticket', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${storeA.token}` },
+    });
+    expect([401, 403]).toContain(ticket.status);
+    const there = await merchant.goto(`http://${consoleHost}/queues/`);
+    expect(there?.status()).toBe(401);
+    const onStore = await merchant.goto(`http://${storeA.host}/queues/`);
+    expect(onStore?.status()).toBe(404);
+    expect(await merchant.content()).not.toMatch(/search-reindex/);
+    await merchant.context().close();
+  },
+  180_000,
 );
 
 browserTest(

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { createLogger } from '@fleet/logger';
 import { loadWebApps } from '../src/data-access/web-app-loader';
+import { findRoute, ROUTES } from '../src/domain/routes';
 import { webAppFileFor } from '../src/domain/web-apps';
 import { startGateway, type GatewayFixture } from './gateway-fixture';
 
@@ -51,6 +52,16 @@ test('routing: admin paths on store hosts, everything outside /api and /queues o
   expect(console('/tenants/ten_1')).toBe('/index.html');
   expect(console('/api/platform/tenants')).toBeUndefined();
   expect(console('/queues')).toBeUndefined();
+  // The job dashboard goes to tenancy (which checks its own pass cookie), on the console only.
+  expect(findRoute(ROUTES, 'console', '/queues/api/queues')).toMatchObject({
+    upstream: 'tenancy',
+    auth: 'public',
+  });
+  expect(findRoute(ROUTES, 'console', '/api/platform/dead-letters/replay')).toMatchObject({
+    upstream: 'tenancy',
+    auth: 'platform_admin',
+  });
+  expect(findRoute(ROUTES, 'store', '/queues/')).toMatchObject({ upstream: 'storefront', pages: true });
   expect(webAppFileFor(apps, 'apex', '/admin')).toBeUndefined();
 });
 

@@ -34,6 +34,11 @@ export const ROUTES: readonly RouteRule[] = [
   { door: 'console', prefix: '/api/platform/session', upstream: 'identity', audience: 'platform', auth: 'public' },
   { door: 'console', prefix: '/api/platform/me', upstream: 'identity', audience: 'platform', auth: 'platform_admin' },
   { door: 'console', prefix: '/api/platform/tenants', upstream: 'tenancy', audience: 'platform', auth: 'platform_admin' },
+  { door: 'console', prefix: '/api/platform/dead-letters', upstream: 'tenancy', audience: 'platform', auth: 'platform_admin' },
+  { door: 'console', prefix: '/api/platform/queues', upstream: 'tenancy', audience: 'platform', auth: 'platform_admin' },
+  { door: 'console', prefix: '/api/platform/search', upstream: 'search', audience: 'platform', auth: 'platform_admin' },
+  // The job dashboard: no token can reach it from a link; tenancy checks its own pass cookie.
+  { door: 'console', prefix: '/queues', upstream: 'tenancy', audience: 'platform', auth: 'public' },
 
   { door: 'store', prefix: '/api/store/info', upstream: 'tenancy', audience: 'shopper', auth: 'public' },
   { door: 'store', prefix: '/api/store/auth', upstream: 'identity', audience: 'shopper', auth: 'public' },

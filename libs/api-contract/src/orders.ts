@@ -49,6 +49,15 @@ export const refundBody = z.strictObject({
   amount: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
 });
 
+/** One entry of the saga's stored history: a step started, retried, succeeded or compensated. */
+export const sagaEvent = z.looseObject({
+  at: z.string(),
+  step: z.string(),
+  event: z.string(),
+  attempt: z.int().optional(),
+  detail: z.string().optional(),
+});
+
 export const orderSummary = z.looseObject({
   id: z.string(),
   status: orderStatus,
@@ -128,8 +137,16 @@ export const merchantOrder = shopperOrder.extend({
         .nullable(),
     })
     .nullable(),
-  /** The saga's state, for support: its shape may grow. */
-  saga: z.looseObject({ step: z.string(), status: z.string() }).nullable(),
+  /** The saga's state and stored history (the admin's timeline); its shape may grow. */
+  saga: z
+    .looseObject({
+      step: z.string(),
+      status: z.string(),
+      attempts: z.int().optional(),
+      lastError: z.string().nullable().optional(),
+      history: z.array(sagaEvent).optional(),
+    })
+    .nullable(),
 });
 
 export const orderStatusAnswer = z.looseObject({ id: z.string(), status: orderStatus });
@@ -283,3 +300,4 @@ export type OrderSummary = z.infer<typeof orderSummary>;
 export type ShopperOrder = z.infer<typeof shopperOrder>;
 export type MerchantOrder = z.infer<typeof merchantOrder>;
 export type StockLevel = z.infer<typeof stockLevel>;
+export type SagaEvent = z.infer<typeof sagaEvent>;

@@ -4,3 +4,4 @@ export * from './inventory';
 export * from './payment';
 export * from './order';
 export * from './tenant';
+export * from './platform-queues';

@@ -99,6 +99,15 @@ export interface Broker {
   listDeadLetters(queue?: string, options?: { limit?: number }): Promise<DeadLetter[]>;
   /** Moves one dead letter back to its consumer queue with a fresh attempt count. False when not found. */
   replayDeadLetter(queue: string, messageId: string): Promise<boolean>;
+  /**
+   * Removes one dead letter for good; `record` runs first with it (keep it, with the reason) and a
+   * failing `record` leaves it in place. Undefined when not found.
+   */
+  discardDeadLetter(
+    queue: string,
+    messageId: string,
+    record: (letter: DeadLetter) => Promise<void>,
+  ): Promise<DeadLetter | undefined>;
   /** Stops consuming, waits for in-flight handlers, closes channels and the connection. */
   close(): Promise<void>;
   /** Stops consumers and deletes every queue and exchange this broker declared (tests' cleanup). */

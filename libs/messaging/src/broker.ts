@@ -10,7 +10,7 @@ import type {
   Subscription,
 } from './broker-types';
 import { publishInOrder, type OutgoingMessage } from './confirmed-publish';
-import { readDeadLetters, replayDeadLetter } from './dead-letters';
+import { discardDeadLetter, readDeadLetters, replayDeadLetter } from './dead-letters';
 import { startDurableConsumer, type DurableConsumer } from './durable-consumer';
 import type { EventEnvelope } from './envelope';
 import { subscribeTransient } from './transient-subscription';
@@ -168,6 +168,10 @@ export async function createBroker(options: BrokerOptions): Promise<Broker> {
     async replayDeadLetter(queue, messageId) {
       const session = await connection.ready(settings.publishTimeoutMs);
       return replayDeadLetter(session, dlqOf(queue), messageId, settings.confirmTimeoutMs);
+    },
+    async discardDeadLetter(queue, messageId, record) {
+      const session = await connection.ready(settings.publishTimeoutMs);
+      return discardDeadLetter(session, dlqOf(queue), messageId, record);
     },
     async close() {
       if (closed) return;

@@ -6,8 +6,8 @@ import { parseEnvelope } from './envelope-validator';
 import { deadLetterRoutingKey, HEADER, replayMessage } from './failure-routing';
 import { queueOfDlq } from './topology';
 
-/** How many dead letters a replay looks through for the one asked for. */
-const REPLAY_SCAN_LIMIT = 10_000;
+/** How many dead letters a replay or a discard looks through for the one asked for. */
+const SCAN_LIMIT = 10_000;
 
 /**
  * Reads up to `limit` dead letters without removing them: they are fetched with basic.get and
@@ -37,21 +37,51 @@ export async function replayDeadLetter(
   messageId: string,
   confirmTimeoutMs: number,
 ): Promise<boolean> {
-  return withChannel(session, false, async (channel) => {
-    for (let seen = 0; seen < REPLAY_SCAN_LIMIT; seen++) {
+  const taken = await takeDeadLetter(session, dlq, messageId, async (message) => {
+    const outcome = await publishInOrder(
+      session.publisher,
+      [replayMessage(message, queueOfDlq(dlq))],
+      confirmTimeoutMs,
+    );
+    if (outcome.error) throw outcome.error;
+  });
+  return taken !== undefined;
+}
+
+/**
+ * Removes one dead letter (by message id) for good. `record` runs first with what is removed (the
+ * caller keeps it with the reason); the message is acknowledged only once `record` resolved, so a
+ * failing record leaves it in the DLQ. Undefined when there is no such message.
+ */
+export async function discardDeadLetter(
+  session: AmqpSession,
+  dlq: string,
+  messageId: string,
+  record: (letter: DeadLetter) => Promise<void>,
+): Promise<DeadLetter | undefined> {
+  return takeDeadLetter(session, dlq, messageId, (message) => record(toDeadLetter(dlq, message)));
+}
+
+/**
+ * Finds one message of a DLQ by id, runs `before` on it, then acknowledges it (removing it). The
+ * others seen on the way are held unacknowledged and go back when the channel closes.
+ */
+async function takeDeadLetter(
+  session: AmqpSession,
+  dlq: string,
+  messageId: string,
+  before: (message: GetMessage) => Promise<void>,
+): Promise<DeadLetter | undefined> {
+  return withChannel<DeadLetter | undefined>(session, undefined, async (channel) => {
+    for (let seen = 0; seen < SCAN_LIMIT; seen++) {
       const message = await channel.get(dlq, { noAck: false });
-      if (!message) return false;
+      if (!message) return undefined;
       if (message.properties.messageId !== messageId) continue; // held, put back when the channel closes
-      const outcome = await publishInOrder(
-        session.publisher,
-        [replayMessage(message, queueOfDlq(dlq))],
-        confirmTimeoutMs,
-      );
-      if (outcome.error) throw outcome.error;
+      await before(message);
       channel.ack(message);
-      return true;
+      return toDeadLetter(dlq, message);
     }
-    return false;
+    return undefined;
   });
 }
 
@@ -66,11 +96,17 @@ async function withChannel<T>(
   try {
     return await work(channel);
   } catch (err) {
-    if ((err as { code?: number }).code === 404) return missing;
+    if (isNotFound(err)) return missing;
     throw err;
   } finally {
     await channel.close().catch(() => undefined);
   }
+}
+
+/** amqplib reports a missing queue as `code` 404, or (a frame on the closing channel) `fields.replyCode`. */
+function isNotFound(err: unknown): boolean {
+  const e = err as { code?: number; fields?: { replyCode?: number } } | undefined;
+  return e?.code === 404 || e?.fields?.replyCode === 404;
 }
 
 function toDeadLetter(queue: string, message: GetMessage): DeadLetter {

@@ -69,6 +69,45 @@ test('a failing handler is retried with growing delays, then dead-lettered; othe
   expect(await broker.replayDeadLetter(queue, poison.id)).toBe(false);
 });
 
+test('a discard keeps the letter first, then removes only that one; a failing record removes nothing', async () => {
+  const queue = await broker.consume({
+    name: 'discard',
+    bindings: ['discard.#'],
+    maxAttempts: 1,
+    handler: async () => {
+      throw new Error('always');
+    },
+  });
+  const [one, two] = [1, 2].map(() => createEnvelope(tenantA, { type: 'discard.me', data: {} }));
+  await broker.publish(one!);
+  await broker.publish(two!);
+  await waitFor('two dead letters', async () => (await broker.listDeadLetters(queue)).length === 2);
+
+  await expect(
+    broker.discardDeadLetter(queue, one!.id, async () => {
+      throw new Error('database down');
+    }),
+  ).rejects.toThrow('database down');
+  expect((await broker.listDeadLetters(queue)).map((l) => l.messageId).sort()).toEqual(
+    [one!.id, two!.id].sort(),
+  );
+
+  const kept: string[] = [];
+  const removed = await broker.discardDeadLetter(queue, one!.id, async (letter) => {
+    kept.push(letter.messageId);
+  });
+  expect(removed).toMatchObject({ messageId: one!.id, error: 'always', envelope: one });
+  expect(kept).toEqual([one!.id]);
+  expect((await broker.listDeadLetters(queue)).map((l) => l.messageId)).toEqual([two!.id]);
+  expect(await broker.discardDeadLetter(queue, one!.id, async () => undefined)).toBeUndefined();
+  // A consumer that never ran here has no DLQ yet: nothing to list, replay or discard.
+  expect(await broker.listDeadLetters(`${prefix}nobody.none`)).toEqual([]);
+  expect(await broker.replayDeadLetter(`${prefix}nobody.none`, one!.id)).toBe(false);
+  expect(
+    await broker.discardDeadLetter(`${prefix}nobody.none`, one!.id, async () => undefined),
+  ).toBeUndefined();
+});
+
 test('a malformed message goes straight to the DLQ without reaching the handler', async () => {
   const handled: EventEnvelope[] = [];
   const queue = await broker.consume({

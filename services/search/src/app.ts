@@ -4,6 +4,7 @@ import type { Logger } from '@fleet/logger';
 import { requireSignedContext } from '@fleet/tenancy';
 import type { SearchDeps } from './domain/search-deps';
 import { internalRoutes } from './http/internal.routes';
+import { platformRoutes } from './http/platform.routes';
 import { searchRoutes } from './http/search.routes';
 
 export interface SearchAppDeps extends SearchDeps {
@@ -21,6 +22,7 @@ export function createApp(deps: SearchAppDeps): Express {
       app.use(requireSignedContext({ key: deps.signingKey, audience: 'search' }));
       app.use(searchRoutes(deps));
       app.use(internalRoutes(deps));
+      app.use(platformRoutes(deps));
     },
   });
 }

@@ -132,3 +132,37 @@ test('only the platform may reindex; a store is required; unknown jobs are 404',
   });
   expect(shopper.status).toBe(403);
 });
+
+test("platform admins start a store's reindex from the console and watch it by tenant; nobody else can", async () => {
+  const tenantId = newTenant();
+  await catalogOf(tenantId, 30);
+  const admin = { actor: { kind: 'platform_admin' as const, id: 'adm' } };
+  const none = await search.call(`/api/platform/search/reindex/${tenantId}`, { ctx: admin });
+  expect(none.status).toBe(404);
+  const started = await search.call('/api/platform/search/reindex', {
+    method: 'POST',
+    ctx: admin,
+    body: { tenantId },
+  });
+  expect(started.status).toBe(202);
+  expect(await started.json()).toMatchObject({ jobId: tenantId, tenantId });
+  const done = await waitFor('the console to see it complete', async () => {
+    const res = await search.call(`/api/platform/search/reindex/${tenantId}`, { ctx: admin });
+    const status = (await res.json()) as ReindexStatus;
+    return status.state === 'completed' ? status : undefined;
+  });
+  expect(done.progress).toMatchObject({ processed: 30, done: true });
+
+  for (const actor of [{ kind: 'staff' }, { kind: 'customer' }, { kind: 'anonymous' }, { kind: 'service' }]) {
+    const ctx = { tenantId, actor: actor as never };
+    expect(
+      (await search.call('/api/platform/search/reindex', { method: 'POST', ctx, body: { tenantId } })).status,
+    ).toBe(403);
+    expect((await search.call(`/api/platform/search/reindex/${tenantId}`, { ctx })).status).toBe(403);
+  }
+  for (const body of [{}, { tenantId: 'not-a-tenant' }, { tenantId, extra: 1 }]) {
+    expect(
+      (await search.call('/api/platform/search/reindex', { method: 'POST', ctx: admin, body })).status,
+    ).toBe(400);
+  }
+});

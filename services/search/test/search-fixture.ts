@@ -20,6 +20,8 @@ export interface CallInit {
   ctx?: Partial<Ctx>;
   /** Leave the signed context header out. */
   unsigned?: boolean;
+  /** Sent as JSON. */
+  body?: unknown;
 }
 
 export interface SearchFixture {
@@ -98,7 +100,9 @@ export async function startSearch(label: string, options: FixtureOptions = {}): 
               contextTarget('search', init.method ?? 'GET', path),
             ),
           };
-      return fetch(`${server.url}${path}`, { method: init.method ?? 'GET', headers });
+      if (init.body !== undefined) headers['content-type'] = 'application/json';
+      const body = init.body === undefined ? undefined : JSON.stringify(init.body);
+      return fetch(`${server.url}${path}`, { method: init.method ?? 'GET', headers, body });
     },
     async close() {
       await server.close();

@@ -1,10 +1,14 @@
-import type { Express } from 'express';
+import type { Express, RequestHandler } from 'express';
 import { createHttpApp, type ReadinessCheck } from '@fleet/http';
 import type { Logger } from '@fleet/logger';
 import { requireSignedContext } from '@fleet/tenancy';
+import type { JobDashboardPasses } from './data-access/job-dashboard-passes';
+import type { DeadLetterDeps } from './domain/dead-letter-sources';
 import type { RegistryDeps } from './domain/registry-deps';
+import { deadLetterRoutes } from './http/dead-letters.routes';
 import { domainRoutes } from './http/domains.routes';
 import { internalRoutes } from './http/internal.routes';
+import { jobDashboardRoutes } from './http/job-dashboard.routes';
 import { platformRoutes } from './http/platform.routes';
 import { ratesRoutes } from './http/rates.routes';
 import { settingsRoutes } from './http/settings.routes';
@@ -15,6 +19,10 @@ export interface RegistryAppDeps extends RegistryDeps {
   logger: Logger;
   signingKey: string;
   readiness: Record<string, ReadinessCheck>;
+  /** The platform's dead letters (RabbitMQ), for the console. */
+  deadLetters?: DeadLetterDeps;
+  /** The job dashboard at `/queues` (bull-board) and its passes. */
+  jobDashboard?: { passes: JobDashboardPasses; dashboard: RequestHandler };
 }
 
 /** Builds the registry's HTTP app; no side effects (main.ts owns connections and the port). */
@@ -27,6 +35,8 @@ export function createApp(deps: RegistryAppDeps): Express {
       app.use(internalRoutes(deps));
       app.use(signUpRoutes(deps));
       app.use(platformRoutes(deps));
+      app.use(deadLetterRoutes(deps));
+      if (deps.jobDashboard) app.use(jobDashboardRoutes(deps.jobDashboard));
       app.use(storeRoutes(deps));
       app.use(settingsRoutes(deps));
       app.use(ratesRoutes(deps));

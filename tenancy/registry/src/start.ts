@@ -7,7 +7,9 @@ import { connectServiceBroker, startOutboxRelay } from '@fleet/messaging';
 import { createApp } from './app';
 import { configSchema } from './config';
 import { createIdentityClient } from './data-access/identity.client';
+import { jobDashboardPasses } from './data-access/job-dashboard-passes';
 import { createTxtResolver } from './data-access/txt-resolver';
+import { createJobDashboard } from './http/bull-board';
 import { PAYMENT_MODE_EVENTS, paymentModeConsumer } from './messaging/payment-mode.consumer';
 import { USAGE_EVENTS, usageConsumer } from './messaging/usage.consumer';
 
@@ -31,6 +33,7 @@ export async function start(
     bindings: PAYMENT_MODE_EVENTS,
     handler: paymentModeConsumer({ db, platformDomain: config.PLATFORM_DOMAIN }),
   });
+  const dashboard = createJobDashboard(config.REDIS_URL, config.REDIS_PREFIX);
   const app = createApp({
     db,
     logger,
@@ -41,6 +44,8 @@ export async function start(
     identity: createIdentityClient({ baseUrl: config.IDENTITY_URL, signingKey: config.INTERNAL_SIGNING_KEY }),
     resolveTxt: createTxtResolver(config.DNS_SERVERS),
     signingKey: config.INTERNAL_SIGNING_KEY,
+    deadLetters: { broker, amqpPrefix: config.AMQP_PREFIX },
+    jobDashboard: { passes: jobDashboardPasses(redis, config.REDIS_PREFIX), dashboard: dashboard.handler },
     readiness: { postgres: () => db.ping(), redis: () => redis.ping(), rabbitmq: () => broker.ping() },
   });
   const server = await startHttpServer(app, {
@@ -50,6 +55,7 @@ export async function start(
     ...options,
     onShutdown: [
       () => broker.close(),
+      () => dashboard.close(),
       () => relay.stop(),
       () => db.close(),
       async () => {

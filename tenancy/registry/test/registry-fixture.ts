@@ -18,7 +18,13 @@ export interface RegistryFixture {
   database: TestDatabase;
   call(
     path: string,
-    init?: { method?: string; body?: unknown; ctx?: Partial<Ctx>; headers?: Record<string, string> },
+    init?: {
+      method?: string;
+      body?: unknown;
+      ctx?: Partial<Ctx>;
+      headers?: Record<string, string>;
+      redirect?: 'follow' | 'manual';
+    },
   ): Promise<Response>;
   close(): Promise<void>;
 }
@@ -31,7 +37,7 @@ export async function startRegistry(
   const database = await createTestDatabase(label, { migrations, relayTables });
   const db = createDb({ url: database.appUrl, max: 10 });
   const owner = knex({ client: 'pg', connection: database.ownerUrl, pool: { min: 0, max: 2 } });
-  const logger = createLogger({ service: 'tenancy-test', level: 'silent' });
+  const logger = createLogger({ service: 'tenancy-test', level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const app = createApp({
     db,
     logger,
@@ -60,6 +66,7 @@ export async function startRegistry(
           ...init.headers,
         },
         body: init.body === undefined ? undefined : JSON.stringify(init.body),
+        redirect: init.redirect,
       });
     },
     async close() {

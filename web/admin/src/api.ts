@@ -12,6 +12,7 @@ export type {
   MerchantOrder as OrderDetail,
   OrderSummary,
   Product,
+  SagaEvent,
   StockLevel,
   StoreInfo as StoreSettings,
 } from '@fleet/api-contract';

@@ -135,6 +135,7 @@ export function ConfirmButton({
   message,
   confirmLabel,
   danger,
+  disabled,
   onConfirm,
   children,
 }: {
@@ -143,6 +144,8 @@ export function ConfirmButton({
   message: ReactNode;
   confirmLabel?: string;
   danger?: boolean;
+  /** The opening button is disabled (nothing to act on yet). */
+  disabled?: boolean;
   onConfirm: () => Promise<unknown>;
   children?: ReactNode;
 }) {
@@ -167,6 +170,7 @@ export function ConfirmButton({
       <button
         type="button"
         className={danger ? 'danger' : undefined}
+        disabled={disabled}
         onClick={() => dialog.current?.showModal()}
       >
         {label}

@@ -12,7 +12,9 @@ export interface VariantName {
  * catalog (a page holds at most 20 levels). A product that cannot be read leaves its variants
  * shown by id.
  */
-export async function variantNames(productIds: Array<string | undefined>): Promise<Map<string, VariantName>> {
+export async function variantNames(
+  productIds: Array<string | null | undefined>,
+): Promise<Map<string, VariantName>> {
   const ids = [...new Set(productIds.filter((id): id is string => Boolean(id)))];
   const products = await Promise.all(
     ids.map((id) => api.request<Product>('GET', `/api/admin/products/${id}`).catch(() => undefined)),

@@ -11,6 +11,7 @@ import {
   useLoad,
 } from '@fleet/web-common';
 import { api, PLANS, type TenantDetail } from '../api';
+import { SearchReindex } from './search-reindex';
 
 /** One store: usage, hosts, plan change, suspend and resume (with a reason). */
 export function TenantDetailPage({ id }: { id: string }) {
@@ -79,6 +80,7 @@ function Detail({ tenant, reload }: { tenant: TenantDetail; reload: () => void }
           ))}
         </ul>
       </section>
+      <SearchReindex tenantId={tenant.id} />
       <section className="card" aria-labelledby="plan-h">
         <h2 id="plan-h">Plan</h2>
         <div className="filters">

@@ -5,6 +5,7 @@ import { usageMigration } from './002-usage';
 import { storeRatesMigration } from './003-store-rates';
 import { signupRequestsMigration } from './004-signup-requests';
 import { testModeMigration } from './005-test-mode';
+import { deadLetterDiscardsMigration } from './006-dead-letter-discards';
 
 export const migrations: Migration[] = [
   outboxMigration,
@@ -14,6 +15,7 @@ export const migrations: Migration[] = [
   storeRatesMigration,
   signupRequestsMigration,
   testModeMigration,
+  deadLetterDiscardsMigration,
 ];
 
 /** Tables the outbox relay reads across tenants. */

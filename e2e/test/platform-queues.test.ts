@@ -1,0 +1,22 @@
+import { CONSUMER_QUEUES, JOB_QUEUES, jobQueuePrefix } from '@fleet/contracts';
+import { RESERVATION_SWEEP_QUEUE } from '@fleet/inventory';
+import { bullPrefix } from '@fleet/messaging';
+import { ORDER_CONSUMER, RECOVERY_QUEUE } from '@fleet/order';
+import { REINDEX_QUEUE, reindexQueuePrefix } from '@fleet/search';
+
+/**
+ * The console finds the platform's queues by name (`@fleet/contracts`), never by importing a
+ * service; this holds those names to the services' own constants, so a rename cannot hide a
+ * queue from the dead-letter page or the job dashboard.
+ */
+test('the job dashboard and the dead-letter console name the queues the services use', () => {
+  const byName = new Map(JOB_QUEUES.map((q) => [q.name, q]));
+  for (const name of [RESERVATION_SWEEP_QUEUE, RECOVERY_QUEUE]) {
+    const queue = byName.get(name);
+    expect(queue && jobQueuePrefix(queue, 'fleet:')).toBe(bullPrefix('fleet:'));
+  }
+  const reindex = byName.get(REINDEX_QUEUE);
+  expect(reindex && jobQueuePrefix(reindex, 'fleet:')).toBe(reindexQueuePrefix('fleet:'));
+  expect(JOB_QUEUES).toHaveLength(3);
+  expect(CONSUMER_QUEUES).toContainEqual({ service: 'order', consumer: ORDER_CONSUMER.name });
+});
