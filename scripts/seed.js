@@ -1,14 +1,51 @@
 // Gives a fresh developer machine one store to shop at: `acme.{PLATFORM_DOMAIN}`, with a few active
-// products in stock (offline payments), so the whole buying path runs at once. Idempotent: the
+// products in stock in three categories, one of them in three sizes (offline payments), so the whole
+// buying path, the category pages and the variant picker show at once. Idempotent: the
 // provisioning key makes a repeated seed return the same tenant, and products are added only to a
 // store that has none. Skipped with FLEET_SEED=0.
 const { createRegistryClient, signContext, CONTEXT_HEADER } = require('@fleet/tenancy');
 
+const DEMO_CATEGORIES = ['Furniture', 'Lighting', 'Textiles'];
+
+/** One variant each, except the shirt: three sizes (one on sale, one sold out) for the variant picker. */
 const DEMO_PRODUCTS = [
-  { title: 'Walnut Desk', sku: 'ACME-DESK', price: 24_900 },
-  { title: 'Brass Lamp', sku: 'ACME-LAMP', price: 4_500 },
-  { title: 'Wool Throw', sku: 'ACME-THROW', price: 6_900 },
+  { title: 'Walnut Desk', sku: 'ACME-DESK', price: 24_900, category: 'Furniture' },
+  { title: 'Brass Lamp', sku: 'ACME-LAMP', price: 4_500, category: 'Lighting' },
+  { title: 'Wool Throw', sku: 'ACME-THROW', price: 6_900, category: 'Textiles' },
+  {
+    title: 'Linen Shirt',
+    sku: 'ACME-SHIRT',
+    category: 'Textiles',
+    options: ['Size'],
+    variants: [
+      { size: 'Small', price: 5_900, stock: 100 },
+      { size: 'Medium', price: 5_900, compareAtPrice: 7_500, stock: 100 },
+      { size: 'Large', price: 6_400, stock: 0 },
+    ],
+  },
 ];
+
+/** The catalog admin body of a demo product, its category ids by name. */
+function productBody(product, categoryIds) {
+  const variants = product.variants
+    ? product.variants.map((v) => ({
+        sku: `${product.sku}-${v.size[0]}`,
+        title: v.size,
+        price: v.price,
+        ...(v.compareAtPrice ? { compareAtPrice: v.compareAtPrice } : {}),
+        currency: 'USD',
+        stock: v.stock,
+        options: { Size: v.size },
+      }))
+    : [{ sku: product.sku, title: 'Default', price: product.price, currency: 'USD', stock: 100 }];
+  return {
+    title: product.title,
+    description: `${product.title} from the demo store.`,
+    categoryIds: [categoryIds.get(product.category)],
+    ...(product.options ? { options: product.options } : {}),
+    variants,
+  };
+}
 
 async function seedDemoStore(env, log) {
   if (env.FLEET_SEED === '0') return;
@@ -56,35 +93,40 @@ async function seedDemoOwner(env, tenantId) {
     throw new Error(`creating the demo owner answered ${res.status}: ${await res.text()}`);
 }
 
-/** As the store's owner, through catalog's admin API: each product active, 100 units in stock. */
+/**
+ * As the store's owner, through catalog's admin API: the categories, then each product active in
+ * its category, in stock (100 units a variant, but the shirt's sold-out size).
+ */
 async function seedDemoProducts(env, tenantId) {
   await waitReady(`${env.CATALOG_URL}/readyz`);
   // Each context is signed for catalog and the one request it goes with.
-  const headers = (method) => ({
-    'content-type': 'application/json',
-    [CONTEXT_HEADER]: signContext(
-      { requestId: 'dev-seed', tenantId, actor: { kind: 'staff', id: 'stf_dev_seed', roles: ['owner'] } },
-      env.INTERNAL_SIGNING_KEY,
-      { audience: 'catalog', method, path: '/api/admin/products' },
-    ),
-  });
-  const existing = await fetch(`${env.CATALOG_URL}/api/admin/products?limit=1`, { headers: headers('GET') });
+  const send = (method, path, body) =>
+    fetch(`${env.CATALOG_URL}${path}`, {
+      method,
+      headers: {
+        'content-type': 'application/json',
+        [CONTEXT_HEADER]: signContext(
+          { requestId: 'dev-seed', tenantId, actor: { kind: 'staff', id: 'stf_dev_seed', roles: ['owner'] } },
+          env.INTERNAL_SIGNING_KEY,
+          { audience: 'catalog', method, path: path.split('?')[0] },
+        ),
+      },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+  const created = async (what, res) => {
+    if (res.status !== 201) throw new Error(`creating ${what} answered ${res.status}: ${await res.text()}`);
+    return res.json();
+  };
+  const existing = await send('GET', '/api/admin/products?limit=1');
   if (!existing.ok) throw new Error(`listing products answered ${existing.status}`);
   if ((await existing.json()).items.length > 0) return 0;
-  for (const product of DEMO_PRODUCTS) {
-    const res = await fetch(`${env.CATALOG_URL}/api/admin/products`, {
-      method: 'POST',
-      headers: headers('POST'),
-      body: JSON.stringify({
-        title: product.title,
-        description: `${product.title} from the demo store.`,
-        categoryIds: [],
-        variants: [{ sku: product.sku, title: 'Default', price: product.price, currency: 'USD', stock: 100 }],
-      }),
-    });
-    if (res.status !== 201)
-      throw new Error(`creating ${product.sku} answered ${res.status}: ${await res.text()}`);
+  const categoryIds = new Map();
+  for (const name of DEMO_CATEGORIES) {
+    const category = await created(`category ${name}`, await send('POST', '/api/admin/categories', { name }));
+    categoryIds.set(name, category.id);
   }
+  for (const product of DEMO_PRODUCTS)
+    await created(product.sku, await send('POST', '/api/admin/products', productBody(product, categoryIds)));
   return DEMO_PRODUCTS.length;
 }
 

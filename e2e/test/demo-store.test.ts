@@ -1,5 +1,6 @@
 import { waitFor } from '@fleet/testing';
 import { frontDoor, ok, startHostPlatform, type ProcessPlatform } from './process-platform';
+import { Shopper } from './storefront-support';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { DEMO_OWNER, seedDemoStore } = require('../../scripts/seed') as {
@@ -25,7 +26,12 @@ afterAll(async () => {
 });
 
 interface Listed {
-  items: Array<{ id: string; title: string; variants: Array<{ id: string; availableQuantity: number }> }>;
+  items: Array<{
+    id: string;
+    slug: string;
+    title: string;
+    variants: Array<{ id: string; availableQuantity: number }>;
+  }>;
 }
 
 test('the seeded demo store sells through the whole buying path, and seeding twice adds nothing', async () => {
@@ -33,18 +39,31 @@ test('the seeded demo store sells through the whole buying path, and seeding twi
   const lines: string[] = [];
   const tenant = await seedDemoStore(env, (line) => lines.push(line));
   expect((await seedDemoStore(env, (line) => lines.push(line))).id).toBe(tenant.id);
-  expect(lines[0]).toMatch(/with 3 products$/);
+  expect(lines[0]).toMatch(/with 4 products$/);
   expect(lines[1]).not.toMatch(/products/);
 
-  const { call, checkout, orderOf } = frontDoor(platform);
+  const { call, checkout, orderOf, gateway } = frontDoor(platform);
   const host = `${tenant.hosts[0]}:${platform.urlOf('gateway').split(':').pop()}`;
   const listed = await waitFor('the demo products with their stock', async () => {
     const list = ok(await call(host, '/api/store/products?limit=20')) as Listed;
-    return list.items.length === 3 && list.items.every((p) => p.variants[0]?.availableQuantity === 100)
-      ? list
-      : undefined;
+    const stocked = list.items.flatMap((p) => p.variants).filter((v) => v.availableQuantity === 100);
+    return list.items.length === 4 && stocked.length === 5 ? list : undefined;
   });
-  const variantId = listed.items[0]?.variants[0]?.id as string;
+  const variantId = listed.items.flatMap((p) => p.variants).find((v) => v.availableQuantity === 100)
+    ?.id as string;
+
+  // The storefront shows the demo's categories and its variant picker (a size sold out).
+  const shopper = new Shopper(gateway, host);
+  const textiles = await shopper.get('/collections/textiles');
+  expect(textiles.status).toBe(200);
+  expect(textiles.text).toContain('Linen Shirt');
+  expect(textiles.text).toContain('Wool Throw');
+  expect(textiles.text).not.toContain('Walnut Desk');
+  const shirt = listed.items.find((p) => p.title === 'Linen Shirt');
+  const picker = await shopper.get(`/products/${shirt?.slug}`);
+  expect(picker.text.match(/<input type="radio" name="variantId"/g)).toHaveLength(3);
+  expect(picker.text).toContain('$75.00');
+  expect(picker.text).toContain('sold out');
   // The demo store stays in test mode: the storefront shows its banner, its orders are test orders.
   expect(ok(await call(host, '/api/store/info'))).toMatchObject({ testMode: true });
 

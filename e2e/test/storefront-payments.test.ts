@@ -145,6 +145,34 @@ test("a Stripe store's order page mounts the Payment Element with its publishabl
   expect(gzipSync(asset.text).length).toBeLessThan(2_048);
 });
 
+test("back from Stripe's page (return_url with redirect_status), the order page asks payment to sync and shows the order placed without waiting for the webhook", async () => {
+  const { s, orderId, page } = await placeOrder(stripeStore, stripeProduct);
+  const clientSecret = attr(page.text, 'data-client-secret') as string;
+  const intentId = /^(pi_[A-Za-z0-9]+)_secret_/.exec(clientSecret)?.[1] as string;
+  // The shopper pays at Stripe; this account has no webhook, so only a sync can tell payment.
+  await stripe.pay(intentId, 'succeeded');
+  const plain = await s.get(`/orders/${orderId}`);
+  expect(plain.text).toContain('Awaiting payment');
+  const back = await s.get(
+    `/orders/${orderId}?payment_intent=${intentId}&payment_intent_client_secret=${clientSecret}&redirect_status=succeeded`,
+  );
+  expect(back.status).toBe(200);
+  expect(back.text).toContain('Placed: paid and confirmed');
+  expect(back.text).not.toContain('id="stripe-payment"');
+  expect(csp(back)).not.toContain('stripe.com');
+
+  // A return without paying (declined at Stripe, or a hand-typed URL) changes nothing.
+  const unpaid = await placeOrder(stripeStore, stripeProduct);
+  const again = await unpaid.s.get(`/orders/${unpaid.orderId}?redirect_status=failed`);
+  expect(again.status).toBe(200);
+  expect(again.text).toContain('Awaiting payment');
+  expect(again.text).toContain('id="stripe-payment"');
+  // Another shopper cannot use the return to reach this order.
+  const stranger = new Shopper(fd.gateway, stripeStore.host);
+  const foreign = await stranger.get(`/orders/${unpaid.orderId}?redirect_status=succeeded`);
+  expect(foreign.status).toBe(404);
+});
+
 test("a Razorpay store's order page carries Checkout's options; a forged answer is refused on the page, the signed one confirms the order to PLACED", async () => {
   const { s, orderId, page } = await placeOrder(razorStore, razorProduct);
   const rzpOrders = (await (

@@ -90,6 +90,68 @@ test('a category page filters by price and availability and sorts; a bad price i
   expect((await s.get('/collections/no-such-category')).status).toBe(404);
 });
 
+test('a category page pages by cursor: next and first page links, no product twice, paged URLs noindex; a garbled cursor shows the first page', async () => {
+  const c = await fd.signUp('pages-c');
+  const count = 14;
+  for (let i = 0; i < count; i++) {
+    const n = String(i).padStart(2, '0');
+    ok(
+      await fd.call(c.host, '/api/admin/products', {
+        headers: owner(c),
+        body: {
+          title: `Paging item ${n}`,
+          description: 'One of many.',
+          variants: [
+            { sku: `PAGE-${n}`, title: 'Default', price: 1_000 + i * 100, currency: 'USD', stock: 5 },
+          ],
+        },
+      }),
+      201,
+    );
+  }
+  const s = shopper(c);
+  const slugs = (html: string) =>
+    [...html.matchAll(/href="\/products\/(paging-item-\d+)"/g)].map((m) => m[1]);
+  const link = (html: string, rel: string) =>
+    new RegExp(
+      `href="([^"]+)"${rel === 'next' ? ' rel="next"' : ''}>${rel === 'next' ? 'Next page' : 'First page'}<`,
+    )
+      .exec(html)?.[1]
+      ?.replaceAll('&amp;', '&');
+
+  const first = await s.get('/collections/all?sort=price_asc');
+  expect(first.status).toBe(200);
+  const firstSlugs = slugs(first.text);
+  expect(firstSlugs).toEqual(
+    Array.from({ length: 12 }, (_, i) => `paging-item-${String(i).padStart(2, '0')}`),
+  );
+  expect(link(first.text, 'first')).toBeUndefined();
+  const next = link(first.text, 'next') as string;
+  expect(next).toMatch(/^\/collections\/all\?sort=price_asc&cursor=[\w-]+$/);
+
+  const second = await s.get(next);
+  expect(second.status).toBe(200);
+  expect(slugs(second.text)).toEqual(['paging-item-12', 'paging-item-13']);
+  expect(link(second.text, 'next')).toBeUndefined();
+  expect(link(second.text, 'first')).toBe('/collections/all?sort=price_asc');
+  expect(second.text).toContain('<meta name="robots" content="noindex, follow">');
+  expect(second.text).toContain(`<link rel="canonical" href="http://${c.host}/collections/all">`);
+
+  // Another store's host with this cursor shows that store's products only.
+  const elsewhere = await shopper(a).get(next);
+  expect(elsewhere.status).toBe(200);
+  expect(slugs(elsewhere.text)).toEqual([]);
+
+  // A cursor catalog refuses is a stale link: the first page, no price error.
+  for (const bad of ['garbled', `${next.split('cursor=')[1]}x`]) {
+    const stale = await s.get(`/collections/all?sort=price_asc&cursor=${bad}`);
+    expect(stale.status).toBe(200);
+    expect(slugs(stale.text)).toEqual(firstSlugs);
+    expect(stale.text).not.toContain('Enter prices as numbers');
+    expect(stale.text).toContain('<meta name="robots" content="noindex, follow">');
+  }
+}, 120_000);
+
 test("every form post needs the CSRF token of the shopper's own session", async () => {
   const s = shopper(a);
   await s.get(`/products/${lamp.slug}`);

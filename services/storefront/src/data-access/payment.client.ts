@@ -21,6 +21,15 @@ export function createPaymentClient(caller: InternalCaller) {
         path: `/api/store/payments/${encodeURIComponent(paymentId)}/confirm`,
         body: confirmation,
       }),
+    /** Payment reads the provider's state now and applies a success (as the storefront). */
+    async sync(ctx: CallCtx, paymentId: string): Promise<{ providerStatus: string } | null> {
+      const answer = await caller.call<{ providerStatus: string }>(ctx, {
+        path: `/internal/payments/${encodeURIComponent(paymentId)}/sync`,
+        body: {},
+        asService: true,
+      });
+      return answer.status === 200 ? answer.body : null;
+    },
     async ofOrder(ctx: CallCtx, orderId: string): Promise<PaymentView | null> {
       const answer = await caller.call<{ items: PaymentView[] }>(ctx, {
         path: `/internal/payments?orderId=${encodeURIComponent(orderId)}`,

@@ -125,16 +125,23 @@ async function collectionPage(deps: StorefrontDeps, req: Request, res: Response)
   const badPrice = (one(req.query.min) && min === undefined) || (one(req.query.max) && max === undefined);
   const sort: Sort = SORTS.some((s) => s.value === req.query.sort) ? (req.query.sort as Sort) : 'newest';
   const available = req.query.available === 'true';
-  const cursor = one(req.query.cursor);
-  const list = await deps.catalog.products(shop.call, {
+  const asked = one(req.query.cursor);
+  const query = {
     category: category?.id,
     minPrice: min,
     maxPrice: max,
     available: available || undefined,
     sort,
     limit: PAGE_SIZE,
-    cursor: cursor && cursor.length <= 500 ? cursor : undefined,
-  });
+  };
+  let cursor = asked && asked.length <= 500 ? asked : undefined;
+  let list = await deps.catalog.products(shop.call, { ...query, cursor });
+  // A cursor catalog refuses (garbled, or issued for another sort) is a stale link, not a bad
+  // price: the shopper gets the first page of the same listing.
+  if (list.status === 400 && cursor) {
+    cursor = undefined;
+    list = await deps.catalog.products(shop.call, query);
+  }
   const page = list.status === 200 ? list.body : { items: [], nextCursor: null };
   const base = new URLSearchParams();
   if (min !== undefined) base.set('min', toMajor(min, currency));
@@ -170,7 +177,7 @@ async function collectionPage(deps: StorefrontDeps, req: Request, res: Response)
       title: `${title} | ${shop.info.name}`,
       description: `${title} at ${shop.info.name}.`,
       canonical: path,
-      robots: cursor || base.size ? 'noindex, follow' : undefined,
+      robots: asked || base.size ? 'noindex, follow' : undefined,
     },
   };
 }

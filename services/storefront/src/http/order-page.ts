@@ -33,6 +33,30 @@ export async function settled(
 }
 
 /**
+ * Back on the order page from the provider's own page (Stripe's `return_url` gets
+ * `redirect_status`): payment is asked to read the provider's state now rather than wait for the
+ * webhook, and a success is waited for (bounded), so the page shows the outcome. Only for a
+ * pending order this shopper could read, and never for the offline provider.
+ */
+export async function syncOnReturn(
+  deps: StorefrontDeps,
+  req: Request,
+  shop: Shop,
+  order: Order,
+): Promise<Order> {
+  if (order.status !== 'PENDING' || typeof req.query.redirect_status !== 'string') return order;
+  const payment = await deps.payment.ofOrder(shop.call, order.id).catch(() => null);
+  if (!payment || payment.provider === 'offline') return order;
+  if (payment.status === 'pending') {
+    const synced = await deps.payment.sync(shop.call, payment.paymentId).catch(() => null);
+    if (synced?.providerStatus !== 'succeeded') return order;
+  } else if (payment.status !== 'succeeded') return order;
+  const token = tokenOf(req, shop, order.id);
+  await settled(deps, shop, order.id, token, (o) => o.status !== 'PENDING');
+  return (await deps.order.get(shop.call, order.id, token)) ?? order;
+}
+
+/**
  * The order page. A pending order of a store in test mode on the offline provider gets the test
  * buttons; a pending Stripe or Razorpay payment gets the provider's form (Payment Element or
  * Checkout), whose script and origins are added to this page only. `order` was read with the

@@ -3,12 +3,13 @@ import type { Problem } from '../data-access/internal-call';
 import type { StorefrontDeps } from '../domain/storefront-deps';
 import { sendStoreNotFound } from './catalog.routes';
 import { field, formBody, requireCsrf, seeOther } from './forms';
-import { ORDER_ID, sendOrderPage, settled, tokenOf } from './order-page';
+import { ORDER_ID, sendOrderPage, settled, syncOnReturn, tokenOf } from './order-page';
 import { shopOf } from './shop';
 
 /**
  * The order page (guest token from this browser's cookie or `?token=`, or the signed-in
- * customer's own order), the test-mode payment buttons and cancellation.
+ * customer's own order; back from a provider's page, its payment synced first), the test-mode
+ * payment buttons and cancellation.
  */
 export function orderRoutes(deps: StorefrontDeps): Router {
   const router = Router();
@@ -19,7 +20,8 @@ export function orderRoutes(deps: StorefrontDeps): Router {
     const order = ORDER_ID.test(id) ? await deps.order.get(shop.call, id, tokenOf(req, shop, id)) : null;
     if (!order)
       return sendStoreNotFound(deps, req, res, 'Order not found', 'We could not find this order for you.');
-    await sendOrderPage(deps, req, res, order, { justPlaced: req.query.placed === '1' });
+    const now = await syncOnReturn(deps, req, shop, order);
+    await sendOrderPage(deps, req, res, now, { justPlaced: req.query.placed === '1' });
   });
 
   router.post('/orders/:id/pay', formBody, requireCsrf, async (req, res) => {
