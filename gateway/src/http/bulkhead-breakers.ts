@@ -2,11 +2,12 @@ import { EventEmitter } from 'node:events';
 import {
   CircuitOpenError,
   createBreaker,
+  isConnectionError,
+  isTimeout,
   type Breaker,
   type BreakerOptions,
   type CircuitState,
-} from './circuit-breaker';
-import { isConnectionError, isTimeout } from './retry-policy';
+} from '@fleet/http';
 import { UpstreamServerError } from './upstream-errors';
 
 export interface BulkheadOptions {

@@ -3,8 +3,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Dispatcher } from 'undici';
 import { AppError } from '@fleet/errors';
 import { INTERNAL_HEADER_PREFIX } from '@fleet/tenancy';
-import { CircuitOpenError } from './circuit-breaker';
-import { isConnectionError, isIdempotent, isTimeout, retryDelayMs } from './retry-policy';
+import { CircuitOpenError, isConnectionError, isTimeout, retryDelayMs } from '@fleet/http';
+import { isIdempotent } from './retry-policy';
 import { BrokenRelayError, HOP_BY_HOP, RelayHandler, type Exchange, type ResponseTap } from './relay-handler';
 import { UpstreamServerError, type Upstream } from './upstream';
 

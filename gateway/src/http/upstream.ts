@@ -1,6 +1,6 @@
 import { Pool } from 'undici';
 import { createUpstreamBreakers, type CircuitScope, type UpstreamBreakers } from './bulkhead-breakers';
-import type { BreakerOptions, CircuitState } from './circuit-breaker';
+import type { BreakerOptions, CircuitState } from '@fleet/http';
 
 export { UpstreamServerError, UpstreamTimeoutError } from './upstream-errors';
 

@@ -44,3 +44,8 @@ export function currentContext(): Ctx | undefined {
 export function hasTenant(ctx: Ctx): ctx is TenantCtx {
   return typeof ctx.tenantId === 'string' && ctx.tenantId.length > 0;
 }
+
+/** The acting customer (a customer token on this store), or null for guests, staff and services. */
+export function customerOf(ctx: Ctx): string | null {
+  return ctx.actor?.kind === 'customer' && ctx.actor.id ? ctx.actor.id : null;
+}

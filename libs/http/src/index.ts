@@ -18,3 +18,26 @@ export {
 } from './start-http-server';
 export type { ShutdownHook } from './graceful-shutdown';
 export * from './run-main';
+export {
+  createServiceClient,
+  type ServiceClient,
+  type ServiceClientOptions,
+  type ServiceRequest,
+} from './service-client/create-service-client';
+export type {
+  ServiceFailure,
+  ServiceResult,
+  ServiceUnavailable,
+  UnavailableReason,
+  UpstreamProblem,
+} from './service-client/service-result';
+export {
+  CircuitOpenError,
+  createBreaker,
+  DEFAULT_BREAKER_OPTIONS,
+  type Breaker,
+  type BreakerHooks,
+  type BreakerOptions,
+  type CircuitState,
+} from './service-client/circuit-breaker';
+export { isConnectionError, isTimeout, retryDelayMs } from './service-client/failure-kinds';

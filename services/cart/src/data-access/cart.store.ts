@@ -17,7 +17,7 @@ import {
   REMOVE_ORDERED,
   SET_QUANTITY,
 } from './cart.scripts';
-import { redisScript, type RedisScript } from './redis-script';
+import { redisScript, type RedisScript } from '@fleet/redis';
 
 export interface CartStoreOptions {
   redis: Redis;

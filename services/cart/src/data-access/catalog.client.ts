@@ -1,8 +1,7 @@
-import { Pool } from 'undici';
 import type { TenantCtx } from '@fleet/context';
 import type { VariantInfo, VariantLookupResponse } from '@fleet/contracts';
 import { AppError } from '@fleet/errors';
-import { CONTEXT_HEADER, signContext } from '@fleet/tenancy';
+import { createServiceClient } from '@fleet/http';
 
 export interface CatalogClient {
   /** Catalog's answer for these variants of the tenant; unknown (or foreign) ids are absent. */
@@ -25,47 +24,33 @@ const unavailable = (detail: string, cause?: unknown) =>
     cause,
   });
 
-/** `POST /internal/variants/lookup` as the cart service, over a keep-alive undici pool. */
+/** `POST /internal/variants/lookup` as the cart service: a read, so it is retried like one. */
 export function createCatalogClient(options: CatalogClientOptions): CatalogClient {
-  const base = new URL(options.baseUrl);
-  const path = `${base.pathname.replace(/\/$/, '')}/internal/variants/lookup`;
-  const pool = new Pool(base.origin, { connections: options.connections ?? 32, keepAliveTimeout: 30_000 });
+  const client = createServiceClient({
+    service: 'catalog',
+    caller: 'cart',
+    baseUrl: options.baseUrl,
+    signingKey: options.signingKey,
+    timeoutMs: options.timeoutMs,
+    connections: options.connections ?? 32,
+  });
 
   return {
     async lookup(ctx, variantIds) {
       if (variantIds.length === 0) return [];
-      const context = {
-        requestId: ctx.requestId,
-        tenantId: ctx.tenantId,
-        correlationId: ctx.correlationId ?? ctx.requestId,
-        actor: { kind: 'service' as const, id: 'cart' },
-      };
-      let res: Awaited<ReturnType<Pool['request']>>;
-      try {
-        res = await pool.request({
-          path,
-          method: 'POST',
-          headers: {
-            [CONTEXT_HEADER]: signContext(context, options.signingKey, {
-              audience: 'catalog',
-              method: 'POST',
-              path,
-            }),
-            'content-type': 'application/json',
-          },
-          body: JSON.stringify({ variantIds }),
-          headersTimeout: options.timeoutMs,
-          bodyTimeout: options.timeoutMs,
-        });
-      } catch (err) {
-        throw unavailable('no answer', err);
+      const result = await client.call<VariantLookupResponse>(ctx, {
+        method: 'POST',
+        path: '/internal/variants/lookup',
+        body: { variantIds },
+        idempotent: true,
+      });
+      if (result.ok && result.status === 200) return result.body.items;
+      if (!result.ok && result.kind === 'unavailable' && result.status === undefined) {
+        throw unavailable('no answer', new Error(result.error));
       }
-      if (res.statusCode !== 200) {
-        const text = await res.body.text().catch(() => '');
-        throw unavailable(`catalog answered ${res.statusCode}`, new Error(text.slice(0, 500)));
-      }
-      return ((await res.body.json()) as VariantLookupResponse).items;
+      const body = result.ok ? result.body : result.problem;
+      throw unavailable(`catalog answered ${result.status}`, new Error(JSON.stringify(body).slice(0, 500)));
     },
-    close: () => pool.close(),
+    close: () => client.close(),
   };
 }

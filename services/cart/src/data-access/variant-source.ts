@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { TenantCtx } from '@fleet/context';
 import type { VariantInfo } from '@fleet/contracts';
 import type { VariantSource } from '../domain/cart-deps';
@@ -21,24 +22,18 @@ type Answer = VariantInfo | null;
  * come from that read, never from this cache.
  */
 export function cachedVariantSource(client: CatalogClient, options: VariantCacheOptions): VariantSource {
-  const maxEntries = options.maxEntries ?? 10_000;
   const now = options.now ?? Date.now;
-  const entries = new Map<string, { answer: Answer; expiresAt: number }>();
+  // lru-cache keeps no null values: an answer is boxed, so "no such variant" is remembered too.
+  const entries = new LRUCache<string, { answer: Answer }>({
+    max: options.maxEntries ?? 10_000,
+    ttl: Math.max(1, options.ttlMs),
+    ttlResolution: 0,
+    perf: { now },
+  });
   const inFlight = new Map<string, Promise<Answer>>();
 
-  const cached = (key: string): { answer: Answer } | undefined => {
-    const entry = entries.get(key);
-    if (!entry) return undefined;
-    entries.delete(key);
-    if (entry.expiresAt <= now()) return undefined;
-    entries.set(key, entry); // most recently used last
-    return entry;
-  };
-  const remember = (key: string, answer: Answer): void => {
-    entries.delete(key);
-    if (entries.size >= maxEntries) entries.delete(entries.keys().next().value as string);
-    entries.set(key, { answer, expiresAt: now() + options.ttlMs });
-  };
+  const cached = (key: string): { answer: Answer } | undefined => entries.get(key);
+  const remember = (key: string, answer: Answer): void => void entries.set(key, { answer });
 
   /** One catalog call for `ids`; each id's answer is shared with concurrent askers until it lands. */
   function ask(ctx: TenantCtx, ids: string[], share: boolean): Array<Promise<Answer>> {

@@ -1,9 +1,9 @@
-import type { TenantCtx } from '@fleet/context';
+import { customerOf, type TenantCtx } from '@fleet/context';
 import { cartNotFound, lineNotFound, variantUnavailable } from './cart-errors';
 import { isCartId, isLineId, MAX_QUANTITY } from './cart';
 import type { CartDeps } from './cart-deps';
 import type { CartView } from './cart-view';
-import { customerOf, priceCart, written } from './price-cart';
+import { priceCart, written } from './price-cart';
 
 function assertIds(cartId: string, lineId?: string): void {
   if (!isCartId(cartId)) throw cartNotFound();

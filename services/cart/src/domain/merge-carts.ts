@@ -1,10 +1,10 @@
-import type { TenantCtx } from '@fleet/context';
+import { customerOf, type TenantCtx } from '@fleet/context';
 import { AppError } from '@fleet/errors';
 import { cartNotFound } from './cart-errors';
 import { isCartId } from './cart';
 import type { CartDeps } from './cart-deps';
 import type { CartView } from './cart-view';
-import { customerOf, priceCart, written } from './price-cart';
+import { priceCart, written } from './price-cart';
 
 /**
  * On login: the guest cart's lines move into the customer's cart (quantities summed, capped) and

@@ -1,9 +1,9 @@
-import type { TenantCtx } from '@fleet/context';
+import { customerOf, type TenantCtx } from '@fleet/context';
 import { cartNotFound } from './cart-errors';
 import { isCartId } from './cart';
 import type { CartDeps } from './cart-deps';
 import type { CartView } from './cart-view';
-import { customerOf, priceCart } from './price-cart';
+import { priceCart } from './price-cart';
 
 /**
  * A guest gets a new cart every time; a customer gets their one cart, created on first use

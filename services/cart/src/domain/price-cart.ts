@@ -1,14 +1,9 @@
-import type { Ctx, TenantCtx } from '@fleet/context';
+import type { TenantCtx } from '@fleet/context';
 import type { VariantInfo } from '@fleet/contracts';
 import { cartFull, cartNotFound, lineNotFound } from './cart-errors';
 import { MAX_LINES, type StoredCart } from './cart';
-import type { CartDeps, CartWrite, CustomerId } from './cart-deps';
+import type { CartDeps, CartWrite } from './cart-deps';
 import { cartView, type CartView } from './cart-view';
-
-/** The acting customer (a customer token on this store), or null for guests, staff and services. */
-export function customerOf(ctx: Ctx): CustomerId {
-  return ctx.actor?.kind === 'customer' && ctx.actor.id ? ctx.actor.id : null;
-}
 
 /** The cart a write left behind, or the error that says why nothing was written. */
 export function written(result: CartWrite): StoredCart {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type Redis from 'ioredis';
 import type { CheckoutAnswer, Claim, IdempotencyStore, OrderRequest } from '../domain/checkout-deps';
 import { CLAIM, COMPLETE, RELEASE } from './idempotency.scripts';
-import { redisScript } from './redis-script';
+import { redisScript } from '@fleet/redis';
 
 export interface IdempotencyStoreOptions {
   redis: Redis;

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { TenantCtx } from '@fleet/context';
 import type { StoreRates } from '@fleet/contracts';
 import type { RatesReader } from '../domain/checkout-deps';
@@ -21,11 +22,6 @@ export interface RatesCache extends RatesReader {
   readonly size: number;
 }
 
-interface Entry {
-  rates: StoreRates;
-  storedAt: number;
-}
-
 /**
  * Bounded LRU over the registry's rates, so a checkout costs no registry call while the rates are
  * unchanged. Tenant ids come from signed contexts, but the cache is bounded by entries anyway
@@ -37,25 +33,18 @@ export function createRatesCache(source: RatesReader, options: RatesCacheOptions
   const { maxEntries, maxAgeMs } = options;
   const now = options.now ?? Date.now;
   const enabled = maxEntries > 0 && maxAgeMs > 0;
-  const entries = new Map<string, Entry>(); // insertion order = least recently used first
+  // lru-cache counts an entry stale once its age exceeds `ttl`; ours is stale at `maxAgeMs`.
+  const entries = new LRUCache<string, StoreRates>({
+    max: Math.max(1, maxEntries),
+    ttl: Math.max(1, maxAgeMs - 1),
+    ttlResolution: 0,
+    perf: { now },
+  });
   const inFlight = new Map<string, Promise<StoreRates>>();
   let generation = 0; // moves on every drop; a read started before a drop is not kept
 
-  function fresh(tenantId: string): Entry | undefined {
-    const entry = entries.get(tenantId);
-    if (entry && now() - entry.storedAt < maxAgeMs) return entry;
-    if (entry) entries.delete(tenantId);
-    return undefined;
-  }
-
   function keep(tenantId: string, rates: StoreRates, startedIn: number): void {
-    if (startedIn !== generation) return;
-    entries.delete(tenantId);
-    entries.set(tenantId, { rates, storedAt: now() });
-    for (const oldest of entries.keys()) {
-      if (entries.size <= maxEntries) break;
-      entries.delete(oldest);
-    }
+    if (startedIn === generation) entries.set(tenantId, rates);
   }
 
   function load(ctx: TenantCtx): Promise<StoreRates> {
@@ -78,13 +67,7 @@ export function createRatesCache(source: RatesReader, options: RatesCacheOptions
   return {
     async get(ctx) {
       if (!enabled) return source.get(ctx);
-      const hit = fresh(ctx.tenantId);
-      if (hit) {
-        entries.delete(ctx.tenantId); // most recently used goes last
-        entries.set(ctx.tenantId, hit);
-        return hit.rates;
-      }
-      return inFlight.get(ctx.tenantId) ?? load(ctx);
+      return entries.get(ctx.tenantId) ?? inFlight.get(ctx.tenantId) ?? load(ctx);
     },
     forget(tenantId) {
       generation++;
@@ -96,7 +79,7 @@ export function createRatesCache(source: RatesReader, options: RatesCacheOptions
       entries.clear();
       inFlight.clear();
     },
-    has: (tenantId) => fresh(tenantId) !== undefined,
+    has: (tenantId) => entries.has(tenantId),
     get size() {
       return entries.size;
     },

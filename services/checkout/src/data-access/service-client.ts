@@ -1,7 +1,6 @@
-import { Pool } from 'undici';
 import type { TenantCtx } from '@fleet/context';
 import { AppError } from '@fleet/errors';
-import { CONTEXT_HEADER, contextTarget, signContext } from '@fleet/tenancy';
+import { createServiceClient as createSharedClient } from '@fleet/http';
 
 /** Another service's answer: status, parsed JSON body (or {}), and Retry-After seconds if sent. */
 export interface ServiceAnswer {
@@ -24,66 +23,39 @@ export interface ServiceClientOptions {
   connections?: number;
 }
 
-function parse(text: string): Record<string, unknown> {
-  try {
-    const value: unknown = text ? JSON.parse(text) : {};
-    return value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
-}
-
-function retryAfterOf(header: string | string[] | undefined): number | undefined {
-  const seconds = Number(Array.isArray(header) ? header[0] : header);
-  return Number.isFinite(seconds) && seconds >= 0 ? seconds : undefined;
-}
-
 /**
  * Calls another service's internal API as checkout (a service actor) in the shopper's tenant,
- * over a keep-alive pool. No answer or a timeout is a 503 `<service>_unavailable`.
+ * through the shared service client. Every answer is passed on with its status (the callers
+ * decide); no answer, a timeout or an open circuit is a 503 `<service>_unavailable`.
  */
 export function createServiceClient(options: ServiceClientOptions): ServiceClient {
-  const base = new URL(options.baseUrl);
-  const prefix = base.pathname.replace(/\/$/, '');
-  const pool = new Pool(base.origin, { connections: options.connections ?? 16, keepAliveTimeout: 30_000 });
+  const client = createSharedClient({
+    service: options.service,
+    caller: 'checkout',
+    baseUrl: options.baseUrl,
+    signingKey: options.signingKey,
+    timeoutMs: options.timeoutMs,
+    connections: options.connections ?? 16,
+  });
   return {
     async call(ctx, method, path, body) {
-      const context = {
-        requestId: ctx.requestId,
-        tenantId: ctx.tenantId,
-        correlationId: ctx.correlationId ?? ctx.requestId,
-        actor: { kind: 'service' as const, id: 'checkout' },
-      };
-      const fullPath = `${prefix}${path}`;
-      const target = contextTarget(options.service, method, fullPath);
-      try {
-        const res = await pool.request({
-          path: fullPath,
-          method,
-          headers: {
-            [CONTEXT_HEADER]: signContext(context, options.signingKey, target),
-            'content-type': 'application/json',
-          },
-          body: body === undefined ? undefined : JSON.stringify(body),
-          headersTimeout: options.timeoutMs,
-          bodyTimeout: options.timeoutMs,
-        });
-        const text = await res.body.text();
-        return {
-          status: res.statusCode,
-          body: parse(text),
-          retryAfter: retryAfterOf(res.headers['retry-after']),
-        };
-      } catch (err) {
-        throw new AppError('unavailable', `The ${options.service} service did not answer; retry.`, {
-          code: `${options.service}_unavailable`,
-          retryAfter: 2,
-          cause: err,
-        });
-      }
+      const result = await client.call<Record<string, unknown>>(ctx, { method, path, body });
+      if (result.ok) return answer(result.status, result.body, result.retryAfter);
+      if (result.kind === 'problem') return answer(result.status, result.problem, result.retryAfter);
+      if (result.status !== undefined) return answer(result.status, result.problem ?? {}, result.retryAfter);
+      throw new AppError('unavailable', `The ${options.service} service did not answer; retry.`, {
+        code: `${options.service}_unavailable`,
+        retryAfter: result.retryAfter ?? 2,
+        cause: new Error(result.error),
+      });
     },
-    close: () => pool.close(),
+    close: () => client.close(),
   };
+}
+
+function answer(status: number, body: Record<string, unknown>, retryAfter?: number): ServiceAnswer {
+  const parsed = body !== null && typeof body === 'object' && !Array.isArray(body) ? body : {};
+  return retryAfter === undefined ? { status, body: parsed } : { status, body: parsed, retryAfter };
 }
 
 /** A refusal we did not expect from a service: logged as a 503 the shopper may retry. */

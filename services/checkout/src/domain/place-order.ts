@@ -1,13 +1,8 @@
-import type { Ctx, TenantCtx } from '@fleet/context';
+import { customerOf, type TenantCtx } from '@fleet/context';
 import { cartProblems } from './check-cart';
 import { cartInvalid, cartNotFound } from './checkout-errors';
 import type { CheckoutAnswer, CheckoutDeps, OrderRequest } from './checkout-deps';
 import { buildOrderRequest, type CheckoutInput } from './order-request';
-
-/** The shopper's customer id when a customer token came with the request, else null (a guest). */
-export function customerOf(ctx: Ctx): string | null {
-  return ctx.actor?.kind === 'customer' && ctx.actor.id ? ctx.actor.id : null;
-}
 
 /**
  * Reads the cart (priced fresh by catalog) and the store rates in parallel, checks every line

@@ -1,5 +1,5 @@
 import type { ReservationStatus, ReservationView } from '@fleet/contracts';
-import { AppError } from '@fleet/errors';
+import { AppError, transitionGuard } from '@fleet/errors';
 import type { ReservationRow } from '../data-access/reservation.repository';
 
 export interface ReservationLine {
@@ -16,9 +16,10 @@ export const RESERVATION_TRANSITIONS: Readonly<Record<ReservationStatus, readonl
   restocked: [],
 };
 
-export function canTransition(from: ReservationStatus, to: ReservationStatus): boolean {
-  return RESERVATION_TRANSITIONS[from].includes(to);
-}
+export const { canTransition } = transitionGuard(RESERVATION_TRANSITIONS, {
+  subject: 'A reservation',
+  code: 'invalid_reservation_transition',
+});
 
 export type RequestedMove = 'committed' | 'released' | 'restocked';
 

@@ -1,5 +1,5 @@
 import { ORDER_EVENTS, type OrderStatus } from '@fleet/contracts';
-import { AppError } from '@fleet/errors';
+import { transitionGuard } from '@fleet/errors';
 
 /**
  * The order lifecycle as data (Vendure style): every allowed move, nothing else.
@@ -36,18 +36,11 @@ export const STATUS_EVENTS: Readonly<Record<OrderStatus, string>> = {
   RETURNED: 'order.returned',
 };
 
-export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
-  return ORDER_TRANSITIONS[from].includes(to);
-}
-
-/** Pure guard: throws 409 `invalid_transition` for a move the table does not allow. */
-export function assertTransition(from: OrderStatus, to: OrderStatus): void {
-  if (!canTransition(from, to)) {
-    throw new AppError('conflict', `An order cannot go from ${from} to ${to}.`, {
-      code: 'invalid_transition',
-    });
-  }
-}
+/** Pure guards: `assertTransition` throws 409 `invalid_transition` for a move the table does not allow. */
+export const { canTransition, assertTransition } = transitionGuard(ORDER_TRANSITIONS, {
+  subject: 'An order',
+  code: 'invalid_transition',
+});
 
 export function isTerminal(status: OrderStatus): boolean {
   return ORDER_TRANSITIONS[status].length === 0;

@@ -1,5 +1,5 @@
 import type { TenantCtx } from '@fleet/context';
-import { CONTEXT_HEADER, signContext } from '@fleet/tenancy';
+import { createServiceClient } from '@fleet/http';
 import { z } from 'zod';
 import { indexedProductSchema } from '../domain/indexed-product';
 import type { CatalogPage, CatalogReader } from '../domain/reindex-tenant';
@@ -22,29 +22,30 @@ const pageSchema = z.looseObject({
  * job is retried.
  */
 export function createCatalogClient(options: CatalogClientOptions): CatalogReader {
+  const client = createServiceClient({
+    service: 'catalog',
+    caller: 'search',
+    baseUrl: options.baseUrl,
+    signingKey: options.signingKey,
+    timeoutMs: options.timeoutMs ?? 10_000,
+    // The reindex job retries and resumes at the failed page: quick retries here would hide that.
+    retries: 0,
+  });
   return {
     async listProducts(ctx: TenantCtx, page): Promise<CatalogPage> {
-      const url = new URL('/internal/products', options.baseUrl);
-      url.searchParams.set('limit', String(page.limit));
-      if (page.cursor) url.searchParams.set('cursor', page.cursor);
-      const signed = signContext(
-        {
-          requestId: ctx.requestId,
-          tenantId: ctx.tenantId,
-          correlationId: ctx.correlationId ?? ctx.requestId,
-          actor: { kind: 'service', id: 'search' },
-        },
-        options.signingKey,
-        { audience: 'catalog', method: 'GET', path: url.pathname },
-      );
-      const response = await fetch(url, {
-        headers: { [CONTEXT_HEADER]: signed, accept: 'application/json' },
-        signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
+      const query = new URLSearchParams({ limit: String(page.limit) });
+      if (page.cursor) query.set('cursor', page.cursor);
+      const path = `/internal/products?${query}`;
+      const result = await client.call<unknown>(ctx, {
+        method: 'GET',
+        path,
+        headers: { accept: 'application/json' },
       });
-      if (!response.ok) {
-        throw new Error(`catalog answered ${response.status} to GET ${url.pathname}${url.search}`);
+      if (!result.ok) {
+        const answered = result.status === undefined ? 'did not answer' : `answered ${result.status}`;
+        throw new Error(`catalog ${answered} to GET ${path}`);
       }
-      return pageSchema.parse(await response.json());
+      return pageSchema.parse(result.body);
     },
   };
 }

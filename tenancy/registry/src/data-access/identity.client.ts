@@ -1,6 +1,6 @@
 import type { Ctx } from '@fleet/context';
 import { AppError } from '@fleet/errors';
-import { CONTEXT_HEADER, signContext } from '@fleet/tenancy';
+import { createServiceClient } from '@fleet/http';
 
 export interface OwnerAccount {
   staff: { id: string; email: string; name: string; role: string };
@@ -23,43 +23,35 @@ export function createIdentityClient(options: {
   signingKey: string;
   timeoutMs?: number;
 }): IdentityClient {
+  const client = createServiceClient({
+    service: 'identity',
+    caller: 'tenancy',
+    baseUrl: options.baseUrl,
+    signingKey: options.signingKey,
+    timeoutMs: options.timeoutMs ?? 5_000,
+  });
   return {
     async createOwner(ctx, owner) {
-      const context = {
-        requestId: ctx.requestId,
-        tenantId: ctx.tenantId,
-        actor: { kind: 'service' as const, id: 'tenancy' },
-      };
-      const url = new URL(`${options.baseUrl.replace(/\/$/, '')}/internal/staff`);
-      const target = { audience: 'identity', method: 'POST', path: url.pathname };
-      let res: Response;
-      try {
-        res = await fetch(url, {
-          method: 'POST',
-          headers: {
-            [CONTEXT_HEADER]: signContext(context, options.signingKey, target),
-            'content-type': 'application/json',
-          },
-          body: JSON.stringify({ ...owner, role: 'owner' }),
-          signal: AbortSignal.timeout(options.timeoutMs ?? 5_000),
-        });
-      } catch (err) {
-        throw new AppError('unavailable', 'Accounts are unavailable; retry the sign-up.', {
-          code: 'identity_unavailable',
-          retryAfter: 2,
-          cause: err,
-        });
-      }
-      if (res.status === 409) {
+      const result = await client.call<OwnerAccount>(ctx, {
+        method: 'POST',
+        path: '/internal/staff',
+        body: { ...owner, role: 'owner' },
+        // The creation key makes a repeat return the owner the first call made.
+        idempotent: true,
+      });
+      if (result.ok) return result.body;
+      if (result.status === 409) {
         throw new AppError('conflict', 'This store already has an owner.', { code: 'owner_exists' });
       }
-      if (!res.ok) {
-        throw new AppError('unavailable', `Accounts answered ${res.status}; retry the sign-up.`, {
-          code: 'identity_unavailable',
-          retryAfter: 2,
-        });
-      }
-      return (await res.json()) as OwnerAccount;
+      const detail =
+        result.status === undefined
+          ? 'Accounts are unavailable; retry the sign-up.'
+          : `Accounts answered ${result.status}; retry the sign-up.`;
+      throw new AppError('unavailable', detail, {
+        code: 'identity_unavailable',
+        retryAfter: 2,
+        cause: new Error(result.kind === 'unavailable' ? result.error : result.problem.detail),
+      });
     },
   };
 }

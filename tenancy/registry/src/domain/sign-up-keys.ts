@@ -1,4 +1,5 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { createHmac } from 'node:crypto';
+import { openAesGcm, sealAesGcm } from '@fleet/crypto';
 
 /** What a sign-up's Idempotency-Key stands for in storage and in the two services it touches. */
 export interface SignUpKeys {
@@ -32,18 +33,15 @@ export function signUpKeys(secret: string, idempotencyKey: string, body: string)
     fingerprint: mac('body', body).toString('base64url'),
     provisionKey: `signup:${mac('tenant').toString('base64url')}`,
     creationKey: mac('owner').toString('base64url'),
+    // `<iv><tag><ciphertext>` as one base64url string.
     seal(answer) {
-      const iv = randomBytes(12);
-      const cipher = createCipheriv('aes-256-gcm', sealKey, iv).setAAD(Buffer.from(record));
-      const sealed = Buffer.concat([cipher.update(answer, 'utf8'), cipher.final()]);
-      return Buffer.concat([iv, cipher.getAuthTag(), sealed]).toString('base64url');
+      const { iv, tag, body } = sealAesGcm(sealKey, answer, record);
+      return Buffer.concat([iv, tag, body]).toString('base64url');
     },
     open(sealed) {
       const bytes = Buffer.from(sealed, 'base64url');
-      const decipher = createDecipheriv('aes-256-gcm', sealKey, bytes.subarray(0, 12))
-        .setAAD(Buffer.from(record))
-        .setAuthTag(bytes.subarray(12, 28));
-      return Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString('utf8');
+      const parts = { iv: bytes.subarray(0, 12), tag: bytes.subarray(12, 28), body: bytes.subarray(28) };
+      return openAesGcm(sealKey, parts, record);
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { PaymentStatus } from '@fleet/contracts';
-import { AppError } from '@fleet/errors';
+import { transitionGuard } from '@fleet/errors';
 
 /**
  * The payment lifecycle as data: the statuses a payment may move to from each status. Anything
@@ -16,17 +16,10 @@ export const PAYMENT_TRANSITIONS: Readonly<Record<PaymentStatus, readonly Paymen
 /** Statuses money can be refunded from. */
 export const REFUNDABLE: readonly PaymentStatus[] = ['succeeded', 'partially_refunded'];
 
-export function canTransition(from: PaymentStatus, to: PaymentStatus): boolean {
-  return PAYMENT_TRANSITIONS[from].includes(to);
-}
-
-export function assertTransition(from: PaymentStatus, to: PaymentStatus): void {
-  if (!canTransition(from, to)) {
-    throw new AppError('conflict', `A payment cannot go from ${from} to ${to}.`, {
-      code: 'illegal_payment_transition',
-    });
-  }
-}
+export const { canTransition, assertTransition } = transitionGuard(PAYMENT_TRANSITIONS, {
+  subject: 'A payment',
+  code: 'illegal_payment_transition',
+});
 
 /** The status after refunds totalling `refundedAmount` of a payment of `amount`. */
 export function statusAfterRefund(amount: number, refundedAmount: number): PaymentStatus {

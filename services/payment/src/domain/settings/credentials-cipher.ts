@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from 'node:crypto';
+import { deriveKey, dottedParts, fromDottedParts, openAesGcm, sealAesGcm } from '@fleet/crypto';
 import { AppError } from '@fleet/errors';
 
 /**
@@ -44,41 +44,27 @@ export function parseCredentialsKeys(value: string): CredentialsKey[] {
   return keys;
 }
 
-/** Derives each 32-byte key once (scrypt, salted by key id: a weak secret stays costly to guess). */
+/** Derives each 32-byte key once (salted by key id). */
 export function createCredentialsCipher(keys: string | readonly CredentialsKey[]): CredentialsCipher {
   const list = typeof keys === 'string' ? parseCredentialsKeys(keys) : keys;
   const current = list[0];
   if (!current) throw new Error('At least one credentials key is required.');
   const derived = new Map(
-    list.map((k) => [k.id, scryptSync(k.secret, `fleet-payment/credentials/${k.id}`, 32)] as const),
+    list.map((k) => [k.id, deriveKey(k.secret, `fleet-payment/credentials/${k.id}`)] as const),
   );
   const currentKey = derived.get(current.id) as Buffer;
 
   return {
     currentKeyId: current.id,
-    seal(plaintext, aad) {
-      const iv = randomBytes(12);
-      const cipher = createCipheriv('aes-256-gcm', currentKey, iv).setAAD(Buffer.from(aad));
-      const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-      return [
-        VERSION,
-        current.id,
-        ...[iv, cipher.getAuthTag(), body].map((b) => b.toString('base64url')),
-      ].join('.');
-    },
+    seal: (plaintext, aad) =>
+      [VERSION, current.id, ...dottedParts(sealAesGcm(currentKey, plaintext, aad))].join('.'),
     open(sealed, aad) {
       const [version, keyId, iv, tag, body, extra] = sealed.split('.');
       const key = keyId === undefined ? undefined : derived.get(keyId);
-      if (version !== VERSION || !key || !iv || !tag || body === undefined || extra !== undefined) {
-        throw unreadable();
-      }
+      const parts = fromDottedParts(iv, tag, body);
+      if (version !== VERSION || !key || !parts || extra !== undefined) throw unreadable();
       try {
-        const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'))
-          .setAAD(Buffer.from(aad))
-          .setAuthTag(Buffer.from(tag, 'base64url'));
-        return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString(
-          'utf8',
-        );
+        return openAesGcm(key, parts, aad);
       } catch (err) {
         throw unreadable(err);
       }
