@@ -3,6 +3,7 @@ import { identityOperations } from './identity';
 import type { Operation } from './operation';
 import { orderOperations } from './orders';
 import { paymentOperations } from './payments';
+import { platformToolOperations } from './platform-tools';
 import { registryOperations } from './registry';
 import { shoppingOperations } from './shopping';
 import { themeOperations } from './theme';
@@ -19,6 +20,7 @@ export const API_OPERATIONS = {
   ...orderOperations,
   ...paymentOperations,
   ...themeOperations,
+  ...platformToolOperations,
 } satisfies Record<string, Operation>;
 
 export type OperationName = keyof typeof API_OPERATIONS;

@@ -319,6 +319,16 @@ export const catalogOperations = operations({
     response: importResult,
     errors: [400, 413],
   },
+  exportProducts: {
+    ...staff,
+    method: 'get',
+    path: '/api/admin/products/export.csv',
+    summary: 'The whole catalog as CSV, in the import’s format (streamed)',
+    status: 200,
+    response: z.string(),
+    responseType: 'text/csv',
+    errors: [],
+  },
   getProduct: {
     ...staff,
     method: 'get',

@@ -45,6 +45,46 @@ export const staffProfile = z.looseObject({
   name: z.string(),
   role: z.enum(['owner', 'admin', 'staff']).optional(),
 });
+/** The store's team (`/api/admin/staff`): members, invitations, and accepting one. */
+const staffRole = z.enum(['owner', 'admin', 'staff']);
+const invitedRole = z.enum(['admin', 'staff']);
+
+export const inviteBody = z.strictObject({ email, role: invitedRole });
+export const roleBody = z.strictObject({ role: invitedRole });
+export const acceptBody = z.strictObject({
+  token: z.string().regex(/^inv_[A-Za-z0-9_-]{43}$/, 'is not an invitation token'),
+  name,
+  password: newPassword,
+});
+export const staffParams = z.strictObject({
+  id: z.string().regex(/^stf_[0-9a-z]{26}$/, 'is not a staff id'),
+});
+export const invitationParams = z.strictObject({
+  id: z.string().regex(/^inv_[0-9a-z]{26}$/, 'is not an invitation id'),
+});
+
+export const staffMember = z.looseObject({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: staffRole,
+  joinedAt: timestamp,
+});
+export const staffInvitation = z.looseObject({
+  id: z.string(),
+  email: z.string(),
+  role: invitedRole,
+  invitedBy: z.string(),
+  expiresAt: timestamp,
+  createdAt: timestamp,
+});
+export const staffTeam = z.looseObject({
+  members: z.array(staffMember),
+  invitations: z.array(staffInvitation),
+});
+/** The one-time token is in this answer only: the inviter passes the link on (no mail is sent). */
+export const issuedInvitation = staffInvitation.extend({ token: z.string(), acceptPath: z.string() });
+
 export const platformAdminProfile = z.looseObject({ id: z.string(), email: z.string(), name: z.string() });
 
 type Realm = 'store' | 'admin' | 'platform';
@@ -135,6 +175,8 @@ const platform = authOperations('platform');
 const adminSession = sessionOperations('admin');
 const platformSession = sessionOperations('platform');
 
+const team = { door: 'store', auth: 'staff', tags: ['Admin: staff'] } as const;
+
 export const identityOperations = operations({
   registerCustomer: {
     method: 'post',
@@ -185,6 +227,69 @@ export const identityOperations = operations({
     response: staffProfile,
     errors: [404],
   },
+  staffTeam: {
+    ...team,
+    method: 'get',
+    path: '/api/admin/staff',
+    summary: 'The store’s members and pending invitations',
+    status: 200,
+    response: staffTeam,
+    errors: [],
+  },
+  inviteStaff: {
+    ...team,
+    method: 'post',
+    path: '/api/admin/staff/invitations',
+    summary: 'Invite someone with a role (owner and admins): the answer carries the one-time token',
+    description: 'Inviting the same e-mail again replaces the earlier invitation.',
+    body: inviteBody,
+    status: 201,
+    response: issuedInvitation,
+    errors: [400, 403, 409],
+  },
+  cancelInvitation: {
+    ...team,
+    method: 'delete',
+    path: '/api/admin/staff/invitations/{id}',
+    summary: 'Cancel a pending invitation (owner and admins)',
+    params: invitationParams,
+    status: 204,
+    errors: [400, 403, 404],
+  },
+  changeStaffRole: {
+    ...team,
+    method: 'patch',
+    path: '/api/admin/staff/{id}',
+    summary: 'Give a member another role (owner and admins; never the owner nor oneself)',
+    params: staffParams,
+    body: roleBody,
+    status: 200,
+    response: staffMember,
+    errors: [400, 403, 404, 409],
+  },
+  removeStaff: {
+    ...team,
+    method: 'delete',
+    path: '/api/admin/staff/{id}',
+    summary: 'Remove a member and revoke their sessions (owner and admins)',
+    params: staffParams,
+    status: 204,
+    errors: [400, 403, 404, 409],
+  },
+  acceptInvitation: {
+    method: 'post',
+    path: '/api/admin/invitations/accept',
+    door: 'store',
+    auth: 'public',
+    tags: ['Admin: staff'],
+    summary: 'Accept an invitation: the invited person becomes staff with the invited role',
+    description:
+      'The one-time token is the credential; it works once, on its store’s host, until it expires.',
+    body: acceptBody,
+    status: 201,
+    response: staffMember,
+    errors: [400, 404, 409],
+  },
   platformAdminProfile: {
     method: 'get',
     path: '/api/platform/me',
@@ -202,3 +307,7 @@ export type Tokens = z.infer<typeof tokens>;
 export type SessionTokens = z.infer<typeof sessionTokens>;
 export type StaffProfile = z.infer<typeof staffProfile>;
 export type PlatformAdminProfile = z.infer<typeof platformAdminProfile>;
+export type StaffMember = z.infer<typeof staffMember>;
+export type StaffInvitation = z.infer<typeof staffInvitation>;
+export type StaffTeam = z.infer<typeof staffTeam>;
+export type IssuedInvitation = z.infer<typeof issuedInvitation>;

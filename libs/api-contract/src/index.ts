@@ -8,5 +8,6 @@ export * from './shopping';
 export * from './orders';
 export * from './payments';
 export * from './theme';
+export * from './platform-tools';
 export * from './all-operations';
 export * from './openapi';

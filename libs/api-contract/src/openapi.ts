@@ -112,7 +112,9 @@ function operationObject(name: string, op: Operation, defs: Record<string, JsonS
       ? {
           description: status === op.status ? op.summary : 'The same body (see the summary)',
           content: {
-            'application/json': { schema: jsonSchemaOf(op.response, 'output', defs, `${name}_response`) },
+            [op.responseType ?? 'application/json']: {
+              schema: jsonSchemaOf(op.response, 'output', defs, `${name}_response`),
+            },
           },
         }
       : { description: 'No content' };

@@ -1,3 +1,4 @@
+import { checkingContract } from '@fleet/testing';
 import { parse } from 'csv-parse/sync';
 import { seedProducts } from '../src/testing-seed';
 import {
@@ -12,7 +13,7 @@ import {
 
 let catalog: CatalogFixture;
 beforeAll(async () => {
-  catalog = await startCatalog('cat_export');
+  catalog = checkingContract(await startCatalog('cat_export'));
 });
 afterAll(() => catalog.close());
 

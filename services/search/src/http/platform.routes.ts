@@ -2,13 +2,9 @@ import { Router } from 'express';
 import { AppError } from '@fleet/errors';
 import { parseBody, parseParams } from '@fleet/http';
 import { assertPlatformAdmin, requestCtx } from '@fleet/tenancy';
-import { z } from 'zod';
 import { getReindexStatus, requestReindex } from '../domain/request-reindex';
 import type { SearchDeps } from '../domain/search-deps';
-
-const tenantId = z.string().regex(/^ten_[A-Za-z0-9_-]{1,60}$/, 'Expected a tenant id (ten_…).');
-const reindexBody = z.strictObject({ tenantId });
-const reindexParams = z.strictObject({ tenantId });
+import { reindexBody, reindexParams } from './schemas';
 
 /**
  * A store's reindex from the platform console (`console.` host, platform admins only): start one

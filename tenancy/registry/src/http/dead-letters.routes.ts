@@ -3,7 +3,6 @@ import { AppError } from '@fleet/errors';
 import { parseBody, parseParams, parseQuery } from '@fleet/http';
 import type { Logger } from '@fleet/logger';
 import { requestCtx } from '@fleet/tenancy';
-import { z } from 'zod';
 import type { DeadLetterDeps } from '../domain/dead-letter-sources';
 import { discardDeadLetter } from '../domain/discard-dead-letter';
 import { listDeadLetters, findDeadLetter } from '../domain/list-dead-letters';
@@ -11,27 +10,7 @@ import { listDiscardedDeadLetters } from '../domain/list-discarded-dead-letters'
 import type { RegistryDeps } from '../domain/registry-deps';
 import { replayDeadLetters } from '../domain/replay-dead-letters';
 import { assertPlatformAdmin } from './guards';
-
-const name = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'must be a service or consumer name');
-const ref = z.strictObject({
-  service: name,
-  consumer: name,
-  messageId: z.string().min(1).max(200),
-});
-
-const listQuery = z.strictObject({
-  service: name.optional(),
-  eventType: z.string().trim().min(1).max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-});
-const discardedQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().max(500).optional(),
-});
-const replayBody = z.strictObject({ letters: z.array(ref).min(1).max(50) });
-const discardBody = ref.extend({
-  reason: z.string().trim().min(3, 'say why (3 characters at least)').max(500),
-});
+import { deadLetterQuery, deadLetterRef, discardBody, discardedQuery, replayBody } from './schemas';
 
 export type DeadLetterRouteDeps = RegistryDeps & { deadLetters?: DeadLetterDeps; logger?: Logger };
 
@@ -44,7 +23,7 @@ export function deadLetterRoutes(deps: DeadLetterRouteDeps): Router {
   });
 
   router.get('/api/platform/dead-letters', async (req, res) => {
-    res.json(await listDeadLetters(requestCtx(res), deps, parseQuery(listQuery, req)));
+    res.json(await listDeadLetters(requestCtx(res), deps, parseQuery(deadLetterQuery, req)));
   });
 
   router.get('/api/platform/dead-letters/discarded', async (req, res) => {
@@ -52,7 +31,7 @@ export function deadLetterRoutes(deps: DeadLetterRouteDeps): Router {
   });
 
   router.get('/api/platform/dead-letters/:service/:consumer/:messageId', async (req, res) => {
-    const letter = await findDeadLetter(requestCtx(res), deps, parseParams(ref, req));
+    const letter = await findDeadLetter(requestCtx(res), deps, parseParams(deadLetterRef, req));
     if (!letter) {
       throw new AppError('not_found', 'No such dead letter (replayed or discarded already?).', {
         code: 'dead_letter_not_found',

@@ -1,9 +1,14 @@
 import { countryCode, currencyCode, plan } from '@fleet/api-contract';
 import { z } from 'zod';
 
-/** The public operations' schemas are the contract's (@fleet/api-contract, registry.ts). */
+/** The public operations' schemas are the contract's (@fleet/api-contract, registry.ts, platform-tools.ts). */
 export {
   changeTenantBody,
+  deadLetterQuery,
+  deadLetterRef,
+  discardBody,
+  discardedQuery,
+  replayBody,
   provisionTenantBody,
   tenantIdParams,
   tenantListQuery,
