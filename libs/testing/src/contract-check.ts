@@ -12,6 +12,8 @@ interface Route {
   pattern: RegExp;
   pointer: string;
   statuses: Set<number>;
+  /** The success body's media type when it is not JSON (the CSV export). */
+  otherType?: string;
 }
 
 const escape = (segment: string) => encodeURIComponent(segment.replaceAll('~', '~0').replaceAll('/', '~1'));
@@ -21,7 +23,7 @@ let compiled: { ajv: Ajv2020; routes: Route[] } | undefined;
 function contract(): { ajv: Ajv2020; routes: Route[] } {
   if (compiled) return compiled;
   const document = openApiDocument(API_OPERATIONS) as {
-    paths: Record<string, Record<string, { responses: Record<string, { content?: unknown }> }>>;
+    paths: Record<string, Record<string, { responses: Record<string, { content?: object }> }>>;
   };
   const ajv = new Ajv2020({ strict: false, validateFormats: false, allErrors: true });
   ajv.addSchema(document, 'openapi');
@@ -34,11 +36,13 @@ function contract(): { ajv: Ajv2020; routes: Route[] } {
           .map(Number)
           .filter((s) => s < 400),
       );
+      const types = Object.values(op.responses).flatMap((r) => Object.keys(r.content ?? {}));
       routes.push({
         method: method.toUpperCase(),
         pattern,
         pointer: `openapi#/paths/${escape(path)}/${method}`,
         statuses,
+        otherType: types.find((t) => t !== 'application/json' && t !== 'application/problem+json'),
       });
     }
   }
@@ -93,10 +97,40 @@ export function contractViolation(answer: ContractAnswer): string | undefined {
   if (!route.statuses.has(answer.status)) {
     return `${where}: status not in the document (${[...route.statuses].join(', ')})`;
   }
+  if (route.otherType && answer.status !== 204 && !type.includes(route.otherType)) {
+    return `${where}: ${type || 'no content type'} where the document says ${route.otherType}`;
+  }
   if (answer.status === 204 || !type.includes('application/json')) return undefined;
   const validate = validatorFor(
     `${route.pointer}/responses/${answer.status}/content/${escape('application/json')}/schema`,
   );
   if (validate(parse())) return undefined;
   return `${where}: the body does not match the document: ${contract().ajv.errorsText(validate.errors)}`;
+}
+
+/** Rejects a fetch answer that breaks the contract (a JSON body is read from a clone). */
+export async function keepsContract(method: string, path: string, res: Response): Promise<Response> {
+  const contentType = res.headers.get('content-type') ?? undefined;
+  const text = contentType?.includes('json') ? await res.clone().text() : '';
+  const violation = contractViolation({ method, path, status: res.status, contentType, text });
+  if (violation) throw new Error(`The answer breaks the API contract: ${violation}`);
+  return res;
+}
+
+/**
+ * A service fixture whose `call` checks every answer as `requestAs` does: a service's own suite
+ * proves the contract true for its routes without the gateway in front. `bodyPosts`: the fixture
+ * sends a call with a body and no method as a POST (otherwise a GET).
+ */
+export function checkingContract<F extends { call(path: string, init?: never): Promise<Response> }>(
+  fixture: F,
+  { bodyPosts = false } = {},
+): F {
+  const call = async (path: string, init?: { method?: string; body?: unknown }) =>
+    keepsContract(
+      init?.method ?? (bodyPosts && init?.body !== undefined ? 'POST' : 'GET'),
+      path,
+      await fixture.call(path, init as never),
+    );
+  return { ...fixture, call };
 }

@@ -32,6 +32,14 @@ test('a success status the document does not declare is caught', () => {
   );
 });
 
+test('a CSV operation must answer CSV (its body is not JSON)', () => {
+  const csv = { path: '/api/admin/products/export.csv', text: 'handle,title\r\n' };
+  expect(answer({ ...csv, contentType: 'text/csv; charset=utf-8' })).toBeUndefined();
+  expect(answer({ ...csv, contentType: 'application/json', text: '[]' })).toContain(
+    'where the document says text/csv',
+  );
+});
+
 test('a problem+json body must be a Problem, on any /api path', () => {
   const problem = {
     type: 'https://errors.fleet.dev/not_found',

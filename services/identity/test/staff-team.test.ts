@@ -1,3 +1,4 @@
+import { checkingContract } from '@fleet/testing';
 import type { Ctx } from '@fleet/context';
 import {
   json,
@@ -10,7 +11,7 @@ import {
 
 let identity: IdentityFixture;
 beforeAll(async () => {
-  identity = await startIdentity('id_team');
+  identity = checkingContract(await startIdentity('id_team'), { bodyPosts: true });
 });
 afterAll(() => identity.close());
 

@@ -1,4 +1,4 @@
-import { waitFor } from '@fleet/testing';
+import { checkingContract, waitFor } from '@fleet/testing';
 import { toSearchDocument } from '../src/domain/search-document';
 import type { ReindexStatus } from '../src/messaging/reindex.queue';
 import { startCatalogUnderTest, type CatalogUnderTest } from './catalog-under-test';
@@ -14,7 +14,9 @@ const service = (tenantId?: string, method = 'POST') => ({
 
 beforeAll(async () => {
   catalog = await startCatalogUnderTest(SIGNING_KEY);
-  search = await startSearch('search_reindex', { catalogUrl: catalog.url, pageSize: 100, backoffMs: 50 });
+  search = checkingContract(
+    await startSearch('search_reindex', { catalogUrl: catalog.url, pageSize: 100, backoffMs: 50 }),
+  );
 });
 afterAll(async () => {
   await search.close();

@@ -1,6 +1,6 @@
 import { createLogger } from '@fleet/logger';
 import { createBroker, createEnvelope, type Broker, type EventEnvelope } from '@fleet/messaging';
-import { testAmqpPrefix, TEST_AMQP_URL, waitFor } from '@fleet/testing';
+import { checkingContract, testAmqpPrefix, TEST_AMQP_URL, waitFor } from '@fleet/testing';
 import type { DeadLetterList, DeadLetterView } from '../src/domain/list-dead-letters';
 import { USAGE_EVENTS, usageConsumer } from '../src/messaging/usage.consumer';
 import { startRegistry, storeBody, type RegistryFixture } from './registry-fixture';
@@ -20,7 +20,9 @@ beforeAll(async () => {
     service: 'tenancy',
     logger: createLogger({ service: 'dead-letters-test', level: 'silent' }),
   });
-  registry = await startRegistry('reg_dead_letters', { deadLetters: { broker, amqpPrefix: prefix } });
+  registry = checkingContract(
+    await startRegistry('reg_dead_letters', { deadLetters: { broker, amqpPrefix: prefix } }),
+  );
   const apply = usageConsumer(registry.db);
   await broker.consume({
     name: 'usage',

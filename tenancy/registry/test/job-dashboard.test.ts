@@ -1,6 +1,6 @@
 import { Queue } from 'bullmq';
 import { JOB_QUEUES, jobQueuePrefix } from '@fleet/contracts';
-import { createTestRedis, type TestRedis } from '@fleet/testing';
+import { checkingContract, createTestRedis, type TestRedis } from '@fleet/testing';
 import { jobDashboardPasses } from '../src/data-access/job-dashboard-passes';
 import { createJobDashboard, type JobDashboard } from '../src/http/bull-board';
 import { startRegistry, type RegistryFixture } from './registry-fixture';
@@ -13,9 +13,11 @@ const admin = { actor: { kind: 'platform_admin' as const, id: 'adm_1' } };
 beforeAll(async () => {
   redis = await createTestRedis('reg_queues');
   dashboard = createJobDashboard(redis.url, redis.prefix);
-  registry = await startRegistry('reg_queues', {
-    jobDashboard: { passes: jobDashboardPasses(redis.client, redis.prefix), dashboard: dashboard.handler },
-  });
+  registry = checkingContract(
+    await startRegistry('reg_queues', {
+      jobDashboard: { passes: jobDashboardPasses(redis.client, redis.prefix), dashboard: dashboard.handler },
+    }),
+  );
   // A waiting reindex job, so the dashboard has something to show.
   const reindex = JOB_QUEUES.find((q) => q.name === 'search-reindex')!;
   const queue = new Queue(reindex.name, {
