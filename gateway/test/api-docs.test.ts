@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { API_OPERATIONS, type Operation } from '@fleet/api-contract';
 import Ajv2020 from 'ajv/dist/2020';
-import { findRoute, ROUTES } from '../src/domain/routes';
+import { findRoute, ROUTES, type RouteRule } from '../src/domain/routes';
 import { apiDocument } from '../src/http/openapi';
 import { startGateway, type GatewayFixture } from './gateway-fixture';
 
@@ -63,6 +63,39 @@ test('each operation sits on the door the route table serves its path on, with t
       mismatches.push(`${name}: ${op.auth} ≠ ${rule.auth}`);
   }
   expect(mismatches).toEqual([]);
+});
+
+/** The route table's API prefixes under which the contract declares no operation (same door). */
+function undeclaredPrefixes(routes: readonly RouteRule[]): string[] {
+  const ops = Object.values(API_OPERATIONS) as Operation[];
+  return routes
+    .filter((rule) => !rule.pages && rule.prefix.startsWith('/api/'))
+    .filter(
+      (rule) =>
+        !ops.some(
+          (op) => op.door === rule.door && (op.path === rule.prefix || op.path.startsWith(`${rule.prefix}/`)),
+        ),
+    )
+    .map((rule) => `${rule.door} ${rule.prefix}`);
+}
+
+test('every API prefix of the route table has its operations declared in the contract', () => {
+  expect(undeclaredPrefixes(ROUTES)).toEqual([]);
+  // It can fail: a prefix nothing declares, or a declared path on another door.
+  const extra: RouteRule[] = [
+    { door: 'store', prefix: '/api/admin/nowhere', upstream: 'catalog', audience: 'merchant', auth: 'staff' },
+    {
+      door: 'console',
+      prefix: '/api/admin/products',
+      upstream: 'catalog',
+      audience: 'platform',
+      auth: 'staff',
+    },
+  ];
+  expect(undeclaredPrefixes([...ROUTES, ...extra])).toEqual([
+    'store /api/admin/nowhere',
+    'console /api/admin/products',
+  ]);
 });
 
 test('every host serves the reference page, the JSON and the page’s own assets (no CDN)', async () => {

@@ -32,6 +32,8 @@ export interface FuzzIds {
 const address = { name: 'Ada', line1: '1 Main St', city: 'Pune', postalCode: '411001', country: 'IN' };
 const LIMITS = ['1', '20', '100'];
 const CURSORS: string[] = [];
+/** A message id no dead letter has (real ones are event ids, `evt_…`). */
+const FAKE_MESSAGE = 'fuzz-no-such-message';
 
 /** Every public operation behind the gateway, by door and caller. */
 export function publicRoutes({ a, b, spareTenantId }: FuzzIds): PublicRoute[] {
@@ -132,6 +134,7 @@ export function publicRoutes({ a, b, spareTenantId }: FuzzIds): PublicRoute[] {
     { method: 'DELETE', path: '/api/admin/session', door: 'store', as: 'anonymous', headers: { 'x-csrf': ['1'] } },
     { method: 'POST', path: '/api/platform/session', door: 'console', as: 'anonymous', headers: { 'x-csrf': ['1'] }, body: { email: ['a@b.co'], password: ['x'] } },
     { method: 'POST', path: '/api/platform/session/refresh', door: 'console', as: 'anonymous', headers: { 'x-csrf': ['1'] } },
+    { method: 'DELETE', path: '/api/platform/session', door: 'console', as: 'anonymous', headers: { 'x-csrf': ['1'] } },
     // Theme template overrides (the storefront)
     { method: 'GET', path: '/api/admin/theme/templates', door: 'store', as: 'staff' },
     { method: 'GET', path: '/api/admin/theme/templates/:name', door: 'store', as: 'staff', params: { name: ['templates/product.liquid', 'layout/theme.liquid'] } },
@@ -167,6 +170,16 @@ export function publicRoutes({ a, b, spareTenantId }: FuzzIds): PublicRoute[] {
     { method: 'PATCH', path: '/api/platform/tenants/:id', door: 'console', as: 'platform', params: { id: [spareTenantId] }, body: { plan: ['free', 'pro'] } },
     { method: 'POST', path: '/api/platform/tenants/:id/suspend', door: 'console', as: 'platform', params: { id: [spareTenantId] }, body: {} },
     { method: 'POST', path: '/api/platform/tenants/:id/resume', door: 'console', as: 'platform', params: { id: [spareTenantId] }, body: {} },
+    // Dead letters: only made-up message ids, so a replay or discard never moves a real letter.
+    { method: 'GET', path: '/api/platform/dead-letters', door: 'console', as: 'platform', query: { service: ['search', 'order'], eventType: ['product.updated'], limit: ['1', '50', '200'] } },
+    { method: 'GET', path: '/api/platform/dead-letters/discarded', door: 'console', as: 'platform', query: { limit: LIMITS, cursor: CURSORS } },
+    { method: 'GET', path: '/api/platform/dead-letters/:service/:consumer/:messageId', door: 'console', as: 'platform', params: { service: ['search', 'order'], consumer: ['products', 'saga-events'], messageId: [FAKE_MESSAGE] } },
+    { method: 'POST', path: '/api/platform/dead-letters/replay', door: 'console', as: 'platform', body: { letters: [[{ service: 'search', consumer: 'products', messageId: FAKE_MESSAGE }]] } },
+    { method: 'POST', path: '/api/platform/dead-letters/discard', door: 'console', as: 'platform', body: { service: ['search'], consumer: ['products'], messageId: [FAKE_MESSAGE], reason: ['fuzz: no such letter'] } },
+    { method: 'POST', path: '/api/platform/queues/ticket', door: 'console', as: 'platform' },
+    // A reindex changes no data; only the spare (empty) store is named.
+    { method: 'POST', path: '/api/platform/search/reindex', door: 'console', as: 'platform', body: { tenantId: [spareTenantId] } },
+    { method: 'GET', path: '/api/platform/search/reindex/:tenantId', door: 'console', as: 'platform', params: { tenantId: [spareTenantId, a.tenantId] } },
   ];
 }
 
