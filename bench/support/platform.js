@@ -2,7 +2,7 @@
 // a benchmark or an end-to-end test: its own ports, database names and prefixes, all removed again
 // by stop(). Every service runs as a process of its own, or with `host` all of them in each of the
 // host's worker processes, as `npm start` runs them by default.
-const { spawn, spawnSync, execFileSync } = require('node:child_process');
+const { spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 const { randomBytes } = require('node:crypto');
@@ -10,6 +10,9 @@ const { services } = require('../../scripts/services');
 const { serviceEnv, migrateEnv, dbUrl } = require('../../scripts/dev-env');
 const { hostPlan, PORT_STRIDE } = require('../../scripts/host-plan');
 const { dropDatabase } = require('@fleet/db');
+const { deleteBrokerTopology } = require('./broker-cleanup');
+
+const AMQP_URL = process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
 
 const root = path.join(__dirname, '../..');
 /** Extra node flags for every service, e.g. `BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/p'`. */
@@ -114,7 +117,7 @@ async function startPlatform({
       );
       for (const service of services.filter((s) => s.database))
         await dropDatabase(dbUrl(layout.database(service)));
-      cleanRabbit(layout.amqpPrefix);
+      await deleteBrokerTopology(AMQP_URL, layout.amqpPrefix).catch(() => undefined);
       cleanRedis(layout.redisPrefix);
     },
   };
@@ -146,21 +149,6 @@ function hostPids(primary) {
     // not Linux: the primary alone
   }
   return { host: primary, ...Object.fromEntries(workers.map((pid, i) => [`host-w${i}`, Number(pid)])) };
-}
-
-function cleanRabbit(prefix) {
-  try {
-    const out = execFileSync('rabbitmqctl', ['-q', 'list_queues', 'name'], { encoding: 'utf8' });
-    for (const name of out.split('\n').filter((n) => n.startsWith(prefix))) {
-      spawnSync('rabbitmqctl', ['-q', 'delete_queue', name]);
-    }
-    const exchanges = execFileSync('rabbitmqctl', ['-q', 'list_exchanges', 'name'], { encoding: 'utf8' });
-    for (const name of exchanges.split('\n').filter((n) => n.startsWith(prefix))) {
-      spawnSync('rabbitmqadmin', ['delete', 'exchange', `name=${name}`]);
-    }
-  } catch {
-    // best effort: queues of a bench run are harmless leftovers
-  }
 }
 
 function cleanRedis(prefix) {
