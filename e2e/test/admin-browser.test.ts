@@ -101,12 +101,17 @@ browserTest(
       '',
     ]);
 
-    // A product with two variants; a bad price first, shown next to its field.
+    // A product with two variants of option Size, in a collection; a bad price first, shown next
+    // to its field.
+    const summer = ok(
+      await fd.asOwner(storeA, '/api/admin/collections', { method: 'POST', body: { title: 'Summer' } }),
+    ) as { id: string };
     await page.getByRole('link', { name: 'Products', exact: true }).click();
     await heading(page, 'Products');
     await page.getByRole('link', { name: 'Add product' }).click();
     await heading(page, 'New product');
     await page.getByLabel('Title', { exact: true }).first().fill('Linen Shirt');
+    await page.getByRole('group', { name: 'Collections' }).getByLabel('Summer').check();
     await page.getByLabel('Option name (optional)').fill('Size');
     const variant = (n: number) => page.getByRole('group', { name: `Variant ${n}` });
     await variant(1).getByLabel('SKU', { exact: true }).fill('LIN-S');
@@ -137,6 +142,15 @@ browserTest(
     await page.getByText('Saved.').waitFor();
     expect(page.url()).toMatch(/\/admin\/products\/prod_[0-9a-z]{26}/);
     await heading(page, 'Linen Shirt');
+    const saved = ok(
+      await fd.asOwner(storeA, `/api/admin/products/${new URL(page.url()).pathname.split('/').pop()}`),
+    ) as { options: string[]; collectionIds: string[]; variants: Array<{ sku: string; options: object }> };
+    expect(saved.options).toEqual(['Size']);
+    expect(saved.collectionIds).toEqual([summer.id]);
+    expect(saved.variants.map((v) => [v.sku, v.options]).sort()).toEqual([
+      ['LIN-M', { Size: 'M' }],
+      ['LIN-S', { Size: 'S' }],
+    ]);
     await shot(page, 'admin-product');
 
     // Inventory: each variant with its stock, on hand edited in its row, the low-stock filter.

@@ -9,6 +9,7 @@ export const api = createApi('/api/admin/session');
  */
 export type {
   Category,
+  Collection,
   MerchantOrder as OrderDetail,
   OrderSummary,
   Product,
