@@ -282,10 +282,14 @@ browserTest(
     await page.getByRole('link', { name: 'Settings', exact: true }).click();
     await heading(page, 'Settings');
     await page.getByLabel('Theme colour').fill('#aa3300');
+    await page.getByLabel('Font').selectOption({ label: 'Classic serif' });
     await page.getByRole('button', { name: 'Save store' }).click();
     await page.getByText('Saved. The shop shows it on its next page.').waitFor();
-    const info = ok(await fd.call(storeA.host, '/api/store/info')) as { theme: { primaryColor?: string } };
+    const info = ok(await fd.call(storeA.host, '/api/store/info')) as {
+      theme: { primaryColor?: string; font?: string };
+    };
     expect(info.theme.primaryColor?.toLowerCase()).toBe('#aa3300');
+    expect(info.theme.font).toBe('serif');
     await shot(page, 'admin-settings');
     await expectAccessible(page, 'settings');
 

@@ -16,6 +16,7 @@ export type {
   SagaEvent,
   StockLevel,
   StoreInfo as StoreSettings,
+  ThemeFont,
 } from '@fleet/api-contract';
 import type { OrderSummary, ProductBody, StoreRates } from '@fleet/api-contract';
 
