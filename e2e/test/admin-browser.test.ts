@@ -263,6 +263,8 @@ browserTest(
     });
     await act('Ship', { Carrier: 'DHL', 'Tracking number': 'JD0146000032' });
     await waitFor('SHIPPED', async () => (await status.textContent()) === 'SHIPPED', { timeoutMs: 15_000 });
+    expect(await page.getByTestId('carrier').textContent()).toBe('DHL');
+    expect(await page.getByTestId('tracking-number').textContent()).toBe('JD0146000032');
     // A refund over what was paid is refused: the API's problem shows in the dialog.
     await act('Refund', { 'Amount (USD)': '9999.00' });
     await page.getByRole('dialog').getByRole('alert').waitFor({ timeout: 15_000 });
