@@ -438,6 +438,14 @@ browserTest(
     const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
     expect(overflow).toBeLessThanOrEqual(0);
     await shot(page, 'admin-phone');
+    // The product form (categories, collections, options) fits too.
+    await page.goto(`http://${storeA.host}/admin/products/new`);
+    await heading(page, 'New product');
+    await page.getByRole('group', { name: 'Collections' }).waitFor();
+    expect(
+      await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth'),
+    ).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: join(SHOTS, 'admin-product-form-phone.png'), fullPage: true });
     await page.context().close();
   },
   120_000,
