@@ -101,12 +101,17 @@ browserTest(
       '',
     ]);
 
-    // A product with two variants; a bad price first, shown next to its field.
+    // A product with two variants of option Size, in a collection; a bad price first, shown next
+    // to its field.
+    const summer = ok(
+      await fd.asOwner(storeA, '/api/admin/collections', { method: 'POST', body: { title: 'Summer' } }),
+    ) as { id: string };
     await page.getByRole('link', { name: 'Products', exact: true }).click();
     await heading(page, 'Products');
     await page.getByRole('link', { name: 'Add product' }).click();
     await heading(page, 'New product');
     await page.getByLabel('Title', { exact: true }).first().fill('Linen Shirt');
+    await page.getByRole('group', { name: 'Collections' }).getByLabel('Summer').check();
     await page.getByLabel('Option name (optional)').fill('Size');
     const variant = (n: number) => page.getByRole('group', { name: `Variant ${n}` });
     await variant(1).getByLabel('SKU', { exact: true }).fill('LIN-S');
@@ -137,6 +142,15 @@ browserTest(
     await page.getByText('Saved.').waitFor();
     expect(page.url()).toMatch(/\/admin\/products\/prod_[0-9a-z]{26}/);
     await heading(page, 'Linen Shirt');
+    const saved = ok(
+      await fd.asOwner(storeA, `/api/admin/products/${new URL(page.url()).pathname.split('/').pop()}`),
+    ) as { options: string[]; collectionIds: string[]; variants: Array<{ sku: string; options: object }> };
+    expect(saved.options).toEqual(['Size']);
+    expect(saved.collectionIds).toEqual([summer.id]);
+    expect(saved.variants.map((v) => [v.sku, v.options]).sort()).toEqual([
+      ['LIN-M', { Size: 'M' }],
+      ['LIN-S', { Size: 'S' }],
+    ]);
     await shot(page, 'admin-product');
 
     // Inventory: each variant with its stock, on hand edited in its row, the low-stock filter.
@@ -249,6 +263,8 @@ browserTest(
     });
     await act('Ship', { Carrier: 'DHL', 'Tracking number': 'JD0146000032' });
     await waitFor('SHIPPED', async () => (await status.textContent()) === 'SHIPPED', { timeoutMs: 15_000 });
+    expect(await page.getByTestId('carrier').textContent()).toBe('DHL');
+    expect(await page.getByTestId('tracking-number').textContent()).toBe('JD0146000032');
     // A refund over what was paid is refused: the API's problem shows in the dialog.
     await act('Refund', { 'Amount (USD)': '9999.00' });
     await page.getByRole('dialog').getByRole('alert').waitFor({ timeout: 15_000 });
@@ -268,10 +284,14 @@ browserTest(
     await page.getByRole('link', { name: 'Settings', exact: true }).click();
     await heading(page, 'Settings');
     await page.getByLabel('Theme colour').fill('#aa3300');
+    await page.getByLabel('Font').selectOption({ label: 'Classic serif' });
     await page.getByRole('button', { name: 'Save store' }).click();
     await page.getByText('Saved. The shop shows it on its next page.').waitFor();
-    const info = ok(await fd.call(storeA.host, '/api/store/info')) as { theme: { primaryColor?: string } };
+    const info = ok(await fd.call(storeA.host, '/api/store/info')) as {
+      theme: { primaryColor?: string; font?: string };
+    };
     expect(info.theme.primaryColor?.toLowerCase()).toBe('#aa3300');
+    expect(info.theme.font).toBe('serif');
     await shot(page, 'admin-settings');
     await expectAccessible(page, 'settings');
 
@@ -418,6 +438,14 @@ browserTest(
     const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
     expect(overflow).toBeLessThanOrEqual(0);
     await shot(page, 'admin-phone');
+    // The product form (categories, collections, options) fits too.
+    await page.goto(`http://${storeA.host}/admin/products/new`);
+    await heading(page, 'New product');
+    await page.getByRole('group', { name: 'Collections' }).waitFor();
+    expect(
+      await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth'),
+    ).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: join(SHOTS, 'admin-product-form-phone.png'), fullPage: true });
     await page.context().close();
   },
   120_000,

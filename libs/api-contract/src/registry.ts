@@ -72,10 +72,21 @@ export const tenantDetail = tenantListItem.extend({
   }),
 });
 
+/**
+ * The storefront theme's font stacks (its `settings_schema.json` "font" options): system fonts
+ * only, so no font file is fetched from anywhere.
+ */
+export const THEME_FONTS = ['system', 'serif', 'rounded', 'mono'] as const;
+export type ThemeFont = (typeof THEME_FONTS)[number];
+
 export const storeInfo = z.looseObject({
   name: z.string(),
   currency: z.string(),
-  theme: z.looseObject({ primaryColor: z.string().optional(), logoUrl: z.string().optional() }),
+  theme: z.looseObject({
+    primaryColor: z.string().optional(),
+    logoUrl: z.string().optional(),
+    font: z.string().optional(),
+  }),
   payment: z.looseObject({ provider: z.string() }),
   testMode: z.boolean(),
 });
@@ -93,6 +104,7 @@ export const storeSettingsBody = z
           .url({ protocol: /^https?$/ })
           .max(2000)
           .optional(),
+        font: z.enum(THEME_FONTS).optional(),
       })
       .optional(),
   })

@@ -146,3 +146,24 @@ test("store settings change only the staff's own store", async () => {
     ((await bad.json()) as { errors: Array<{ path: string }> }).errors.map((e) => e.path).sort(),
   ).toEqual(['theme.logoUrl', 'theme.primaryColor']);
 });
+
+test('the theme font is one of the stacks the storefront knows, kept beside the colour', async () => {
+  const patch = (theme: object) =>
+    registry.call('/api/admin/settings/store', { method: 'PATCH', ctx: staffOf(a), body: { theme } });
+  expect(await (await patch({ font: 'serif' })).json()).toMatchObject({
+    theme: { primaryColor: '#112233', font: 'serif' },
+  });
+  const bad = await patch({ font: 'Comic Sans' });
+  expect(bad.status).toBe(400);
+  expect(((await bad.json()) as { errors: Array<{ path: string }> }).errors.map((e) => e.path)).toEqual([
+    'theme.font',
+  ]);
+  const theme = async (t: { id: string }) =>
+    (
+      (await (await registry.call('/api/store/info', { ctx: { tenantId: t.id } })).json()) as {
+        theme: object;
+      }
+    ).theme;
+  expect(await theme(a)).toMatchObject({ font: 'serif' });
+  expect(await theme(b)).not.toHaveProperty('font');
+});

@@ -9,12 +9,14 @@ export const api = createApi('/api/admin/session');
  */
 export type {
   Category,
+  Collection,
   MerchantOrder as OrderDetail,
   OrderSummary,
   Product,
   SagaEvent,
   StockLevel,
   StoreInfo as StoreSettings,
+  ThemeFont,
 } from '@fleet/api-contract';
 import type { OrderSummary, ProductBody, StoreRates } from '@fleet/api-contract';
 

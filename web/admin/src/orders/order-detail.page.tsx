@@ -3,6 +3,7 @@ import { formatMoney, Link, Loading, Page, ProblemAlert, useLoad } from '@fleet/
 import { api, isTestOrder, type OrderDetail } from '../api';
 import { OrderActions } from './order-actions';
 import { SagaTimeline } from './saga-timeline';
+import { shipmentOf } from './shipment';
 
 /** One order: lines, totals, customer, payment and refunds, history, and the allowed actions. */
 export function OrderDetailPage({ id }: { id: string }) {
@@ -136,8 +137,8 @@ function Detail({ order, reload }: { order: OrderDetail; reload: () => void }) {
             Paid {money(order.paidAmount ?? 0)} · refunded{' '}
             <span data-testid="refunded">{money(order.refundedAmount)}</span>
           </p>
-          {order.carrier && <p>Carrier: {order.carrier}</p>}
         </section>
+        <ShipmentCard order={order} />
       </div>
       <section className="card" aria-labelledby="history">
         <h2 id="history">History</h2>
@@ -153,5 +154,22 @@ function Detail({ order, reload }: { order: OrderDetail; reload: () => void }) {
       </section>
       {order.saga && <SagaTimeline saga={order.saga} />}
     </>
+  );
+}
+
+/** Carrier and tracking number, once the order is handed to a carrier. */
+function ShipmentCard({ order }: { order: OrderDetail }) {
+  const { carrier, trackingNumber } = shipmentOf(order);
+  if (!carrier && !trackingNumber) return null;
+  return (
+    <section className="card" aria-labelledby="shipment">
+      <h2 id="shipment">Shipment</h2>
+      <dl>
+        <dt>Carrier</dt>
+        <dd data-testid="carrier">{carrier ?? '—'}</dd>
+        <dt>Tracking number</dt>
+        <dd data-testid="tracking-number">{trackingNumber ?? '—'}</dd>
+      </dl>
+    </section>
   );
 }

@@ -12,19 +12,33 @@ import {
   Select,
   useLoad,
 } from '@fleet/web-common';
-import { api, type Category, type Page as ApiPage, type Product, type StoreSettings } from '../api';
+import {
+  api,
+  type Category,
+  type Collection,
+  type Page as ApiPage,
+  type Product,
+  type StoreSettings,
+} from '../api';
 import { bodyOf, draftOf, emptyVariant, type ProductDraft } from './product-form';
+import { ChoiceList } from './choice-list';
 import { VariantsEditor } from './variants-editor';
 
 /** Create (no id) or edit a product, with its variants; delete asks first. */
 export function ProductEditPage({ id }: { id?: string }) {
   const { data, error, loading } = useLoad(async () => {
-    const [product, categories, settings] = await Promise.all([
+    const [product, categories, collections, settings] = await Promise.all([
       id ? api.request<Product>('GET', `/api/admin/products/${id}`) : Promise.resolve(undefined),
       api.request<ApiPage<Category>>('GET', '/api/admin/categories', { query: { limit: 100 } }),
+      api.request<ApiPage<Collection>>('GET', '/api/admin/collections', { query: { limit: 100 } }),
       api.request<StoreSettings>('GET', '/api/admin/settings/store'),
     ]);
-    return { product, categories: categories.items, currency: settings.currency };
+    return {
+      product,
+      categories: categories.items,
+      collections: collections.items,
+      currency: settings.currency,
+    };
   }, [id]);
   const title = id ? (data?.product?.title ?? 'Product') : 'New product';
   return (
@@ -34,7 +48,14 @@ export function ProductEditPage({ id }: { id?: string }) {
       </p>
       <ProblemAlert error={error} />
       {loading && !data && <Loading what="the product" />}
-      {data && <ProductForm product={data.product} categories={data.categories} currency={data.currency} />}
+      {data && (
+        <ProductForm
+          product={data.product}
+          categories={data.categories}
+          collections={data.collections}
+          currency={data.currency}
+        />
+      )}
     </Page>
   );
 }
@@ -42,10 +63,12 @@ export function ProductEditPage({ id }: { id?: string }) {
 function ProductForm({
   product,
   categories,
+  collections,
   currency,
 }: {
   product?: Product;
   categories: Category[];
+  collections: Collection[];
   currency: string;
 }) {
   const [draft, setDraft] = useState<ProductDraft>(() => draftOf(product));
@@ -138,27 +161,20 @@ function ProductForm({
               </span>
             ))}
         </div>
-        {categories.length > 0 && (
-          <fieldset>
-            <legend>Categories</legend>
-            {categories.map((c) => (
-              <label key={c.id} className="check">
-                <input
-                  type="checkbox"
-                  checked={draft.categoryIds.includes(c.id)}
-                  onChange={(e) =>
-                    set({
-                      categoryIds: e.target.checked
-                        ? [...draft.categoryIds, c.id]
-                        : draft.categoryIds.filter((x) => x !== c.id),
-                    })
-                  }
-                />{' '}
-                {c.name}
-              </label>
-            ))}
-          </fieldset>
-        )}
+        <ChoiceList
+          legend="Categories"
+          choices={categories.map((c) => ({ id: c.id, label: c.name }))}
+          value={draft.categoryIds}
+          error={errors.categoryIds}
+          onChange={(categoryIds) => set({ categoryIds })}
+        />
+        <ChoiceList
+          legend="Collections"
+          choices={collections.map((c) => ({ id: c.id, label: c.title }))}
+          value={draft.collectionIds}
+          error={errors.collectionIds}
+          onChange={(collectionIds) => set({ collectionIds })}
+        />
       </section>
       <VariantsEditor
         currency={currency}

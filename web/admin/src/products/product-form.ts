@@ -20,6 +20,7 @@ export interface ProductDraft {
   images: string;
   optionName: string;
   categoryIds: string[];
+  collectionIds: string[];
   variants: VariantDraft[];
 }
 
@@ -42,6 +43,7 @@ export function draftOf(p: Product | undefined): ProductDraft {
       images: '',
       optionName: '',
       categoryIds: [],
+      collectionIds: [],
       variants: [emptyVariant()],
     };
   }
@@ -53,6 +55,7 @@ export function draftOf(p: Product | undefined): ProductDraft {
     images: (p.images ?? []).join('\n'),
     optionName,
     categoryIds: p.categoryIds ?? [],
+    collectionIds: p.collectionIds ?? [],
     variants: p.variants.map((v) => ({
       id: v.id,
       sku: v.sku,
@@ -97,6 +100,7 @@ export function bodyOf(d: ProductDraft, currency: string): Record<string, unknow
       .map((s) => s.trim())
       .filter(Boolean),
     categoryIds: d.categoryIds,
+    collectionIds: d.collectionIds,
     options: optionName ? [optionName] : [],
     variants: d.variants.map((v) => {
       const body: Record<string, unknown> = {

@@ -1,8 +1,17 @@
 import { useState, type FormEvent } from 'react';
-import { Field, Loading, Page, ProblemAlert, toMajorText, toMinor, useLoad } from '@fleet/web-common';
-import { api, type Rates, type StoreSettings } from '../api';
+import { Field, Loading, Page, ProblemAlert, Select, toMajorText, toMinor, useLoad } from '@fleet/web-common';
+import { api, type Rates, type StoreSettings, type ThemeFont } from '../api';
 import { SettingsNav } from './settings-nav';
 import { useSave } from './use-save';
+
+/** The storefront's font stacks (system fonts, nothing downloaded): label, and a family for the preview. */
+const FONTS: Record<ThemeFont, [string, string]> = {
+  system: ['System sans-serif', 'system-ui, sans-serif'],
+  serif: ['Classic serif', 'Georgia, serif'],
+  rounded: ['Rounded', 'ui-rounded, sans-serif'],
+  mono: ['Monospace', 'ui-monospace, monospace'],
+};
+const FONT_OPTIONS = Object.entries(FONTS).map(([value, [text]]) => [value, text] as const);
 
 /** The store (name, theme) and its rates (shipping, tax, unpaid-order timeout). */
 export function SettingsPage() {
@@ -32,12 +41,18 @@ function StoreForm({ store }: { store: StoreSettings }) {
   const [name, setName] = useState(store.name);
   const [color, setColor] = useState(store.theme.primaryColor ?? '#0a58ca');
   const [logo, setLogo] = useState(store.theme.logoUrl ?? '');
+  const [font, setFont] = useState<ThemeFont>(
+    store.theme.font && store.theme.font in FONTS ? (store.theme.font as ThemeFont) : 'system',
+  );
   const { error, saved, busy, save, errors } = useSave();
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void save(() =>
       api.request('PATCH', '/api/admin/settings/store', {
-        body: { name, theme: { primaryColor: color, ...(logo.trim() ? { logoUrl: logo.trim() } : {}) } },
+        body: {
+          name,
+          theme: { primaryColor: color, font, ...(logo.trim() ? { logoUrl: logo.trim() } : {}) },
+        },
       }),
     );
   };
@@ -71,12 +86,33 @@ function StoreForm({ store }: { store: StoreSettings }) {
           onChange={(e) => setLogo(e.target.value)}
           error={errors['theme.logoUrl']}
         />
+        <Select
+          label="Font"
+          name="font"
+          value={font}
+          options={FONT_OPTIONS}
+          onChange={(e) => setFont(e.target.value as ThemeFont)}
+          error={errors['theme.font']}
+        />
       </div>
       <p className="muted">
         Preview:{' '}
-        <span style={{ background: color, color: '#fff', padding: '4px 10px', borderRadius: 6 }}>{name}</span>
+        <span
+          style={{
+            background: color,
+            color: '#fff',
+            padding: '4px 10px',
+            borderRadius: 6,
+            fontFamily: FONTS[font][1],
+          }}
+        >
+          {name}
+        </span>
       </p>
-      <ProblemAlert error={error} shownPaths={['name', 'theme.primaryColor', 'theme.logoUrl']} />
+      <ProblemAlert
+        error={error}
+        shownPaths={['name', 'theme.primaryColor', 'theme.logoUrl', 'theme.font']}
+      />
       {saved && (
         <p className="notice" role="status">
           Saved. The shop shows it on its next page.
