@@ -2,7 +2,12 @@ import type { TenantCtx } from '@fleet/context';
 import { PRODUCT_EVENTS } from '@fleet/contracts';
 import type { Queryable } from '@fleet/db';
 import { AppError } from '@fleet/errors';
-import { deleteCategoryRow, findCategory, hasChildren, lockTree } from '../../data-access/category.repository';
+import {
+  deleteCategoryRow,
+  findCategory,
+  hasChildren,
+  lockTree,
+} from '../../data-access/category.repository';
 import { deleteCollectionRow, findCollection } from '../../data-access/collection.repository';
 import { lockLinkedProducts, type LinkKind } from '../../data-access/link.repository';
 import { bumpVersions } from '../../data-access/product.repository';
