@@ -10,16 +10,7 @@ const http = require('node:http');
 const os = require('node:os');
 const path = require('node:path');
 
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-].join(' ');
+const FLAGS = require('./support/chromium-flags');
 
 const PAGES = {
   dashboard: '/admin/',

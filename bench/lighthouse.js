@@ -7,16 +7,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-].join(' ');
+const FLAGS = require('./support/chromium-flags');
 
 async function main() {
   const base = (process.argv[2] || 'http://acme.localhost:8080').replace(/\/$/, '');
