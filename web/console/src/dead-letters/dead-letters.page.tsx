@@ -15,6 +15,19 @@ import { api, deadLetterPath, refOf, type DeadLetterList, type DeadLetterRef } f
 import { DiscardedList } from './discarded-list';
 import { ReplayedNotice, type ReplayResult } from './replayed-notice';
 
+/** `product.created` may wrap after its dots on a phone, never inside a word. */
+const breakAtDots = (name: string) =>
+  name.split('.').map((part, i) => (
+    <span key={i}>
+      {i > 0 && (
+        <>
+          .<wbr />
+        </>
+      )}
+      {part}
+    </span>
+  ));
+
 const keyOf = (l: DeadLetterRef) => `${l.service}.${l.consumer}/${l.messageId}`;
 
 /** Failed events of every consumer: filter by service and event type, view, replay one or many. */
@@ -143,7 +156,9 @@ export function DeadLettersPage() {
                     />
                   </td>
                   <td>
-                    <Link to={deadLetterPath(l)}>{l.eventType ?? 'malformed message'}</Link>{' '}
+                    <Link to={deadLetterPath(l)}>
+                      {l.eventType ? breakAtDots(l.eventType) : 'malformed message'}
+                    </Link>{' '}
                     <code className="muted hide-narrow">{l.messageId}</code>
                   </td>
                   <td className="hide-narrow">
