@@ -99,6 +99,7 @@ export async function start(
       () => ops.close(),
       () => gateway.close(),
       () => broker.close(),
+      () => registry.close(),
       async () => {
         await redis.quit();
       },
