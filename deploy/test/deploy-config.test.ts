@@ -10,6 +10,7 @@ import * as ts from 'typescript';
 
 const root = path.resolve(__dirname, '../..');
 const composeFile = path.join(root, 'docker-compose.yml');
+const keycloakOverride = path.join(root, 'deploy/compose/keycloak.yml');
 const chartDir = path.join(root, 'helm/fleet');
 
 const hasCompose = (() => {
@@ -138,6 +139,16 @@ describe('docker-compose.yml', () => {
     expect(result.status).toBe(0);
   });
 
+  maybe('with the Keycloak override, passes `docker-compose config -q` too', () => {
+    const result = spawnSync(
+      'docker-compose',
+      ['--env-file', testEnvFile(), '-f', composeFile, '-f', keycloakOverride, 'config', '-q'],
+      { cwd: root, encoding: 'utf8', timeout: 30000 },
+    );
+    expect(result.stderr.trim()).toBe('');
+    expect(result.status).toBe(0);
+  });
+
   maybe('refuses to run without the secrets of .env', () => {
     const empty = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'fleet-env-')), 'empty.env');
     fs.writeFileSync(empty, '');
@@ -230,7 +241,8 @@ describe('helm/fleet', () => {
 // requires each (no value in the chart). The services refuse published defaults in production
 // (libs/config/test/default-secrets.test.ts).
 describe('secrets come from the operator', () => {
-  const compose = read(composeFile);
+  // The base file and the Keycloak override (its admin password and client secret).
+  const compose = read(composeFile) + read(keycloakOverride);
 
   test('docker-compose.yml requires every secret with ${VAR:?} and .env.example lists each', () => {
     const required = new Set([...compose.matchAll(/\$\{([A-Z][A-Z0-9_]*):\?[^}]+\}/g)].map((m) => m[1]!));
