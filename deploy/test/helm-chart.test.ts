@@ -13,6 +13,12 @@ import { parse, parseAllDocuments } from 'yaml';
 import { composeName, configKeys, platformServices, root } from './compose-file';
 import { loadChart } from './helm-render';
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { mergeValues: merge, withTestSecrets } = require('../chart-test-secrets') as {
+  mergeValues(base: Obj, over: Obj): Obj;
+  withTestSecrets(values: Obj): Obj;
+};
+
 type Obj = Record<string, unknown>;
 interface EnvVar {
   name: string;
@@ -41,37 +47,6 @@ const defaults = () => readYaml(path.join(chartDir, 'values.yaml'));
 const production = () => readYaml(path.join(root, 'helm/examples/production-values.yaml'));
 const schema = JSON.parse(fs.readFileSync(path.join(chartDir, 'values.schema.json'), 'utf8')) as object;
 const validate = new Ajv({ allErrors: true }).compile(schema);
-
-/** Helm's merge of a values file over the chart's: maps merge, everything else is replaced. */
-function merge(base: Obj, over: Obj): Obj {
-  const out: Obj = { ...base };
-  for (const [k, v] of Object.entries(over)) {
-    const b = out[k];
-    out[k] =
-      v && typeof v === 'object' && !Array.isArray(v) && b && typeof b === 'object' && !Array.isArray(b)
-        ? merge(b as Obj, v as Obj)
-        : v;
-  }
-  return out;
-}
-
-/** A test-only value for every secret the chart leaves empty (the operator's second values file). */
-function withTestSecrets(values: Obj): Obj {
-  const out = structuredClone(values);
-  const fill = (map: unknown, prefix: string) => {
-    for (const [k, v] of Object.entries((map as Record<string, string>) ?? {})) {
-      if (v === '')
-        (map as Record<string, string>)[k] = `test-only-${prefix}-${k}-0123456789abcdef0123456789`;
-    }
-  };
-  fill(out.secretEnv, 'shared');
-  for (const [name, svc] of Object.entries(out.services as Record<string, Obj>)) {
-    fill(svc.secretEnv, name);
-    fill((svc.migrate as Obj | undefined)?.secretEnv, `${name}-migrate`);
-  }
-  fill(out.meilisearch, 'meilisearch');
-  return out;
-}
 
 function render(values: Obj): Resource[] {
   const docs: Resource[] = [];
