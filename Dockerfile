@@ -10,7 +10,8 @@
 #   prod-deps  production dependencies only;
 #   build      the sources, compiled (tsc -b, the two Vite apps), then only what runs is collected
 #              into /out: each workspace's dist/, the storefront's themes, the built web apps and
-#              the two scripts the migrate service runs. No tests, bench, docs or sources.
+#              the two scripts the migrate service runs. No tests (nor libs/testing, the tests'
+#              helpers), bench, docs or sources.
 #   runtime    prod-deps + /out, run as the unprivileged `node` user.
 # Not built on our machines (no Docker engine there): .github/workflows/deploy.yml builds it.
 ARG NODE_VERSION=22
@@ -38,6 +39,7 @@ COPY . .
 RUN npm run build
 RUN mkdir -p /out/scripts \
   && for ws in libs/* tenancy/* gateway services/* web/*; do \
+       case "$ws" in libs/testing) continue ;; esac; \
        if [ -d "$ws/dist" ]; then mkdir -p "/out/$ws" && cp -r "$ws/dist" "/out/$ws/"; fi; \
      done \
   && cp -r services/storefront/theme services/storefront/platform /out/services/storefront/ \

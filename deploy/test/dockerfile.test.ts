@@ -70,6 +70,7 @@ test('the runtime stage holds production dependencies and /out only, and runs as
   const build = stage('build').lines.join('\n');
   // /out collects dist folders, the storefront's themes and the migrate scripts: no tests or sources.
   expect(build).not.toMatch(/cp -r \S*(test|src|bench|docs)\b/);
+  expect(build).toMatch(/case "\$ws" in libs\/testing\) continue/); // the tests' helpers stay out
   for (const dir of ['services/storefront/theme', 'services/storefront/platform']) {
     expect(build).toContain(dir);
     expect(fs.existsSync(path.join(root, dir))).toBe(true);
