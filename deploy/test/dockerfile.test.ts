@@ -119,3 +119,48 @@ test('the lock file installs from the manifests alone (npm ci --dry-run, all and
   }
   fs.rmSync(dir, { recursive: true, force: true });
 }, 150_000);
+
+// The runtime image installs `dependencies` only (npm ci --omit=dev): a package a service imports at
+// run time but lists under devDependencies would resolve here (hoisted) and fail in the image.
+test('every package the runtime workspaces import is in their dependencies', () => {
+  const { builtinModules } = require('node:module') as { builtinModules: string[] }; // eslint-disable-line @typescript-eslint/no-require-imports
+  const workspaces = ['libs', 'tenancy', 'services']
+    .flatMap((parent) => fs.readdirSync(path.join(root, parent)).map((name) => `${parent}/${name}`))
+    .concat('gateway')
+    .filter((dir) => dir !== 'libs/testing' && fs.existsSync(path.join(root, dir, 'src')));
+  const sources = (dir: string): string[] =>
+    fs
+      .readdirSync(dir, { withFileTypes: true })
+      .flatMap((e) =>
+        e.isDirectory()
+          ? sources(path.join(dir, e.name))
+          : /\.tsx?$/.test(e.name)
+            ? [path.join(dir, e.name)]
+            : [],
+      );
+  const importPattern =
+    /^\s*import\s+(?!type\b)[^'"]*?from\s+'([^']+)'|^\s*export\s+(?!type\b)[^'"]*?from\s+'([^']+)'|import\('([^']+)'\)|require\('([^']+)'\)|^\s*import\s+'([^']+)'/gm;
+  let seen = 0;
+  const missing: string[] = [];
+  for (const dir of workspaces) {
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, dir, 'package.json'), 'utf8')) as {
+      dependencies?: Record<string, string>;
+      peerDependencies?: Record<string, string>;
+    };
+    const declared = new Set([
+      ...Object.keys(pkg.dependencies ?? {}),
+      ...Object.keys(pkg.peerDependencies ?? {}),
+    ]);
+    for (const file of sources(path.join(root, dir, 'src'))) {
+      for (const match of fs.readFileSync(file, 'utf8').matchAll(importPattern)) {
+        const spec = match.slice(1).find(Boolean)!;
+        if (spec.startsWith('.') || spec.startsWith('node:') || builtinModules.includes(spec)) continue;
+        seen++;
+        const name = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!;
+        if (!declared.has(name)) missing.push(`${path.relative(root, file)}: ${name}`);
+      }
+    }
+  }
+  expect(seen).toBeGreaterThan(100);
+  expect(missing).toEqual([]);
+});
