@@ -264,6 +264,17 @@ describe.each([
     expect(ingress.metadata.annotations).toMatchObject({
       'nginx.ingress.kubernetes.io/proxy-body-size': (values.ingress as Obj).maxBodySize,
     });
+    // An annotation set in values wins; another controller gets no nginx annotation (and no empty map).
+    const own = withTestSecrets(
+      merge(defaults(), {
+        ingress: { annotations: { 'nginx.ingress.kubernetes.io/proxy-body-size': '200m' } },
+      }),
+    );
+    expect(render(own).find((d) => d.kind === 'Ingress')!.metadata.annotations).toEqual({
+      'nginx.ingress.kubernetes.io/proxy-body-size': '200m',
+    });
+    const traefik = withTestSecrets(merge(defaults(), { ingress: { className: 'traefik' } }));
+    expect(render(traefik).find((d) => d.kind === 'Ingress')!.metadata).not.toHaveProperty('annotations');
     const backends = JSON.stringify(ingress.spec).match(/"name":"[^"]+"/g);
     expect(new Set(backends)).toEqual(new Set([`"name":"${release}-gateway"`]));
   });
