@@ -22,6 +22,10 @@ const moduleNameMapper = {};
 for (const dir of workspaceDirs()) {
   const { name } = require(path.join(root, dir, 'package.json'));
   moduleNameMapper[`^${name}$`] = `<rootDir>/${dir}/src/index.ts`;
+  // A package's test set-up, built apart from its runtime source (`@fleet/catalog/testing`).
+  if (fs.existsSync(path.join(root, dir, 'testing', 'index.ts'))) {
+    moduleNameMapper[`^${name}/testing$`] = `<rootDir>/${dir}/testing/index.ts`;
+  }
 }
 
 const esmOnly = ['oidc-provider', 'meilisearch', 'jose', 'nanoid', 'quick-lru', '@koa', 'koa'];

@@ -5,7 +5,7 @@
 const { fork } = require('node:child_process');
 const path = require('node:path');
 const { createDb } = require('@fleet/db');
-const { seedProducts } = require('@fleet/catalog');
+const { seedProducts } = require('@fleet/catalog/testing');
 const { createRegistryClient } = require('@fleet/tenancy');
 const { startPlatform } = require('../support/platform');
 const { load, summary } = require('../support/load');

@@ -10,6 +10,7 @@ import * as ts from 'typescript';
 
 const root = path.resolve(__dirname, '../..');
 const composeFile = path.join(root, 'docker-compose.yml');
+const keycloakOverride = path.join(root, 'deploy/compose/keycloak.yml');
 const chartDir = path.join(root, 'helm/fleet');
 
 const hasCompose = (() => {
@@ -138,6 +139,16 @@ describe('docker-compose.yml', () => {
     expect(result.status).toBe(0);
   });
 
+  maybe('with the Keycloak override, passes `docker-compose config -q` too', () => {
+    const result = spawnSync(
+      'docker-compose',
+      ['--env-file', testEnvFile(), '-f', composeFile, '-f', keycloakOverride, 'config', '-q'],
+      { cwd: root, encoding: 'utf8', timeout: 30000 },
+    );
+    expect(result.stderr.trim()).toBe('');
+    expect(result.status).toBe(0);
+  });
+
   maybe('refuses to run without the secrets of .env', () => {
     const empty = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'fleet-env-')), 'empty.env');
     fs.writeFileSync(empty, '');
@@ -230,7 +241,8 @@ describe('helm/fleet', () => {
 // requires each (no value in the chart). The services refuse published defaults in production
 // (libs/config/test/default-secrets.test.ts).
 describe('secrets come from the operator', () => {
-  const compose = read(composeFile);
+  // The base file and the Keycloak override (its admin password and client secret).
+  const compose = read(composeFile) + read(keycloakOverride);
 
   test('docker-compose.yml requires every secret with ${VAR:?} and .env.example lists each', () => {
     const required = new Set([...compose.matchAll(/\$\{([A-Z][A-Z0-9_]*):\?[^}]+\}/g)].map((m) => m[1]!));
@@ -272,10 +284,12 @@ describe('secrets come from the operator', () => {
   });
 
   test('the chart requires every secret value: the Secret renders each through `required`', () => {
-    const secret = read(path.join(chartDir, 'templates/secret.yaml'));
+    const secret =
+      read(path.join(chartDir, 'templates/secret.yaml')) +
+      read(path.join(chartDir, 'templates/secret-migrate.yaml'));
     const values = secret.split('\n').filter((line) => /^\s+\{\{ .*\}\}: \{\{/.test(line));
     expect(values.length).toBe(3); // shared, per service, per migration Job
-    for (const line of values) expect(line).toMatch(/: \{\{ required \(printf "[^"]+ is required"/);
+    for (const line of values) expect(line).toMatch(/: \{\{ required \(printf "[^"]+ is required/);
     const valuesFile = read(path.join(chartDir, 'values.yaml'));
     const secretLines = valuesFile
       .split('\n')
@@ -323,28 +337,7 @@ describe('only migrations get the schema owner', () => {
     expect(fs.existsSync(path.join(root, 'scripts/migrate-all.js'))).toBe(true);
   });
 
-  test("in the chart, the owner's URL is only under a service's migrate block, which only the Job renders", () => {
-    const values = read(path.join(chartDir, 'values.yaml')).split('\n');
-    const owners = values
-      .map((line, i) => ({ line, i }))
-      .filter(({ line }) => /MIGRATION_DATABASE_URL|fleet_owner/.test(line));
-    expect(owners.length).toBeGreaterThanOrEqual(7);
-    for (const { i } of owners) {
-      // The nearest less-indented keys above it: `secretEnv:` inside `migrate:`.
-      const above = values.slice(0, i).reverse();
-      expect(above.find((l) => /^ {6}\w/.test(l))).toMatch(/^ {6}secretEnv:/);
-      expect(above.find((l) => /^ {4}\w/.test(l))).toMatch(/^ {4}migrate:/);
-    }
-    const helpers = read(path.join(chartDir, 'templates/_helpers.tpl'));
-    expect(helpers).toMatch(
-      /\{\{- if and \.migrate \.svc\.migrate \}\}\n\{\{- range \$k, \$_ := \.svc\.migrate\.secretEnv \}\}/,
-    );
-    const deployments = read(path.join(chartDir, 'templates/deployments.yaml'));
-    expect(deployments).toMatch(/\$ctx := dict "root" \$ "name" \$name "svc" \$svc \}\}/);
-    expect(deployments).not.toMatch(/migrate|MIGRATION|fleet_owner/);
-    const jobs = read(path.join(chartDir, 'templates/migrate-jobs.yaml'));
-    expect(jobs).toMatch(/dict "root" \$ "name" \$name "svc" \$svc "migrate" true/);
-  });
+  // The chart: deploy/test/helm-chart.test.ts renders it and checks the Deployments and Jobs.
 
   test('npm start and the benchmarks give the owner URL to migrate.js only', () => {
     /* eslint-disable @typescript-eslint/no-require-imports */

@@ -5,26 +5,11 @@ import { startHttpServer, type RunningHttpServer, type ServiceStartOptions } fro
 import { createLogger } from '@fleet/logger';
 import { connectServiceBroker } from '@fleet/messaging';
 import { createRegistryClient, createTenantResolver } from '@fleet/tenancy';
-import { configSchema, type GatewayConfig } from './config';
+import { configSchema } from './config';
 import { createGateway } from './bootstrap';
-import type { TokenIssuer } from './data-access/token-verifiers';
 import { loadWebApps } from './data-access/web-app-loader';
 import { subscribeToTenantEvents } from './messaging/tenant-events.consumer';
-
-/** Keycloak when KEYCLOAK_URL and KEYCLOAK_REALM are set, else the built-in identity service. */
-function tokenIssuerOf(config: GatewayConfig): TokenIssuer {
-  if (config.KEYCLOAK_URL && config.KEYCLOAK_REALM) {
-    return {
-      kind: 'keycloak',
-      url: config.KEYCLOAK_URL,
-      realm: config.KEYCLOAK_REALM,
-      issuer: config.KEYCLOAK_ISSUER,
-      tenantClaim: config.KEYCLOAK_TENANT_CLAIM,
-      audience: config.KEYCLOAK_AUDIENCE,
-    };
-  }
-  return { kind: 'identity', url: config.IDENTITY_URL, issuer: config.IDENTITY_ISSUER };
-}
+import { tokenIssuerOf } from './token-issuer';
 
 /**
  * Starts gateway from `env`: main.ts runs it alone in its process, the host beside the other
@@ -99,6 +84,7 @@ export async function start(
       () => ops.close(),
       () => gateway.close(),
       () => broker.close(),
+      () => registry.close(),
       async () => {
         await redis.quit();
       },

@@ -22,8 +22,18 @@ export interface KeycloakStandIn {
   close(): Promise<void>;
 }
 
+export interface StandInOptions {
+  /** The realm, so the issuer path is `/realms/<realm>`; default `fleet`. */
+  realm?: string;
+  /** The `aud` of a client's tokens (Keycloak's audience mapper); default `fleet` for every client. */
+  audienceOf?: (clientId: string) => string;
+}
+
 /** `clientIds`: the confidential clients (secret `secret`) allowed the client-credentials grant. */
-export async function startKeycloakStandIn(clientIds: string[]): Promise<KeycloakStandIn> {
+export async function startKeycloakStandIn(
+  clientIds: string[],
+  { realm = REALM, audienceOf = () => 'fleet' }: StandInOptions = {},
+): Promise<KeycloakStandIn> {
   // Loaded here, with its console notices (runtime and in-memory adapter warnings) silenced.
   const quiet = [jest.spyOn(console, 'warn'), jest.spyOn(console, 'info')].map((s) =>
     s.mockImplementation(() => undefined),
@@ -36,7 +46,7 @@ export async function startKeycloakStandIn(clientIds: string[]): Promise<Keycloa
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const issuer = `${url}/realms/${REALM}`;
+  const issuer = `${url}/realms/${realm}`;
   const claims = new Map<string, Record<string, unknown>>();
   const clients = clientIds.map((clientId) => ({
     client_id: clientId,
@@ -58,9 +68,9 @@ export async function startKeycloakStandIn(clientIds: string[]): Promise<Keycloa
         enabled: true,
         defaultResource: () => 'urn:fleet:api',
         useGrantedResource: () => true,
-        getResourceServerInfo: () => ({
+        getResourceServerInfo: (ctx: { oidc: { client?: { clientId: string } } }) => ({
           scope: 'api',
-          audience: 'fleet',
+          audience: audienceOf(ctx.oidc.client?.clientId ?? ''),
           accessTokenFormat: 'jwt',
           jwt: { sign: { alg: 'RS256' } },
         }),
@@ -71,7 +81,7 @@ export async function startKeycloakStandIn(clientIds: string[]): Promise<Keycloa
       ...claims.get(token.clientId ?? ''),
     }),
   } as ConstructorParameters<typeof Provider>[1]);
-  app.use(`/realms/${REALM}`, provider.callback());
+  app.use(`/realms/${realm}`, provider.callback());
   quiet.forEach((s) => s.mockRestore());
 
   return {

@@ -37,10 +37,10 @@ app.kubernetes.io/component: {{ .name }}
 {{- end }}
 
 {{/*
-The container environment of one service: shared env, the service's env (both through `tpl`),
-then shared and per-service secrets from the Secret. Takes (dict "root" $ "name" .. "svc" ..),
-with "migrate" true for the migration Job only: then the service's migrate.secretEnv (the schema
-owner's MIGRATION_DATABASE_URL) is added. A Deployment never gets it.
+The container environment of one running service: shared env, the service's env (both through
+`tpl`), then shared and per-service secrets from the Secret, then Meilisearch (search) and Keycloak
+(the gateway) when enabled. Takes (dict "root" $ "name" .. "svc" ..). Never the schema owner's URL:
+only the migration Jobs get that (migrate-jobs.yaml).
 */}}
 {{- define "fleet.env" -}}
 {{- $root := .root -}}
@@ -76,13 +76,47 @@ owner's MIGRATION_DATABASE_URL) is added. A Deployment never gets it.
       name: {{ include "fleet.secretName" $root }}
       key: {{ $.name }}-{{ $k }}
 {{- end }}
-{{- if and .migrate .svc.migrate }}
-{{- range $k, $_ := .svc.migrate.secretEnv }}
-- name: {{ $k }}
+{{- /* Optional parts: only when enabled, and only on the service that uses them. */}}
+{{- if and $root.Values.meilisearch.enabled (eq .name "search") }}
+- name: MEILI_URL
+  value: {{ required "meilisearch.url is required when meilisearch.enabled" $root.Values.meilisearch.url | quote }}
+- name: MEILI_KEY
   valueFrom:
     secretKeyRef:
       name: {{ include "fleet.secretName" $root }}
-      key: {{ $.name }}-migrate-{{ $k }}
+      key: meilisearch-MEILI_KEY
+{{- end }}
+{{- if and $root.Values.keycloak.enabled .svc.ingress }}
+- name: KEYCLOAK_URL
+  value: {{ required "keycloak.url is required when keycloak.enabled" $root.Values.keycloak.url | quote }}
+- name: KEYCLOAK_REALM
+  value: {{ required "keycloak.realm is required when keycloak.enabled" $root.Values.keycloak.realm | quote }}
+{{- with $root.Values.keycloak.issuer }}
+- name: KEYCLOAK_ISSUER
+  value: {{ . | quote }}
+{{- end }}
+{{- with $root.Values.keycloak.audience }}
+- name: KEYCLOAK_AUDIENCE
+  value: {{ . | quote }}
+{{- end }}
+{{- with $root.Values.keycloak.tenantClaim }}
+- name: KEYCLOAK_TENANT_CLAIM
+  value: {{ . | quote }}
 {{- end }}
 {{- end }}
+{{- end }}
+
+{{/*
+What a migration Job gets from its Secret, as YAML (KEY: value): the service's DATABASE_URL and
+RELAY_DATABASE_URL (the roles it creates or updates) and its migrate.secretEnv (the schema owner's
+MIGRATION_DATABASE_URL). Stored as <service>-migrate-<KEY>. Takes (dict "name" .. "svc" ..).
+*/}}
+{{- define "fleet.migrateSecretEnv" -}}
+{{- $env := merge (dict) (.svc.migrate.secretEnv | default dict) (pick (.svc.secretEnv | default dict) "DATABASE_URL" "RELAY_DATABASE_URL") }}
+{{- toYaml $env }}
+{{- end }}
+
+{{/* The Secret the migration Jobs read: the operator's existingSecret, or the chart's hook Secret. */}}
+{{- define "fleet.migrateSecretName" -}}
+{{ .Values.existingSecret | default (printf "%s-migrate" (include "fleet.fullname" .)) }}
 {{- end }}

@@ -49,3 +49,6 @@ export function hasTenant(ctx: Ctx): ctx is TenantCtx {
 export function customerOf(ctx: Ctx): string | null {
   return ctx.actor?.kind === 'customer' && ctx.actor.id ? ctx.actor.id : null;
 }
+
+/** The signed context header between services (signed by callers, checked by each service). */
+export * from './context-header';

@@ -3,19 +3,22 @@
  * valid. `checkoutId` makes the call idempotent: the saga is keyed by it, so a retried checkout
  * resumes the same order instead of creating a second one.
  */
+/** One line of an order: the variant, what it was called and cost at checkout, how many. */
+export interface OrderLine {
+  variantId: string;
+  productId: string;
+  sku: string;
+  title: string;
+  unitPrice: number;
+  quantity: number;
+}
+
 export interface CreateOrderRequest {
   checkoutId: string;
   email: string;
   customerId: string | null;
   currency: string;
-  items: Array<{
-    variantId: string;
-    productId: string;
-    sku: string;
-    title: string;
-    unitPrice: number;
-    quantity: number;
-  }>;
+  items: OrderLine[];
   subtotal: number;
   shipping: number;
   tax: number;

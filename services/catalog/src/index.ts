@@ -2,6 +2,8 @@
 export { createApp, type CatalogAppDeps } from './app';
 export { configSchema, type CatalogConfig } from './config';
 export { migrations, relayTables } from './data-access/migrations';
+/** Rebuilds products' read rows after a bulk write (the test seeding in `testing/` uses it). */
+export { refreshProducts } from './data-access/product.repository';
 export type { CatalogDeps } from './domain/catalog-deps';
 export type { ProductView, VariantView } from './domain/products/product-view';
 export {
@@ -9,5 +11,4 @@ export {
   INVENTORY_LEVEL_CONSUMER,
   inventoryLevelConsumer,
 } from './messaging/inventory-level.consumer';
-export { seedProducts, type SeedOptions, type SeededCatalog } from './testing-seed';
 export { start } from './start';

@@ -1,6 +1,6 @@
 import { checkingContract } from '@fleet/testing';
 import { parse } from 'csv-parse/sync';
-import { seedProducts } from '../src/testing-seed';
+import { seedProducts } from '../testing';
 import {
   json,
   newTenant,

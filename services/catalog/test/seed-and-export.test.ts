@@ -1,5 +1,5 @@
 import type { ProductView } from '../src/domain/products/product-view';
-import { seedProducts } from '../src/testing-seed';
+import { seedProducts } from '../testing';
 import {
   json,
   newTenant,

@@ -1,7 +1,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import knex, { type Knex } from 'knex';
-import { createApp, migrations, relayTables, seedProducts } from '@fleet/catalog';
+import { createApp, migrations, relayTables } from '@fleet/catalog';
+import { seedProducts } from '@fleet/catalog/testing';
 import { createDb, type Db } from '@fleet/db';
 import { startHttpServer, type RunningHttpServer } from '@fleet/http';
 import { createLogger } from '@fleet/logger';

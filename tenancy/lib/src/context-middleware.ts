@@ -1,7 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import { runWithContext, type Ctx } from '@fleet/context';
 import { AppError } from '@fleet/errors';
-import { CONTEXT_HEADER, verifyContext } from './context-header';
+import { CONTEXT_HEADER, verifyContext } from '@fleet/context';
 
 export interface SignedContextOptions {
   key: string;

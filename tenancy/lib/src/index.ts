@@ -1,6 +1,17 @@
 export * from './tenant';
 export * from './slug';
-export * from './context-header';
+// The signed context header lives in @fleet/context (so @fleet/http signs without this lib); it is
+// re-exported here for the services that read it beside the tenancy middleware.
+export {
+  CONTEXT_HEADER,
+  INTERNAL_HEADER_PREFIX,
+  contextTarget,
+  signContext,
+  verifyContext,
+  type ContextTarget,
+  type VerifyFailure,
+  type VerifyResult,
+} from '@fleet/context';
 export * from './context-middleware';
 export * from './tenant-resolver';
 export * from './registry-client';

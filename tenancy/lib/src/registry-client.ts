@@ -1,41 +1,39 @@
 import { AppError, type ErrorType } from '@fleet/errors';
-import { CONTEXT_HEADER, signContext } from './context-header';
+import { createServiceClient, type ServiceFailure, type ServiceResult } from '@fleet/http';
 import type { TenantSnapshot } from './tenant';
-
-/** The registry's service name: the audience of the contexts signed for it. */
-const REGISTRY_AUDIENCE = 'tenancy';
 
 export interface RegistryClientOptions {
   baseUrl: string;
   signingKey: string;
   /** Name of the calling service, carried as the actor of the signed context. */
   caller: string;
+  /** Longest wait for an answer, per attempt. Default 2 s. */
   timeoutMs?: number;
 }
 
-/** The registry's internal HTTP API, as other services call it. */
+/**
+ * The registry's internal HTTP API, as other services call it: `createServiceClient` (the signed
+ * context for `tenancy`, keep-alive, bounded retries of idempotent calls, a circuit breaker), its
+ * failures raised as the AppError the registry's answer names, so callers map them unchanged.
+ */
 export function createRegistryClient(options: RegistryClientOptions) {
-  const timeoutMs = options.timeoutMs ?? 2_000;
-  const headers = (requestId: string, method: string, url: URL) => ({
-    [CONTEXT_HEADER]: signContext(
-      { requestId, actor: { kind: 'service', id: options.caller } },
-      options.signingKey,
-      { audience: REGISTRY_AUDIENCE, method, path: url.pathname },
-    ),
-    'content-type': 'application/json',
+  const client = createServiceClient({
+    service: 'tenancy',
+    caller: options.caller,
+    baseUrl: options.baseUrl,
+    signingKey: options.signingKey,
+    timeoutMs: options.timeoutMs ?? 2_000,
   });
-  const urlOf = (path: string) => new URL(`${options.baseUrl.replace(/\/$/, '')}${path}`);
+  const post = (requestId: string, path: string, body?: unknown, headers?: Record<string, string>) =>
+    client.call<TenantSnapshot>({ requestId }, { method: 'POST', path, body, headers });
 
   return {
     async fetchByHost(host: string, requestId = 'resolve'): Promise<TenantSnapshot | null> {
-      const url = urlOf(`/internal/hosts/${encodeURIComponent(host)}`);
-      const res = await fetch(url, {
-        headers: headers(requestId, 'GET', url),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-      if (res.status === 404) return null;
-      if (!res.ok) throw new AppError('unavailable', `Tenant registry answered ${res.status}.`);
-      return (await res.json()) as TenantSnapshot;
+      const path = `/internal/hosts/${encodeURIComponent(host)}`;
+      const result = await client.call<TenantSnapshot>({ requestId }, { method: 'GET', path });
+      if (!result.ok && result.kind === 'problem' && result.status === 404) return null;
+      if (!result.ok) throw new AppError('unavailable', `Tenant registry answered ${statusOf(result)}.`);
+      return result.body;
     },
 
     /** Provisions a tenant; `provisionKey` makes a retry return the first result. */
@@ -44,18 +42,8 @@ export function createRegistryClient(options: RegistryClientOptions) {
       provisionKey?: string,
       requestId = 'provision',
     ): Promise<TenantSnapshot> {
-      const url = urlOf('/internal/tenants');
-      const res = await fetch(url, {
-        method: 'POST',
-        headers: {
-          ...headers(requestId, 'POST', url),
-          ...(provisionKey ? { 'idempotency-key': provisionKey } : {}),
-        },
-        body: JSON.stringify(input),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-      if (!res.ok) throw await problemError(res);
-      return (await res.json()) as TenantSnapshot;
+      const headers = provisionKey ? { 'idempotency-key': provisionKey } : undefined;
+      return snapshotOf(await post(requestId, '/internal/tenants', input, headers));
     },
 
     async setStatus(
@@ -63,30 +51,30 @@ export function createRegistryClient(options: RegistryClientOptions) {
       action: 'suspend' | 'resume',
       requestId = 'status',
     ): Promise<TenantSnapshot> {
-      const url = urlOf(`/internal/tenants/${encodeURIComponent(tenantId)}/${action}`);
-      const res = await fetch(url, {
-        method: 'POST',
-        headers: headers(requestId, 'POST', url),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-      if (!res.ok) throw await problemError(res);
-      return (await res.json()) as TenantSnapshot;
+      return snapshotOf(await post(requestId, `/internal/tenants/${encodeURIComponent(tenantId)}/${action}`));
     },
+
+    /** Closes the client's connections. */
+    close: () => client.close(),
   };
 }
 
-/** Re-raises the registry's problem as the same AppError type, so callers map it unchanged. */
-async function problemError(res: Response): Promise<AppError> {
-  const problem = (await res.json().catch(() => ({}))) as {
-    detail?: string;
-    code?: string;
-    errors?: [];
-    status?: number;
-  };
-  const type = STATUS_TYPES[res.status] ?? 'unavailable';
-  return new AppError(type, problem.detail ?? `Tenant registry answered ${res.status}.`, {
-    code: problem.code,
-    errors: problem.errors,
+/** What the registry answered (its status), or why nothing came back (`timeout`, `circuit_open`…). */
+const statusOf = (failure: ServiceFailure): string =>
+  String(failure.status ?? (failure.kind === 'unavailable' ? failure.reason : 'nothing'));
+
+/** The snapshot, or the registry's problem re-raised as the same AppError type. */
+function snapshotOf(result: ServiceResult<TenantSnapshot>): TenantSnapshot {
+  if (result.ok) return result.body;
+  const type = (result.kind === 'problem' && STATUS_TYPES[result.status]) || 'unavailable';
+  return raise(type, result);
+}
+
+function raise(type: ErrorType, failure: ServiceFailure): never {
+  const problem = failure.problem as { detail?: string; code?: string; errors?: [] } | undefined;
+  throw new AppError(type, problem?.detail ?? `Tenant registry answered ${statusOf(failure)}.`, {
+    code: problem?.code,
+    errors: problem?.errors,
   });
 }
 

@@ -1,7 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool, type Dispatcher } from 'undici';
-import type { Actor, Ctx } from '@fleet/context';
-import { CONTEXT_HEADER, contextTarget, signContext } from '@fleet/tenancy';
+import { CONTEXT_HEADER, contextTarget, signContext, type Actor, type Ctx } from '@fleet/context';
 import { CircuitOpenError, createBreaker, type BreakerOptions, type CircuitState } from './circuit-breaker';
 import { isTimeout, retryDelayMs } from './failure-kinds';
 import type { ServiceResult, ServiceUnavailable } from './service-result';

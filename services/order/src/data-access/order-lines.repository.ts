@@ -1,14 +1,8 @@
-import type { OrderStatus } from '@fleet/contracts';
+import type { OrderLine, OrderStatus } from '@fleet/contracts';
 import { prepared, type Queryable } from '@fleet/db';
 
-export interface OrderItemRecord {
-  variantId: string;
-  productId: string;
-  sku: string;
-  title: string;
-  unitPrice: number;
-  quantity: number;
-}
+/** An order's line as stored: the line checkout sent (`OrderLine` of @fleet/contracts). */
+export type OrderItemRecord = OrderLine;
 
 export interface StatusChangeRecord {
   from: OrderStatus | null;

@@ -1,10 +1,10 @@
-import { ORDER_SAGA, type UndoStage } from './order-saga';
+import { ORDER_SAGA } from './order-saga';
 import type { CancelPlan as Plan, Rejection } from './saga-step';
 import type { SagaUnit } from './saga-unit';
 import type { Compensation, SagaData, StepName } from './saga-types';
 
 /** Pure: the undo stage due next (the first in ORDER_SAGA.undo), or undefined when all is back. */
-const nextUndo = (c: Compensation): UndoStage | undefined => ORDER_SAGA.undo.find((u) => u.due(c));
+const nextUndo = (c: Compensation) => ORDER_SAGA.undo.find((u) => u.due(c));
 
 /** Pure: the next undo step of a compensation, or null when every confirmation is in. */
 export function nextCompensationStep(c: Compensation): StepName | null {

@@ -1,6 +1,6 @@
 import type { OrderRecord } from '../data-access/order.repository';
 import type { SagaStep } from './saga-step';
-import type { Compensation, StepName } from './saga-types';
+import type { Compensation } from './saga-types';
 import { awaitPaymentStep } from './steps/await-payment.step';
 import { awaitRefundStep } from './steps/await-refund.step';
 import { commitInventoryStep } from './steps/commit-inventory.step';
@@ -40,7 +40,7 @@ export interface UndoStage {
  * steps below give back what was done, in their order: stock first (a sale replaces its
  * reservation), then the money. The orchestrator alone decides what runs next, from this table.
  */
-export const ORDER_SAGA: { forward: readonly ForwardStage[]; undo: readonly UndoStage[] } = {
+export const ORDER_SAGA = {
   forward: [
     { step: reserveInventoryStep, undo: releaseInventoryStep },
     { step: createPaymentStep, undo: refundPaymentStep },
@@ -70,9 +70,12 @@ export const ORDER_SAGA: { forward: readonly ForwardStage[]; undo: readonly Undo
       waitsMs: REFUND_CONFIRM_MS,
     },
   ],
-};
+} satisfies { forward: readonly ForwardStage[]; undo: readonly UndoStage[] };
+
+/** The declared steps' names (what `saga_state.step` holds besides `completed`): read from the table. */
+export type DeclaredStepName = (typeof ORDER_SAGA)['forward' | 'undo'][number]['step']['name'];
 
 /** Every step by name: what the orchestrator runs when the saga's current step is due. */
-export const STEPS: ReadonlyMap<StepName, SagaStep> = new Map(
+export const STEPS: ReadonlyMap<string, SagaStep<DeclaredStepName>> = new Map(
   [...ORDER_SAGA.forward, ...ORDER_SAGA.undo].map(({ step }) => [step.name, step]),
 );

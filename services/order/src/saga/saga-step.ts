@@ -38,12 +38,19 @@ export type Rejection = NonNullable<SagaData['rejection']>;
 
 export type CancelPlan = Pick<Compensation, 'reason' | 'stock'> & { refund?: boolean };
 
-/** One saga step: one idempotent remote call keyed by the order id, in a file of its own. */
-export interface SagaStep {
-  name: StepName;
+/**
+ * One saga step: one idempotent remote call keyed by the order id, in a file of its own. Its
+ * `name` is what the saga's row stores; the names' union (`StepName`) is read from the steps
+ * order-saga.ts declares, so a step is named once, in its own file.
+ */
+export interface SagaStep<Name extends string = string> {
+  readonly name: Name;
   /** Runs OUTSIDE any DB transaction; its outcome is recorded afterwards. */
   run(ctx: TenantCtx, deps: SagaDeps, state: ClaimedStep): Promise<Outcome>;
 }
+
+/** Declares a step, keeping its name's literal type (the `StepName` union derives from it). */
+export const defineStep = <const Name extends string>(step: SagaStep<Name>): SagaStep<Name> => step;
 
 export const done = (extra: Omit<Extract<Outcome, { kind: 'done' }>, 'kind'> = {}): Outcome => ({
   kind: 'done',

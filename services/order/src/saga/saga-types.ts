@@ -1,14 +1,10 @@
-/** Where an order's saga is. The saga id is the order id. */
-export type StepName =
-  | 'reserve_inventory'
-  | 'create_payment'
-  | 'await_payment'
-  | 'commit_inventory'
-  | 'release_inventory'
-  | 'restock_inventory'
-  | 'refund_payment'
-  | 'await_refund'
-  | 'completed';
+import type { DeclaredStepName } from './order-saga';
+
+/**
+ * Where an order's saga is: a step order-saga.ts declares (each named in its own file), or
+ * `completed`. The saga id is the order id.
+ */
+export type StepName = DeclaredStepName | 'completed';
 
 /**
  * running: the step is due or being run (deadline = lease / retry time);

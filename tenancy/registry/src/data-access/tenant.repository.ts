@@ -1,15 +1,8 @@
 import type { Queryable } from '@fleet/db';
 import type { TenantSnapshot, TenantStatus } from '@fleet/tenancy';
 
-export interface TenantRow {
-  id: string;
-  slug: string;
-  name: string;
-  status: TenantStatus;
-  plan: string;
-  currency: string;
-  country: string;
-  version: number;
+/** A `tenants` row: the snapshot's own fields (its hosts are rows of their own), and the rest. */
+export interface TenantRow extends Omit<TenantSnapshot, 'hosts'> {
   provision_key: string | null;
   created_at: Date;
 }

@@ -1,6 +1,6 @@
 import type { PaymentSyncView } from '@fleet/contracts';
 import { paymentSucceeded } from '../payment-success';
-import { cancel, describeProblem, retry, type Outcome, type SagaStep } from '../saga-step';
+import { cancel, describeProblem, retry, type Outcome, defineStep } from '../saga-step';
 import type { ClaimedStep } from '../saga-unit';
 
 const unpaid = (detail: string): Outcome => cancel({ reason: 'payment_timeout', stock: 'release' }, detail);
@@ -22,7 +22,7 @@ const PAID: ReadonlySet<string> = new Set(['succeeded', 'partially_refunded', 'r
  *   cancelled without an answer (late money is refunded).
  * The reservation outlives that grace (reserve-inventory.step), so a payment found here commits.
  */
-export const awaitPaymentStep: SagaStep = {
+export const awaitPaymentStep = defineStep({
   name: 'await_payment',
   async run(ctx, deps, state) {
     const { order } = state;
@@ -37,7 +37,7 @@ export const awaitPaymentStep: SagaStep = {
     }
     return decide(result.body, state, graceEnd);
   },
-};
+});
 
 function decide(view: PaymentSyncView, { order, saga }: ClaimedStep, graceEnd: Date): Outcome {
   const { payment, providerStatus } = view;

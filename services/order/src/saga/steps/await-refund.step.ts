@@ -1,10 +1,10 @@
-import { done, plan, retry, type SagaStep } from '../saga-step';
+import { done, plan, retry, defineStep } from '../saga-step';
 
 /**
  * The saga waits here for payment.refunded. If it has not come by the deadline, payment is asked
  * directly; when the refund is still not through it is requested again (same idempotency key).
  */
-export const awaitRefundStep: SagaStep = {
+export const awaitRefundStep = defineStep({
   name: 'await_refund',
   async run(ctx, deps, { order }) {
     if (!order.paymentId) return done();
@@ -16,4 +16,4 @@ export const awaitRefundStep: SagaStep = {
     }
     return plan({ refundRequested: false }, 'refund not confirmed yet');
   },
-};
+});

@@ -1,11 +1,11 @@
-import { cancel, describeProblem, done, fail, retry, type SagaStep } from '../saga-step';
+import { cancel, describeProblem, done, fail, retry, defineStep } from '../saga-step';
 
 /**
  * Turns the paid order's reserved units into sold ones. If inventory no longer holds the
  * reservation (it expired while the payment was in flight), the order cannot ship: it is
  * cancelled and the captured money refunded.
  */
-export const commitInventoryStep: SagaStep = {
+export const commitInventoryStep = defineStep({
   name: 'commit_inventory',
   async run(ctx, deps, { order }) {
     const committed = done({ detail: 'committed', record: (u) => u.mergeData({ committed: true }) });
@@ -24,4 +24,4 @@ export const commitInventoryStep: SagaStep = {
       `reservation ${status}: ${refusal}`,
     );
   },
-};
+});

@@ -1,11 +1,11 @@
-import { describeProblem, done, isPast, reject, retry, type SagaStep } from '../saga-step';
+import { describeProblem, done, isPast, reject, retry, defineStep } from '../saga-step';
 
 /**
  * Creates the payment with the tenant's provider (one per order: a retry returns the first); the
  * payment id and the client parameters are kept even if the saga moved meanwhile. A permanent
  * refusal REJECTS the order (the stock is released).
  */
-export const createPaymentStep: SagaStep = {
+export const createPaymentStep = defineStep({
   name: 'create_payment',
   async run(ctx, deps, { order }) {
     if (isPast(order.expiresAt)) {
@@ -42,4 +42,4 @@ export const createPaymentStep: SagaStep = {
       extra: { paymentCode: problem.code },
     });
   },
-};
+});

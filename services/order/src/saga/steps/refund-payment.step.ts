@@ -1,4 +1,4 @@
-import { describeProblem, done, fail, plan, retry, type SagaStep } from '../saga-step';
+import { describeProblem, done, fail, plan, retry, defineStep } from '../saga-step';
 
 const COMPLETED = new Set(['succeeded', 'completed', 'refunded']);
 
@@ -7,7 +7,7 @@ const COMPLETED = new Set(['succeeded', 'completed', 'refunded']);
  * under an idempotency key per order, so a retry never refunds twice. Confirmed by the answer
  * when the provider refunds at once, else by payment.refunded (await-refund.step).
  */
-export const refundPaymentStep: SagaStep = {
+export const refundPaymentStep = defineStep({
   name: 'refund_payment',
   async run(ctx, deps, { order, saga }) {
     const refunded = done({ detail: 'refunded' });
@@ -29,4 +29,4 @@ export const refundPaymentStep: SagaStep = {
     if (payment.body.status === 'refunded' || payment.body.status === 'failed') return refunded;
     return fail(`refund refused: ${refusal}`);
   },
-};
+});

@@ -1,10 +1,10 @@
-import { describeProblem, done, plan, retry, type SagaStep } from '../saga-step';
+import { describeProblem, done, plan, retry, defineStep } from '../saga-step';
 
 /**
  * Compensation of reserve-inventory: gives reserved units back. Released, expired or never made
  * counts as done; if a commit landed first, the plan switches to restocking.
  */
-export const releaseInventoryStep: SagaStep = {
+export const releaseInventoryStep = defineStep({
   name: 'release_inventory',
   async run(ctx, deps, { order }) {
     const released = done({ detail: 'released' });
@@ -21,4 +21,4 @@ export const releaseInventoryStep: SagaStep = {
     if (status === 'reserved') return retry(`release refused while reserved: ${refusal}`);
     return released;
   },
-};
+});

@@ -1,5 +1,5 @@
 import { listItems } from '../../data-access/order-lines.repository';
-import { describeProblem, done, isPast, reject, retry, type SagaStep } from '../saga-step';
+import { describeProblem, done, isPast, reject, retry, defineStep } from '../saga-step';
 
 /**
  * How long past the payment grace inventory still holds the stock: the recovery job's interval
@@ -13,7 +13,7 @@ export const RESERVATION_MARGIN_MS = 60_000;
  * finds (or one still processing, waited for once) must still find its stock held to commit it.
  * Out of stock: REJECTED, nothing reserved.
  */
-export const reserveInventoryStep: SagaStep = {
+export const reserveInventoryStep = defineStep({
   name: 'reserve_inventory',
   async run(ctx, deps, { order, items }) {
     if (isPast(order.expiresAt)) {
@@ -40,4 +40,4 @@ export const reserveInventoryStep: SagaStep = {
     // Any other refusal reserved nothing either; releasing is a harmless no-op kept for safety.
     return reject({ code: 'reservation_refused', detail: describeProblem(result.status, result.problem) });
   },
-};
+});

@@ -1,7 +1,7 @@
-import { describeProblem, done, fail, plan, retry, type SagaStep } from '../saga-step';
+import { describeProblem, done, fail, plan, retry, defineStep } from '../saga-step';
 
 /** Compensation of commit-inventory: gives sold units of a cancelled order back to stock. */
-export const restockInventoryStep: SagaStep = {
+export const restockInventoryStep = defineStep({
   name: 'restock_inventory',
   async run(ctx, deps, { order }) {
     const restocked = done({ detail: 'restocked' });
@@ -18,4 +18,4 @@ export const restockInventoryStep: SagaStep = {
     if (status === 'committed') return fail(`restock refused: ${refusal}`);
     return restocked;
   },
-};
+});

@@ -1,5 +1,5 @@
 import { newId, type Db } from '@fleet/db';
-import { refreshProducts } from './data-access/product.repository';
+import { refreshProducts } from '@fleet/catalog';
 
 export interface SeedOptions {
   /** Products to insert. */

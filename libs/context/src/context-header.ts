@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { Ctx } from '@fleet/context';
+import type { Ctx } from './index';
 
 /** The one header that carries the request context from the gateway to services. */
 export const CONTEXT_HEADER = 'x-fleet-context';
