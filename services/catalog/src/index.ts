@@ -9,5 +9,10 @@ export {
   INVENTORY_LEVEL_CONSUMER,
   inventoryLevelConsumer,
 } from './messaging/inventory-level.consumer';
+export {
+  REVIEW_BINDINGS,
+  REVIEW_SUMMARY_CONSUMER,
+  reviewSummaryConsumer,
+} from './messaging/review-summary.consumer';
 export { seedProducts, type SeedOptions, type SeededCatalog } from './testing-seed';
 export { start } from './start';
