@@ -82,7 +82,11 @@ export async function startEngagement(label: string): Promise<EngagementFixture>
     createCatalogApp({ db: catalogDb, logger, signingKey: SIGNING_KEY, readiness: {} }),
     { port: 0, logger },
   );
-  const catalog = createCatalogClient({ baseUrl: catalogServer.url, signingKey: SIGNING_KEY, timeoutMs: 5000 });
+  const catalog = createCatalogClient({
+    baseUrl: catalogServer.url,
+    signingKey: SIGNING_KEY,
+    timeoutMs: 5000,
+  });
   const server = await startHttpServer(
     createApp({ db, logger, catalog, signingKey: SIGNING_KEY, readiness: {} }),
     { port: 0, logger },
@@ -134,12 +138,19 @@ export async function startEngagement(label: string): Promise<EngagementFixture>
           status: 'PLACED',
           customerId,
           email: 'shopper@example.com',
-          items: productIds.map((productId, i) => ({ variantId: `var_${i}`, productId, quantity: 1, unitPrice: 100 })),
+          items: productIds.map((productId, i) => ({
+            variantId: `var_${i}`,
+            productId,
+            quantity: 1,
+            unitPrice: 100,
+          })),
         }),
       );
     },
     async delivered(tenantId, orderId) {
-      await onOrder(orderEvent(tenantId, 'order.delivered', { orderId, status: 'DELIVERED', customerId: null }));
+      await onOrder(
+        orderEvent(tenantId, 'order.delivered', { orderId, status: 'DELIVERED', customerId: null }),
+      );
     },
     async events(tenantId, type) {
       const rows = await owner('outbox')

@@ -24,16 +24,26 @@ interface ReviewPage {
 
 const reviewsPath = () => `/api/store/products/${productId}/reviews`;
 const write = (customerId: string, rating: number, title = 'Solid') =>
-  fx.customer(shop, customerId)(reviewsPath(), { body: { rating, title, body: `${title}, ${rating} stars` } });
+  fx.customer(shop, customerId)(reviewsPath(), {
+    body: { rating, title, body: `${title}, ${rating} stars` },
+  });
 
 test('a customer reviews once; bad input, strangers and staff are refused and change nothing', async () => {
   const first = await write('cus_ada', 5);
   expect(first.status).toBe(201);
   expect(await json(first)).toMatchObject({ rating: 5, verified: false, reply: null, productId });
   expect(await json(await write('cus_ada', 1))).toMatchObject({ status: 409, code: 'review_exists' });
-  expect((await fx.anonymous(shop)(reviewsPath(), { body: { rating: 5, title: 'x', body: 'y' } })).status).toBe(401);
-  expect((await fx.staff(shop)(reviewsPath(), { body: { rating: 5, title: 'x', body: 'y' } })).status).toBe(403);
-  for (const body of [{ rating: 6, title: 'x', body: 'y' }, { rating: 0, title: 'x', body: 'y' }, { rating: 3 }]) {
+  expect(
+    (await fx.anonymous(shop)(reviewsPath(), { body: { rating: 5, title: 'x', body: 'y' } })).status,
+  ).toBe(401);
+  expect((await fx.staff(shop)(reviewsPath(), { body: { rating: 5, title: 'x', body: 'y' } })).status).toBe(
+    403,
+  );
+  for (const body of [
+    { rating: 6, title: 'x', body: 'y' },
+    { rating: 0, title: 'x', body: 'y' },
+    { rating: 3 },
+  ]) {
     const res = await fx.customer(shop, 'cus_bob')(reviewsPath(), { body });
     expect(res.status).toBe(400);
   }
@@ -94,7 +104,9 @@ test('the merchant hides, shows and replies; hidden reviews leave the list and t
   const before = (await fx.events(shop, 'review.summary_changed')).length;
   await fx.staff(shop)(`/api/admin/reviews/${five.id}/hide`, { method: 'POST' });
   expect(await fx.events(shop, 'review.summary_changed')).toHaveLength(before);
-  const hiddenOnly = await json<{ items: Review[] }>(await fx.staff(shop)('/api/admin/reviews?status=hidden'));
+  const hiddenOnly = await json<{ items: Review[] }>(
+    await fx.staff(shop)('/api/admin/reviews?status=hidden'),
+  );
   expect(hiddenOnly.items.map((r) => r.id)).toEqual([five.id]);
   await fx.staff(shop)(`/api/admin/reviews/${five.id}/unhide`, { method: 'POST' });
   const reply = await fx.staff(shop)(`/api/admin/reviews/${five.id}/reply`, { body: { body: 'Thank you!' } });
@@ -106,7 +118,9 @@ test('the merchant hides, shows and replies; hidden reviews leave the list and t
   expect(await fx.storeProduct(shop, productId)).toMatchObject({ rating: { average: 4.5, count: 2 } });
   // customers cannot moderate; bad bodies are 400; unknown reviews 404
   expect((await fx.customer(shop, 'cus_ada')('/api/admin/reviews')).status).toBe(403);
-  expect((await fx.staff(shop)(`/api/admin/reviews/${five.id}/reply`, { body: { body: '' } })).status).toBe(400);
+  expect((await fx.staff(shop)(`/api/admin/reviews/${five.id}/reply`, { body: { body: '' } })).status).toBe(
+    400,
+  );
   expect((await fx.staff(shop)('/api/admin/reviews/rev_nope/hide', { method: 'POST' })).status).toBe(404);
 });
 

@@ -36,10 +36,10 @@ export async function countCoPurchases(
 }
 
 export async function recordDelivered(tx: Queryable, tenantId: string, orderId: string): Promise<void> {
-  await tx.query('INSERT INTO delivered_orders (tenant_id, order_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
-    tenantId,
-    orderId,
-  ]);
+  await tx.query(
+    'INSERT INTO delivered_orders (tenant_id, order_id) VALUES ($1, $2) ON CONFLICT DO NOTHING',
+    [tenantId, orderId],
+  );
 }
 
 /** The products most often in the same orders as `productId`, most orders first. */

@@ -6,7 +6,11 @@ export interface RatingSummary {
 }
 
 /** The rating over the product's visible reviews, as it is now (in the caller's transaction). */
-export async function computeRating(tx: Queryable, tenantId: string, productId: string): Promise<RatingSummary> {
+export async function computeRating(
+  tx: Queryable,
+  tenantId: string,
+  productId: string,
+): Promise<RatingSummary> {
   const row = await tx.maybeOne<{ average: string | null; count: number }>(
     `SELECT round(avg(rating), 2)::text AS average, count(*)::int AS count FROM reviews
       WHERE tenant_id = $1 AND product_id = $2 AND NOT hidden`,

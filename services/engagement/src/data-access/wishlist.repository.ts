@@ -27,7 +27,11 @@ export async function addWishlistItem(
   return { row, created: false };
 }
 
-export async function countWishlistItems(tx: Queryable, tenantId: string, customerId: string): Promise<number> {
+export async function countWishlistItems(
+  tx: Queryable,
+  tenantId: string,
+  customerId: string,
+): Promise<number> {
   const row = await tx.maybeOne<{ n: number }>(
     'SELECT count(*)::int AS n FROM wishlist_items WHERE tenant_id = $1 AND customer_id = $2',
     [tenantId, customerId],

@@ -9,7 +9,8 @@ export const reviewOf = (row: ReviewRow): Review => ({
   title: row.title,
   body: row.body,
   verified: row.verified,
-  reply: row.reply === null ? null : { body: row.reply, at: (row.replied_at ?? row.updated_at).toISOString() },
+  reply:
+    row.reply === null ? null : { body: row.reply, at: (row.replied_at ?? row.updated_at).toISOString() },
   createdAt: row.created_at.toISOString(),
 });
 

@@ -35,7 +35,14 @@ export async function listWishlist(
     listWishlistItems(tx, ctx.tenantId, customerId, query.limit, after),
   );
   const shown = rows.slice(0, query.limit);
-  const cards = new Map((await deps.catalog.cards(ctx, shown.map((r) => r.product_id))).map((c) => [c.id, c]));
+  const cards = new Map(
+    (
+      await deps.catalog.cards(
+        ctx,
+        shown.map((r) => r.product_id),
+      )
+    ).map((c) => [c.id, c]),
+  );
   return keysetPage(
     TAG,
     rows,
@@ -65,7 +72,11 @@ export async function addToWishlist(
   return { item: itemOf(row, card), created };
 }
 
-export async function removeFromWishlist(ctx: TenantCtx, deps: EngagementDeps, productId: string): Promise<void> {
+export async function removeFromWishlist(
+  ctx: TenantCtx,
+  deps: EngagementDeps,
+  productId: string,
+): Promise<void> {
   const customerId = requireCustomer(ctx);
   await deps.db.withTenant(ctx, (tx) => removeWishlistItem(tx, ctx.tenantId, customerId, productId));
 }

@@ -38,5 +38,10 @@ export function consumeOrderEvents(
   db: Db,
   options: { baseDelayMs?: number; maxAttempts?: number } = {},
 ): Promise<string> {
-  return broker.consume({ name: 'orders', bindings: ORDER_EVENT_BINDINGS, handler: orderEventsHandler(db), ...options });
+  return broker.consume({
+    name: 'orders',
+    bindings: ORDER_EVENT_BINDINGS,
+    handler: orderEventsHandler(db),
+    ...options,
+  });
 }
