@@ -1,7 +1,11 @@
 import { prepared, type Queryable } from '@fleet/db';
 
 /** Storefront cards (JSON text) of the ACTIVE products among `ids`; others are absent. */
-export async function activeCards(tx: Queryable, tenantId: string, ids: readonly string[]): Promise<string[]> {
+export async function activeCards(
+  tx: Queryable,
+  tenantId: string,
+  ids: readonly string[],
+): Promise<string[]> {
   if (!ids.length) return [];
   const rows = await tx.rows<{ card: string }>(
     prepared(
