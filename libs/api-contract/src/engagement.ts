@@ -60,7 +60,11 @@ export const adminReviewQuery = z.strictObject({
   limit,
   cursor,
 });
-export const adminReview = review.extend({ customerId: z.string(), hidden: z.boolean(), updatedAt: timestamp });
+export const adminReview = review.extend({
+  customerId: z.string(),
+  hidden: z.boolean(),
+  updatedAt: timestamp,
+});
 export const replyBody = z.strictObject({ body: text(2000) });
 
 export const recommendationQuery = z.strictObject({

@@ -3,6 +3,7 @@ import { inboxConsumer, type EventHandler } from '@fleet/messaging';
 import { z } from 'zod';
 import type { CatalogDeps } from '../domain/catalog-deps';
 import { applyRating } from '../domain/products/apply-rating';
+import { renewingStampWhenShown } from './stamp-after-commit';
 
 /** The routing keys catalog's `review-summary` queue is bound to. */
 export const REVIEW_BINDINGS = [REVIEW_EVENTS.summaryChanged];
@@ -22,22 +23,20 @@ const payload = z.looseObject({
  * summaries of a product. A malformed payload throws: retried, then dead-lettered.
  */
 export function reviewSummaryConsumer(deps: CatalogDeps): EventHandler {
-  const changed = new Set<string>();
-  const apply = inboxConsumer(deps.db, REVIEW_SUMMARY_CONSUMER, async (tx, event, ctx) => {
-    if (event.type !== REVIEW_EVENTS.summaryChanged) return;
-    const data = payload.safeParse(event.data);
-    if (!data.success) throw new Error(`malformed ${event.type} ${event.id}: ${data.error.message}`);
-    const { productId, ratingAverage, ratingCount } = data.data;
-    const change = { productId, average: ratingAverage, count: ratingCount, version: event.version ?? null };
-    if (await applyRating(tx, ctx, change)) changed.add(event.id);
-  });
   // The storefront's cached product answers show the rating: renew the stamp once committed.
-  return async (envelope) => {
-    try {
-      await apply(envelope);
-      if (changed.has(envelope.id)) await deps.stamps?.renew(envelope.tenantId);
-    } finally {
-      changed.delete(envelope.id);
-    }
-  };
+  return renewingStampWhenShown(deps, (shown) =>
+    inboxConsumer(deps.db, REVIEW_SUMMARY_CONSUMER, async (tx, event, ctx) => {
+      if (event.type !== REVIEW_EVENTS.summaryChanged) return;
+      const data = payload.safeParse(event.data);
+      if (!data.success) throw new Error(`malformed ${event.type} ${event.id}: ${data.error.message}`);
+      const { productId, ratingAverage, ratingCount } = data.data;
+      const change = {
+        productId,
+        average: ratingAverage,
+        count: ratingCount,
+        version: event.version ?? null,
+      };
+      if (await applyRating(tx, ctx, change)) shown(event.id);
+    }),
+  );
 }
