@@ -159,3 +159,52 @@ browserTest(
 async function expectVisible(page: Page, value: string): Promise<void> {
   await page.getByText(value, { exact: false }).first().waitFor({ state: 'visible', timeout: 15_000 });
 }
+
+browserTest(
+  'the merchant hides, shows and replies to a review in the admin; another store’s admin has none',
+  async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+    const page = await ctx.newPage();
+    page.on('pageerror', (err) => {
+      throw err;
+    });
+    const signIn = async (store: Store) => {
+      await page.goto(`http://${store.host}/admin/reviews`);
+      await page.getByLabel('Email').fill(`owner@${store.host.split('.')[0]}.test`);
+      await page.getByLabel('Password').fill('correct horse 1');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Reviews' }).waitFor();
+    };
+    await signIn(a);
+    await text(page, 'Warm light');
+    await text(page, 'Brass Desk Lamp');
+    await shot(page, 'engagement-admin-reviews');
+    await page.getByRole('button', { name: 'Hide' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Hide' }).click();
+    await text(page, 'hidden');
+    const shown = async () =>
+      (ok(await fd.call(a.host, `/api/store/products/${products.lamp.id}/reviews`)) as { items: unknown[] })
+        .items.length;
+    expect(await shown()).toBe(0);
+    await page.getByRole('button', { name: 'Show' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Show' }).click();
+    await page.getByRole('button', { name: 'Reply' }).click();
+    await page.getByRole('dialog').getByLabel('Reply').fill('Thank you, Ada!');
+    await page.getByRole('button', { name: 'Publish reply' }).click();
+    await text(page, 'Your reply:');
+    expect(await shown()).toBe(1);
+    await shot(page, 'engagement-admin-replied');
+
+    const shop = await browser.newContext({ javaScriptEnabled: false });
+    const productPage = await shop.newPage();
+    await productPage.goto(`http://${a.host}/products/${products.lamp.slug}?done=none`);
+    await text(productPage, 'Thank you, Ada!');
+    await shop.close();
+
+    await page.context().clearCookies();
+    await signIn(b);
+    await text(page, 'No reviews yet');
+    await ctx.close();
+  },
+  90_000,
+);
