@@ -1,15 +1,7 @@
+import type { EngagementCard } from '@fleet/api-contract';
+
 /** What engagement shows of a product, read live from catalog (never stored here). */
-export type ProductCard = {
-  id: string;
-  slug: string;
-  title: string;
-  images: string[];
-  priceMin: number;
-  priceMax: number;
-  currency: string;
-  /** Some variant can be bought now. */
-  available: boolean;
-};
+export type ProductCard = EngagementCard;
 
 /** The card's fields only, whatever else catalog sends. */
 export const cardOf = (card: ProductCard): ProductCard => ({

@@ -1,16 +1,8 @@
+import type { EngagementCard } from '@fleet/api-contract';
 import type { Answer, CallCtx, InternalCaller } from './internal-call';
 
 /** A product card as engagement answers it (read live from catalog). */
-export interface EngagementCard {
-  id: string;
-  slug: string;
-  title: string;
-  images: string[];
-  priceMin: number;
-  priceMax: number;
-  currency: string;
-  available: boolean;
-}
+export type { EngagementCard };
 
 export interface StoreReview {
   id: string;
