@@ -181,13 +181,14 @@ browserTest(
     await shot(page, 'engagement-admin-reviews');
     await page.getByRole('button', { name: 'Hide' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Hide' }).click();
-    await text(page, 'hidden');
+    await page.getByRole('button', { name: 'Show' }).waitFor();
     const shown = async () =>
       (ok(await fd.call(a.host, `/api/store/products/${products.lamp.id}/reviews`)) as { items: unknown[] })
         .items.length;
     expect(await shown()).toBe(0);
     await page.getByRole('button', { name: 'Show' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Show' }).click();
+    await page.getByRole('button', { name: 'Hide' }).waitFor();
     await page.getByRole('button', { name: 'Reply' }).click();
     await page.getByRole('dialog').getByLabel('Reply').fill('Thank you, Ada!');
     await page.getByRole('button', { name: 'Publish reply' }).click();
