@@ -68,6 +68,14 @@ const services = [
     pool: 6,
     envName: 'STOREFRONT_URL',
   },
+  {
+    name: 'engagement',
+    dir: 'services/engagement',
+    port: 4013,
+    database: 'fleet_engagement',
+    pool: 6,
+    envName: 'ENGAGEMENT_URL',
+  },
   // The gateway's ops port (/readyz, /metrics) is internal, on loopback: never the public 8080.
   { name: 'gateway', dir: 'gateway', port: 8080, opsPort: 9080, database: null, envName: null },
 ];

@@ -4,6 +4,7 @@
 CREATE DATABASE fleet_tenancy;
 CREATE DATABASE fleet_identity;
 CREATE DATABASE fleet_inventory;
+CREATE DATABASE fleet_engagement;
 CREATE DATABASE fleet_payment;
 CREATE DATABASE fleet_catalog;
 CREATE DATABASE fleet_search;

@@ -48,6 +48,12 @@ export const configSchema = z
     ORDER_URL: z.url().describe('Base URL of the order service.'),
     INVENTORY_URL: z.url().describe('Base URL of the inventory service.'),
     PAYMENT_URL: z.url().describe('Base URL of the payment service.'),
+    ENGAGEMENT_URL: z
+      .url()
+      .optional()
+      .describe(
+        'Base URL of the engagement service (wishlists, reviews, recommendations). Unset: those routes are 404.',
+      ),
     STOREFRONT_URL: z
       .url()
       .optional()

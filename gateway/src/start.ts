@@ -53,6 +53,7 @@ export async function start(
       order: config.ORDER_URL,
       inventory: config.INVENTORY_URL,
       payment: config.PAYMENT_URL,
+      ...(config.ENGAGEMENT_URL ? { engagement: config.ENGAGEMENT_URL } : {}),
       ...(config.STOREFRONT_URL ? { storefront: config.STOREFRONT_URL } : {}),
     },
     upstream: {

@@ -189,7 +189,7 @@ export interface Echoed {
   forwardedProto: string | null;
 }
 
-function echoApp(audience: string) {
+export function echoApp(audience: string) {
   return createHttpApp({
     logger: quiet,
     routes(app) {

@@ -4,6 +4,7 @@ import { start as checkout } from '@fleet/checkout';
 import { start as gateway } from '@fleet/gateway';
 import type { RunningHttpServer, ServiceStartOptions } from '@fleet/http';
 import { start as identity } from '@fleet/identity';
+import { start as engagement } from '@fleet/engagement';
 import { start as inventory } from '@fleet/inventory';
 import { start as order } from '@fleet/order';
 import { start as payment } from '@fleet/payment';
@@ -23,6 +24,7 @@ export const startersByName: Readonly<Record<string, StartService>> = {
   catalog,
   search,
   inventory,
+  engagement,
   payment,
   order,
   cart,

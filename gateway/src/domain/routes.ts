@@ -1,6 +1,11 @@
 /** Which upstream serves a path on a given door. Longest prefix wins; services add lines here. */
 export interface RouteRule {
   door: 'apex' | 'console' | 'store';
+  /**
+   * The path and everything under it. A `{name}` segment matches any one segment, so
+   * `/api/store/products/{id}/reviews` takes that sub-resource from the shorter
+   * `/api/store/products` rule (longer rules win, whatever their placeholders).
+   */
   prefix: string;
   upstream: string;
   /** Shoppers are refused on suspended stores; merchant admin stays reachable. */
@@ -60,6 +65,11 @@ export const ROUTES: readonly RouteRule[] = [
   { door: 'store', prefix: '/api/admin/products', upstream: 'catalog', audience: 'merchant', auth: 'staff' },
   { door: 'store', prefix: '/api/admin/categories', upstream: 'catalog', audience: 'merchant', auth: 'staff' },
   { door: 'store', prefix: '/api/admin/collections', upstream: 'catalog', audience: 'merchant', auth: 'staff' },
+  // Engagement: wishlists, and reviews and recommendations under catalog's product paths.
+  { door: 'store', prefix: '/api/store/products/{id}/reviews', upstream: 'engagement', audience: 'shopper', auth: 'public' },
+  { door: 'store', prefix: '/api/store/products/{id}/recommendations', upstream: 'engagement', audience: 'shopper', auth: 'public' },
+  { door: 'store', prefix: '/api/store/me/wishlist', upstream: 'engagement', audience: 'shopper', auth: 'customer' },
+  { door: 'store', prefix: '/api/admin/reviews', upstream: 'engagement', audience: 'merchant', auth: 'staff' },
   { door: 'store', prefix: '/api/store/search', upstream: 'search', audience: 'shopper', auth: 'public' },
 
   { door: 'store', prefix: '/api/store/carts', upstream: 'cart', audience: 'shopper', auth: 'public' },
@@ -78,6 +88,17 @@ export const ROUTES: readonly RouteRule[] = [
 
 const isApiPath = (path: string) => path === '/api' || path.startsWith('/api/');
 
+const isPlaceholder = (segment: string) => segment.startsWith('{') && segment.endsWith('}');
+
+/** The path is the prefix or under it; a `{name}` segment of the prefix matches one non-empty segment. */
+function underPrefix(prefix: string, path: string): boolean {
+  if (!prefix.includes('{')) return path === prefix || path.startsWith(`${prefix}/`);
+  const want = prefix.split('/');
+  const have = path.split('/');
+  if (have.length < want.length) return false;
+  return want.every((segment, i) => (isPlaceholder(segment) ? have[i] !== '' : have[i] === segment));
+}
+
 export function findRoute(
   rules: readonly RouteRule[],
   door: RouteRule['door'],
@@ -86,8 +107,7 @@ export function findRoute(
   let best: RouteRule | undefined;
   for (const rule of rules) {
     if (rule.door !== door) continue;
-    const matches =
-      rule.prefix === '/' ? !isApiPath(path) : path === rule.prefix || path.startsWith(`${rule.prefix}/`);
+    const matches = rule.prefix === '/' ? !isApiPath(path) : underPrefix(rule.prefix, path);
     if (matches && (!best || rule.prefix.length > best.prefix.length)) best = rule;
   }
   return best;

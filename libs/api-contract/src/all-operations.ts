@@ -1,4 +1,5 @@
 import { catalogOperations } from './catalog';
+import { engagementOperations } from './engagement';
 import { identityOperations } from './identity';
 import type { Operation } from './operation';
 import { orderOperations } from './orders';
@@ -21,6 +22,7 @@ export const API_OPERATIONS = {
   ...paymentOperations,
   ...themeOperations,
   ...platformToolOperations,
+  ...engagementOperations,
 } satisfies Record<string, Operation>;
 
 export type OperationName = keyof typeof API_OPERATIONS;

@@ -189,6 +189,8 @@ export const productCard = z.looseObject({
 
 /** What the storefront reads: an active product (built by the database, fields as stored). */
 export const storeProduct = productCard.extend({
+  /** Visible reviews' mean (null without any) and count, kept by engagement's events. */
+  rating: z.looseObject({ average: z.number().nullable(), count: z.int() }).optional(),
   variants: z.array(z.looseObject({ id: z.string(), sku: z.string(), price: z.int(), currency: z.string() })),
 });
 

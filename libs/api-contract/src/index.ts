@@ -9,5 +9,6 @@ export * from './orders';
 export * from './payments';
 export * from './theme';
 export * from './platform-tools';
+export * from './engagement';
 export * from './all-operations';
 export * from './openapi';

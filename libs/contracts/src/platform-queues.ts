@@ -13,6 +13,8 @@ export interface ConsumerQueue {
 
 export const CONSUMER_QUEUES: readonly ConsumerQueue[] = [
   { service: 'catalog', consumer: 'inventory-level' },
+  { service: 'catalog', consumer: 'review-summary' },
+  { service: 'engagement', consumer: 'orders' },
   { service: 'inventory', consumer: 'products' },
   { service: 'order', consumer: 'saga-events' },
   { service: 'search', consumer: 'products' },

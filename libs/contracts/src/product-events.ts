@@ -20,6 +20,8 @@ export interface ProductDocument {
   currency: string;
   /** True when any variant can be bought now. */
   available: boolean;
+  /** Visible reviews' mean rating and count (engagement's `review.summary_changed`). */
+  rating?: { average: number | null; count: number };
   createdAt: string;
   updatedAt: string;
   version: number;

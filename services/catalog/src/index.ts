@@ -11,4 +11,9 @@ export {
   INVENTORY_LEVEL_CONSUMER,
   inventoryLevelConsumer,
 } from './messaging/inventory-level.consumer';
+export {
+  REVIEW_BINDINGS,
+  REVIEW_SUMMARY_CONSUMER,
+  reviewSummaryConsumer,
+} from './messaging/review-summary.consumer';
 export { start } from './start';

@@ -8,6 +8,7 @@ import { createApp } from './app';
 import { configSchema } from './config';
 import { createCacheStamps } from './data-access/cache-stamps';
 import { INVENTORY_BINDINGS, inventoryLevelConsumer } from './messaging/inventory-level.consumer';
+import { REVIEW_BINDINGS, reviewSummaryConsumer } from './messaging/review-summary.consumer';
 
 /**
  * Starts catalog from `env`: main.ts runs it alone in its process, the host beside the other
@@ -28,6 +29,11 @@ export async function start(
     name: 'inventory-level',
     bindings: INVENTORY_BINDINGS,
     handler: inventoryLevelConsumer({ db, logger, stamps }),
+  });
+  await broker.consume({
+    name: 'review-summary',
+    bindings: REVIEW_BINDINGS,
+    handler: reviewSummaryConsumer({ db, logger, stamps }),
   });
   const app = createApp({
     db,

@@ -6,6 +6,7 @@ import { createCacheStamps } from './data-access/cache-stamps';
 import { createCartClient } from './data-access/cart.client';
 import { createCatalogClient } from './data-access/catalog.client';
 import { createCheckoutClient } from './data-access/checkout.client';
+import { createEngagementClient } from './data-access/engagement.client';
 import { createIdentityClient } from './data-access/identity.client';
 import { createInternalCaller, type InternalCaller } from './data-access/internal-call';
 import { createOrderClient } from './data-access/order.client';
@@ -36,6 +37,8 @@ export interface StorefrontWiring {
     order: string;
     identity: string;
     payment: string;
+    /** Optional: without it the product page has no reviews or recommendations, the account no wishlist. */
+    engagement?: string;
   };
   timeoutMs?: number;
   pageCacheBytes?: number;
@@ -44,8 +47,10 @@ export interface StorefrontWiring {
 /** The storefront's dependencies, wired the same way by start.ts and the tests. */
 export function createStorefrontDeps(w: StorefrontWiring): StorefrontDeps & { close(): Promise<void> } {
   const callers: InternalCaller[] = [];
-  const caller = (name: keyof StorefrontWiring['urls']) => {
-    const c = createInternalCaller(name, w.urls[name], {
+  const caller = (name: Exclude<keyof StorefrontWiring['urls'], 'engagement'>) =>
+    callerAt(name, w.urls[name]);
+  const callerAt = (name: string, url: string) => {
+    const c = createInternalCaller(name, url, {
       signingKey: w.signingKey,
       timeoutMs: w.timeoutMs ?? 5_000,
     });
@@ -76,6 +81,9 @@ export function createStorefrontDeps(w: StorefrontWiring): StorefrontDeps & { cl
     order: createOrderClient(caller('order')),
     identity: createIdentityClient(caller('identity')),
     payment: createPaymentClient(caller('payment')),
+    engagement: createEngagementClient(
+      w.urls.engagement ? callerAt('engagement', w.urls.engagement) : undefined,
+    ),
     close: async () => {
       await Promise.all(callers.map((c) => c.close()));
     },

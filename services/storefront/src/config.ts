@@ -24,6 +24,9 @@ export const configSchema = z.object({
   ORDER_URL: url('order service'),
   IDENTITY_URL: url('identity service (customer sign-in)'),
   PAYMENT_URL: url('payment service (test-mode payments)'),
+  ENGAGEMENT_URL: url(
+    'engagement service (reviews, recommendations, wishlists); unset: none shown',
+  ).optional(),
   PAGE_CACHE_MB: z.coerce
     .number()
     .int()

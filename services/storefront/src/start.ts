@@ -36,6 +36,7 @@ export async function start(
       order: config.ORDER_URL,
       identity: config.IDENTITY_URL,
       payment: config.PAYMENT_URL,
+      ...(config.ENGAGEMENT_URL ? { engagement: config.ENGAGEMENT_URL } : {}),
     },
     timeoutMs: config.UPSTREAM_TIMEOUT_MS,
     pageCacheBytes: config.PAGE_CACHE_MB * 1024 * 1024,

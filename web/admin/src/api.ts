@@ -8,6 +8,7 @@ export const api = createApi('/api/admin/session');
  * of the same zod schemas): type-only imports, so no zod ships to the browser.
  */
 export type {
+  AdminReview,
   Category,
   Collection,
   MerchantOrder as OrderDetail,

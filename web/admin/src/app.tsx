@@ -7,6 +7,7 @@ import { OrdersPage } from './orders/orders.page';
 import { ProductEditPage } from './products/product-edit.page';
 import { ProductImportPage } from './products/product-import.page';
 import { ProductsPage } from './products/products.page';
+import { ReviewsPage } from './reviews/reviews.page';
 import { AcceptInvitationPage } from './settings/accept-invitation.page';
 import { DomainsPage } from './settings/domains.page';
 import { PaymentsPage } from './settings/payments.page';
@@ -19,6 +20,7 @@ const NAV: ReadonlyArray<readonly [string, string]> = [
   ['/products', 'Products'],
   ['/inventory', 'Inventory'],
   ['/orders', 'Orders'],
+  ['/reviews', 'Reviews'],
   ['/settings', 'Settings'],
 ];
 
@@ -32,6 +34,7 @@ function Screen() {
   if (parts[0] === 'inventory') return <InventoryPage />;
   if (parts[0] === 'orders' && parts[1]) return <OrderDetailPage id={parts[1]} key={parts[1]} />;
   if (parts[0] === 'orders') return <OrdersPage />;
+  if (parts[0] === 'reviews') return <ReviewsPage />;
   if (parts[0] === 'settings' && parts[1] === 'staff') return <StaffPage />;
   if (parts[0] === 'settings' && parts[1] === 'payments') return <PaymentsPage />;
   if (parts[0] === 'settings' && parts[1] === 'domains') return <DomainsPage />;

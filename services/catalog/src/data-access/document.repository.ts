@@ -1,5 +1,6 @@
 import { prepared, type Queryable } from '@fleet/db';
 import type { ProductView } from '../domain/products/product-view';
+import { RATING } from './store-product.sql';
 
 const ISO = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
@@ -27,7 +28,7 @@ export const PRODUCT_DOCUMENT = `json_build_object(
     WHERE v.tenant_id = p.tenant_id AND v.product_id = p.id), '[]'),
   'priceMin', p.price_min, 'priceMax', p.price_max, 'currency', p.currency, 'available', p.available,
   'seo', json_build_object('title', p.seo_title, 'description', p.seo_description),
-  'options', to_json(p.option_names),
+  'options', to_json(p.option_names), 'rating', ${RATING},
   'createdAt', ${ISO('p.created_at')}, 'updatedAt', ${ISO('p.updated_at')}, 'version', p.version)`;
 
 const BY_IDS = prepared(

@@ -7,6 +7,9 @@ const VARIANT = `json_build_object(
     'compareAtPrice', v.compare_at_price, 'options', v.options,
     'available', coalesce(a.available, 0) > 0, 'availableQuantity', coalesce(a.available, 0))`;
 
+/** The product's rating from its visible reviews (engagement's `review.summary_changed`). */
+export const RATING = `json_build_object('average', p.rating_average, 'count', p.rating_count)`;
+
 const VARIANTS_OF_P = `FROM variants v LEFT JOIN variant_availability a ON a.tenant_id = v.tenant_id AND a.variant_id = v.id
   WHERE v.tenant_id = p.tenant_id AND v.product_id = p.id`;
 
@@ -24,7 +27,7 @@ export const REFRESH_PRODUCTS = `
                'priceMin', coalesce(min(v.price), 0), 'priceMax', coalesce(max(v.price), 0),
                'currency', coalesce(min(v.currency), p.currency),
                'available', coalesce(bool_or(coalesce(a.available, 0) > 0), false),
-               'options', to_json(p.option_names),
+               'options', to_json(p.option_names), 'rating', ${RATING},
                'variants', coalesce(json_agg(${VARIANT} ORDER BY v.position), '[]'))
         ${VARIANTS_OF_P})
   WHERE p.tenant_id = $1 AND p.id = ANY($2::text[])
@@ -33,7 +36,7 @@ export const REFRESH_PRODUCTS = `
 /** The product page, built live: the card's fields plus description, SEO, categories, collections. */
 export const STORE_DETAIL = `json_build_object('id', p.id, 'slug', p.slug, 'title', p.title, 'images', p.images,
   'priceMin', p.price_min, 'priceMax', p.price_max, 'currency', p.currency, 'available', p.available,
-  'options', to_json(p.option_names),
+  'options', to_json(p.option_names), 'rating', ${RATING},
   'variants', coalesce((SELECT json_agg(${VARIANT} ORDER BY v.position) ${VARIANTS_OF_P}), '[]'),
   'description', p.description,
   'seo', json_build_object('title', p.seo_title, 'description', p.seo_description),

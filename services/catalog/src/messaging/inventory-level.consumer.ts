@@ -3,6 +3,7 @@ import { inboxConsumer, type EventHandler } from '@fleet/messaging';
 import { z } from 'zod';
 import { applyAvailability } from '../domain/products/apply-availability';
 import type { CatalogDeps } from '../domain/catalog-deps';
+import { renewingStampWhenShown } from './stamp-after-commit';
 
 /** The routing keys catalog's `inventory-level` queue is bound to. */
 export const INVENTORY_BINDINGS = [INVENTORY_EVENTS.levelChanged];
@@ -23,24 +24,16 @@ const payload = z.looseObject({
  * where an operator sees it.
  */
 export function inventoryLevelConsumer(deps: CatalogDeps): EventHandler {
-  /** Events whose committed level changed what the storefront shows (read after the commit). */
-  const shown = new Set<string>();
-  const apply = inboxConsumer(deps.db, INVENTORY_LEVEL_CONSUMER, async (tx, event, ctx) => {
-    if (event.type !== INVENTORY_EVENTS.levelChanged) return;
-    const data = payload.safeParse(event.data);
-    if (!data.success) throw new Error(`malformed ${event.type} ${event.id}: ${data.error.message}`);
-    const { variantId, available } = data.data;
-    const outcome = await applyAvailability(tx, ctx, { variantId, available, version: event.version });
-    deps.logger.debug({ eventId: event.id, variantId, outcome }, 'inventory level applied');
-    if (outcome === 'refreshed' || outcome === 'republished') shown.add(event.id);
-  });
   // Storefront answers show units: once a changed level is committed, the stamp is renewed.
-  return async (envelope) => {
-    try {
-      await apply(envelope);
-      if (shown.has(envelope.id)) await deps.stamps?.renew(envelope.tenantId);
-    } finally {
-      shown.delete(envelope.id);
-    }
-  };
+  return renewingStampWhenShown(deps, (shown) =>
+    inboxConsumer(deps.db, INVENTORY_LEVEL_CONSUMER, async (tx, event, ctx) => {
+      if (event.type !== INVENTORY_EVENTS.levelChanged) return;
+      const data = payload.safeParse(event.data);
+      if (!data.success) throw new Error(`malformed ${event.type} ${event.id}: ${data.error.message}`);
+      const { variantId, available } = data.data;
+      const outcome = await applyAvailability(tx, ctx, { variantId, available, version: event.version });
+      deps.logger.debug({ eventId: event.id, variantId, outcome }, 'inventory level applied');
+      if (outcome === 'refreshed' || outcome === 'republished') shown(event.id);
+    }),
+  );
 }

@@ -16,6 +16,7 @@ export interface MeiliDocument {
   available: boolean;
   availability: 'in_stock' | 'out_of_stock';
   image: string | null;
+  rating: { average: number | null; count: number } | null;
   /** Epoch milliseconds: sortable, and the last ranking rule (newest first on ties). */
   createdAt: number;
   version: number;
@@ -30,6 +31,7 @@ export const HIT_ATTRIBUTES = [
   'currency',
   'available',
   'image',
+  'rating',
 ];
 export const FACETS = ['categoryIds', 'priceBucket', 'availability'];
 
@@ -64,6 +66,7 @@ export function toMeiliDocument(doc: SearchDocument): MeiliDocument {
     available: doc.available,
     availability: doc.available ? 'in_stock' : 'out_of_stock',
     image: doc.image ?? null,
+    rating: doc.rating ?? null,
     createdAt: Date.parse(doc.createdAt),
     version: doc.version,
   };

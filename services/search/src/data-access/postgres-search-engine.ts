@@ -10,17 +10,21 @@ import { tenantCtx } from './tenant-ctx';
 const UPSERT = prepared(
   'search_documents_upsert',
   `INSERT INTO search_documents AS d (tenant_id, product_id, version, status, slug, title, description,
-     category_ids, price_min, price_max, price_bucket, currency, available, image, created_at)
+     category_ids, price_min, price_max, price_bucket, currency, available, image, created_at, rating_average,
+     rating_count)
    SELECT $1, r.id, r.version, r.status, r.slug, r.title, r.description, r.category_ids, r.price_min,
-     r.price_max, r.price_bucket, r.currency, r.available, r.image, r.created_at
+     r.price_max, r.price_bucket, r.currency, r.available, r.image, r.created_at, r.rating_average,
+     coalesce(r.rating_count, 0)
    FROM jsonb_to_recordset($2::jsonb) AS r(id text, version int, status text, slug text, title text,
      description text, category_ids text[], price_min bigint, price_max bigint, price_bucket text,
-     currency text, available boolean, image text, created_at timestamptz)
+     currency text, available boolean, image text, created_at timestamptz, rating_average numeric,
+     rating_count int)
    ON CONFLICT (tenant_id, product_id) DO UPDATE SET version = EXCLUDED.version, status = EXCLUDED.status,
      slug = EXCLUDED.slug, title = EXCLUDED.title, description = EXCLUDED.description,
      category_ids = EXCLUDED.category_ids, price_min = EXCLUDED.price_min, price_max = EXCLUDED.price_max,
      price_bucket = EXCLUDED.price_bucket, currency = EXCLUDED.currency, available = EXCLUDED.available,
-     image = EXCLUDED.image, created_at = EXCLUDED.created_at, indexed_at = now()
+     image = EXCLUDED.image, created_at = EXCLUDED.created_at, rating_average = EXCLUDED.rating_average,
+     rating_count = EXCLUDED.rating_count, indexed_at = now()
    WHERE d.version < EXCLUDED.version`,
 );
 
@@ -71,6 +75,8 @@ export function createPostgresSearchEngine(db: Db): SearchEngine {
         available: doc.available,
         image: doc.image ?? null,
         created_at: doc.createdAt,
+        rating_average: doc.rating?.average ?? null,
+        rating_count: doc.rating?.count ?? 0,
       }));
       await write(tenantId, options, (tx) => tx.query(UPSERT, [tenantId, JSON.stringify(rows)]));
     },

@@ -20,9 +20,11 @@ const SEARCH = prepared(
   `WITH matched AS MATERIALIZED (${MATCHES}),
   page AS (SELECT product_id, score, created_at FROM matched ORDER BY ${ORDER} LIMIT $2 OFFSET $3)
   SELECT
-    (SELECT coalesce(json_agg(json_build_object('id', d.product_id, 'slug', d.slug, 'title', d.title,
+    (SELECT coalesce(json_agg((jsonb_build_object('id', d.product_id, 'slug', d.slug, 'title', d.title,
         'priceMin', d.price_min, 'priceMax', d.price_max, 'currency', d.currency,
-        'available', d.available, 'image', d.image) ORDER BY page.score DESC, page.created_at DESC,
+        'available', d.available, 'image', d.image) || CASE WHEN d.rating_count > 0
+          THEN jsonb_build_object('rating', jsonb_build_object('average', d.rating_average, 'count', d.rating_count))
+          ELSE '{}'::jsonb END) ORDER BY page.score DESC, page.created_at DESC,
         page.product_id DESC), '[]'::json)
        FROM page JOIN search_documents d ON d.tenant_id = $1 AND d.product_id = page.product_id) AS hits,
     (SELECT count(*)::int FROM matched) AS total,

@@ -16,6 +16,7 @@ export type IndexedProduct = Pick<
   | 'priceMax'
   | 'currency'
   | 'available'
+  | 'rating'
   | 'createdAt'
 >;
 
@@ -36,5 +37,6 @@ export const indexedProductSchema = z.looseObject({
   priceMax: z.number().int(),
   currency: z.string(),
   available: z.boolean(),
+  rating: z.object({ average: z.number().nullable(), count: z.int().nonnegative() }).optional(),
   createdAt: z.iso.datetime({ offset: true }),
 }) satisfies z.ZodType<IndexedProduct>;

@@ -19,6 +19,7 @@ export function toSearchDocument(product: IndexedProduct): SearchDocument {
   };
   const image = product.images[0];
   if (image !== undefined) doc.image = image;
+  if (product.rating) doc.rating = { average: product.rating.average, count: product.rating.count };
   return doc;
 }
 
@@ -45,5 +46,7 @@ export function toHit(doc: SearchHit): SearchHit {
     available: doc.available,
   };
   if (doc.image !== undefined && doc.image !== null) hit.image = doc.image;
+  // Only a reviewed product's hit has a rating (the same from both engines).
+  if (doc.rating && doc.rating.count > 0) hit.rating = doc.rating;
   return hit;
 }

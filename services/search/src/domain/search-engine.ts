@@ -19,6 +19,8 @@ export interface SearchDocument {
   /** True when any variant can be bought now. */
   available: boolean;
   image?: string;
+  /** Visible reviews' mean and count (catalog's document, from engagement's summaries). */
+  rating?: { average: number | null; count: number };
   /** ISO-8601; an empty query lists the newest first. */
   createdAt: string;
 }
@@ -47,6 +49,7 @@ export interface SearchHit {
   currency: string;
   available: boolean;
   image?: string;
+  rating?: { average: number | null; count: number };
 }
 
 export type Availability = 'in_stock' | 'out_of_stock';

@@ -49,6 +49,20 @@ export function relevanceContract(ctx: ContractContext): void {
       ]);
     });
 
+    test('a reviewed product’s hit carries its rating (catalog’s document, from the reviews)', async () => {
+      const rated = doc({
+        title: 'Rated Kettle',
+        description: 'Boils fast',
+        rating: { average: 4.5, count: 2 },
+      });
+      const own = ctx.tenant();
+      await ctx.engine().upsert(own, [rated]);
+      const result = await ctx.engine().search(own, { q: 'kettle', limit: 10 });
+      expect(result.hits).toEqual([
+        expect.objectContaining({ id: rated.id, rating: { average: 4.5, count: 2 } }),
+      ]);
+    });
+
     test('a query that matches nothing returns no hits and a zero total', async () => {
       const result = await ctx.engine().search(tenantId, { q: 'xylophone', limit: 10 });
       expect(result).toMatchObject({ hits: [], estimatedTotal: 0 });

@@ -123,5 +123,24 @@ export function sampleData(template: string, schema: unknown): Record<string, un
     payment: { can_pay: true },
     just_placed: true,
     not_found: { title: 'Page not found', detail: 'Nothing here.' },
+    reviews: {
+      count: 1,
+      average: '4.0',
+      stars: '★★★★☆',
+      items: [
+        {
+          id: 'rev_sample',
+          rating: 4,
+          stars: '★★★★☆',
+          title: 'Holds a lot of tea',
+          body: 'Sturdy and warm to hold.',
+          verified: true,
+          date: '2026-01-02',
+          reply: { body: 'Thank you!', at: '2026-01-03T00:00:00.000Z' },
+        },
+      ],
+    },
+    recommendations: [product],
+    wishlist: [{ productId: product.id, product }],
   };
 }

@@ -3,6 +3,7 @@ import type { CacheStamps } from '../data-access/cache-stamps';
 import type { CartClient } from '../data-access/cart.client';
 import type { CatalogClient } from '../data-access/catalog.client';
 import type { CheckoutClient } from '../data-access/checkout.client';
+import type { EngagementClient } from '../data-access/engagement.client';
 import type { IdentityClient } from '../data-access/identity.client';
 import type { OrderClient } from '../data-access/order.client';
 import type { PageCache } from '../data-access/page-cache';
@@ -32,4 +33,6 @@ export interface StorefrontDeps {
   order: OrderClient;
   identity: IdentityClient;
   payment: PaymentClient;
+  /** Reviews, recommendations and wishlists (empty when ENGAGEMENT_URL is unset). */
+  engagement: EngagementClient;
 }

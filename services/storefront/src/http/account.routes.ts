@@ -2,6 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import type { Tokens } from '../data-access/identity.client';
 import type { Answer, Problem } from '../data-access/internal-call';
 import type { Order } from '../data-access/order.client';
+import { engagementCard } from '../domain/engagement-view';
 import { statusLabel } from '../domain/order-status';
 import type { StorefrontDeps } from '../domain/storefront-deps';
 import { field, fieldErrors, formBody, requireCsrf, seeOther } from './forms';
@@ -24,7 +25,7 @@ export function accountRoutes(deps: StorefrontDeps): Router {
     if (!shop.session.customer) return seeOther(res, '/account/login');
     await sendStorePage(deps, req, res, {
       template: 'customers/account',
-      data: { orders: await orderHistory(deps, shop) },
+      data: { orders: await orderHistory(deps, shop), wishlist: await wishlistOf(deps, shop) },
       meta: { title: `Your account | ${shop.info.name}`, robots: 'noindex' },
     });
   });
@@ -132,6 +133,15 @@ async function orderHistory(deps: StorefrontDeps, shop: Shop) {
   const all = [...mine, ...guest.filter((o): o is Order => o !== null)];
   all.sort((a, b) => String(b.createdAt).localeCompare(String(a.createdAt)));
   return all.map((o) => ({ ...o, status_label: statusLabel(o.status) }));
+}
+
+/** The customer's wishlist with each product's current card (a removed product has none). */
+async function wishlistOf(deps: StorefrontDeps, shop: Shop) {
+  const items = await deps.engagement.wishlist(shop.call).catch(() => []);
+  return items.map((item) => ({
+    productId: item.productId,
+    product: item.product ? engagementCard(item.product) : null,
+  }));
 }
 
 function sendForm(

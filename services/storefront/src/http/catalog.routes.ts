@@ -3,6 +3,7 @@ import type { Category } from '../data-access/catalog.client';
 import { formatMoney, parseMajorAmount, toMajor } from '../domain/money';
 import { productJsonLd, toCard, toProductPage } from '../domain/product-view';
 import type { StorefrontDeps } from '../domain/storefront-deps';
+import { productExtras } from './product-extras';
 import { sendCatalogPage, sendStorePage, type Page } from './render';
 import { navCategories, shopOf } from './shop';
 
@@ -79,12 +80,13 @@ export function catalogRoutes(deps: StorefrontDeps): Router {
         const product = await deps.catalog.product(shop.call, req.params.slug as string);
         if (!product) return null;
         const view = toProductPage(product, req.query.variant);
+        const extras = await productExtras(deps, shop, product.id, req.query.done);
         const price = view.selected_variant
           ? formatMoney(view.selected_variant.price, view.selected_variant.currency)
           : '';
         return {
           template: 'product',
-          data: view,
+          data: { ...view, ...extras },
           meta: {
             title: `${product.seo?.title || product.title} | ${shop.info.name}`,
             description: (

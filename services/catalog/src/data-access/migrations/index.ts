@@ -4,6 +4,7 @@ import { productsMigration } from './001-products';
 import { taxonomyMigration } from './002-taxonomy';
 import { availabilityMigration } from './003-availability';
 import { storeCardMigration } from './004-store-card';
+import { ratingsMigration } from './005-ratings';
 
 export const migrations: Migration[] = [
   outboxMigration,
@@ -12,6 +13,7 @@ export const migrations: Migration[] = [
   taxonomyMigration,
   availabilityMigration,
   storeCardMigration,
+  ratingsMigration,
 ];
 
 /** Tables the outbox relay reads across tenants. */

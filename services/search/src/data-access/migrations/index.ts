@@ -3,6 +3,7 @@ import { inboxMigration } from '@fleet/messaging';
 import { searchDocumentsMigration } from './001-search-documents';
 import { searchMatchesMigration } from './002-search-matches';
 import { indexedVersionsMigration } from './003-indexed-versions';
+import { searchRatingsMigration } from './004-ratings';
 
 /** Search consumes events and publishes none: an inbox, no outbox. */
 export const migrations: Migration[] = [
@@ -10,6 +11,7 @@ export const migrations: Migration[] = [
   searchDocumentsMigration,
   searchMatchesMigration,
   indexedVersionsMigration,
+  searchRatingsMigration,
 ];
 
 /** No outbox, so the relay role (required by the shared migrate CLI) is granted no table. */
