@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { runWithContext } from '@fleet/context';
+import { endRequestSpan, openSpan, SpanKind, withOpenSpan, type OpenSpan } from '@fleet/telemetry';
 import { AppError, isAppError } from '@fleet/errors';
 import { isValidRequestId, REQUEST_ID_HEADER, UNMATCHED_ROUTE } from '@fleet/http';
 import type { Logger } from '@fleet/logger';
@@ -50,19 +51,23 @@ export function gatewayLane(deps: GatewayDeps, options: LaneOptions): Lane {
       client: { ip, protocol: protocolOf(req, options.trust) },
       ctx: { requestId, actor: { kind: 'anonymous' }, clientIp: ip },
     };
-    res.once('close', () => finished(options, exchange, startedAt));
-    runWithContext(exchange.ctx, () =>
-      handleGatewayRequest(deps, exchange).catch((err: unknown) => failed(options.logger, exchange, err)),
+    const span = openSpan('gateway', req.method ?? 'GET', SpanKind.SERVER, { 'url.path': path });
+    res.once('close', () => finished(options, exchange, startedAt, span));
+    withOpenSpan(span, () =>
+      runWithContext(exchange.ctx, () =>
+        handleGatewayRequest(deps, exchange).catch((err: unknown) => failed(options.logger, exchange, err)),
+      ),
     );
   };
 }
 
 /** The histogram and the access log, as createHttpApp's observer writes them. */
-function finished(options: LaneOptions, x: GatewayExchange, startedAt: bigint): void {
+function finished(options: LaneOptions, x: GatewayExchange, startedAt: bigint, span?: OpenSpan): void {
   const seconds = Number(process.hrtime.bigint() - startedAt) / 1e9;
   const method = x.req.method ?? '';
   const route = x.routePrefix ?? UNMATCHED_ROUTE;
   const statusCode = x.res.statusCode;
+  if (span) endRequestSpan(span, { method, route, statusCode, tenantId: x.ctx.tenantId });
   options.observe(
     {
       method,

@@ -41,3 +41,5 @@ export {
   type CircuitState,
 } from './service-client/circuit-breaker';
 export { isConnectionError, isTimeout, retryDelayMs } from './service-client/failure-kinds';
+// Tracing is set up by each service's start with one line: `startTelemetry('<service>', env)`.
+export { flushTelemetry, startTelemetry } from '@fleet/telemetry';

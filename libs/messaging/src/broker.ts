@@ -14,6 +14,8 @@ import { discardDeadLetter, readDeadLetters, replayDeadLetter } from './dead-let
 import { startDurableConsumer, type DurableConsumer } from './durable-consumer';
 import type { EventEnvelope } from './envelope';
 import { subscribeTransient } from './transient-subscription';
+import { tracePublish } from './tracing';
+import { isTracing } from '@fleet/telemetry';
 import { consumerQueueNames, declareExchanges, dlqOf, exchangeNames, type DeclaredTracker } from './topology';
 
 const DEFAULTS = {
@@ -61,6 +63,8 @@ export async function createBroker(options: BrokerOptions): Promise<Broker> {
   let closed = false;
 
   function toMessage(envelope: EventEnvelope): OutgoingMessage {
+    const headers: Record<string, unknown> = { 'x-tenant-id': envelope.tenantId };
+    if (envelope.traceparent !== undefined && isTracing()) tracePublish(service, envelope, headers);
     return {
       exchange: exchanges.events,
       routingKey: envelope.type,
@@ -73,7 +77,7 @@ export async function createBroker(options: BrokerOptions): Promise<Broker> {
         correlationId: envelope.correlationId,
         timestamp: Math.floor(Date.parse(envelope.occurredAt) / 1000),
         appId: service,
-        headers: { 'x-tenant-id': envelope.tenantId },
+        headers,
       },
     };
   }
@@ -129,6 +133,7 @@ export async function createBroker(options: BrokerOptions): Promise<Broker> {
           deliveryLimit: spec.deliveryLimit ?? settings.deliveryLimit,
         },
         prefetch,
+        service,
         handler: spec.handler,
         track,
         readyTimeoutMs: settings.publishTimeoutMs,
