@@ -1,5 +1,6 @@
 import express, { type Express } from 'express';
 import helmet from 'helmet';
+import { serviceRegistry } from '@fleet/telemetry';
 import { initAppState } from './app-state';
 import { errorMiddleware } from './error.middleware';
 import type { Logger } from '@fleet/logger';
@@ -25,7 +26,7 @@ const DEFAULT_READINESS_TIMEOUT_MS = 2000;
 export function createHttpApp(options: HttpAppOptions): Express {
   const app = express();
   const metrics = createHttpMetrics(options.metrics);
-  initAppState(app, metrics.registry, metrics.processRegistry);
+  initAppState(app, metrics.registry, metrics.processRegistry, serviceRegistry(serviceOf(options)));
 
   app.disable('x-powered-by');
   app.set('trust proxy', options.trustProxy ?? false);

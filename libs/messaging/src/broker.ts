@@ -13,6 +13,7 @@ import { publishInOrder, type OutgoingMessage } from './confirmed-publish';
 import { discardDeadLetter, readDeadLetters, replayDeadLetter } from './dead-letters';
 import { startDurableConsumer, type DurableConsumer } from './durable-consumer';
 import type { EventEnvelope } from './envelope';
+import { trackDeadLetters } from './dead-letter-metrics';
 import { subscribeTransient } from './transient-subscription';
 import { tracePublish } from './tracing';
 import { isTracing } from '@fleet/telemetry';
@@ -59,6 +60,7 @@ export async function createBroker(options: BrokerOptions): Promise<Broker> {
     settings.connectTimeoutMs,
   );
   const consumers = new Set<DurableConsumer>();
+  const untrackDeadLetters: Array<() => void> = [];
   const subscriptions = new Set<Subscription>();
   let closed = false;
 
@@ -102,6 +104,7 @@ export async function createBroker(options: BrokerOptions): Promise<Broker> {
     await Promise.all([...subscriptions].map((s) => s.unsubscribe()));
     consumers.clear();
     subscriptions.clear();
+    for (const untrack of untrackDeadLetters.splice(0)) untrack();
   }
 
   return {
@@ -140,6 +143,8 @@ export async function createBroker(options: BrokerOptions): Promise<Broker> {
         confirmTimeoutMs: settings.confirmTimeoutMs,
       });
       consumers.add(consumer);
+      const names = consumerQueueNames(prefix, service, spec.name);
+      untrackDeadLetters.push(trackDeadLetters({ service, queue: names.queue, dlq: names.dlq, connection }));
       return consumer.queue;
     },
     async subscribeTransient(spec) {

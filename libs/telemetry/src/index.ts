@@ -15,3 +15,5 @@ export {
 export type { Carrier, OpenSpan } from './spans';
 export { InMemorySpanExporter } from '@opentelemetry/sdk-trace-base';
 export type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
+export { serviceCounter, serviceRegistry, sourcedGauge } from './service-metrics';
+export type { GaugeSpec, Sample, Track } from './service-metrics';

@@ -3,6 +3,7 @@ import { Pool, type Dispatcher } from 'undici';
 import type { Actor, Ctx } from '@fleet/context';
 import { endSpan, injectTraceHeaders, isTracing, openSpan, SpanKind, TENANT_ATTRIBUTE } from '@fleet/telemetry';
 import { CONTEXT_HEADER, contextTarget, signContext } from '@fleet/tenancy';
+import { trackBreaker } from './breaker-metrics';
 import { CircuitOpenError, createBreaker, type BreakerOptions, type CircuitState } from './circuit-breaker';
 import { isTimeout, retryDelayMs } from './failure-kinds';
 import type { ServiceResult, ServiceUnavailable } from './service-result';
@@ -90,6 +91,7 @@ export function createServiceClient(options: ServiceClientOptions): ServiceClien
   const breaker = createBreaker(`service:${service}`, options.breaker, {
     onStateChange: (state) => options.onCircuitChange?.(service, state),
   });
+  const untrack = trackBreaker({ service: caller, upstream: service, state: () => breaker.state() });
 
   function poolFor(origin: string): Pool {
     let pool = pools.get(origin);
@@ -183,6 +185,7 @@ export function createServiceClient(options: ServiceClientOptions): ServiceClien
     },
     circuit: () => breaker.state(),
     async close() {
+      untrack();
       breaker.shutdown();
       await Promise.all([...pools.values()].map((pool) => pool.close()));
     },
