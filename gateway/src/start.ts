@@ -1,7 +1,12 @@
 import { join } from 'node:path';
 import Redis from 'ioredis';
 import { loadConfigOrExit } from '@fleet/config';
-import { startHttpServer, startTelemetry, type RunningHttpServer, type ServiceStartOptions } from '@fleet/http';
+import {
+  startHttpServer,
+  startTelemetry,
+  type RunningHttpServer,
+  type ServiceStartOptions,
+} from '@fleet/http';
 import { createLogger } from '@fleet/logger';
 import { connectServiceBroker } from '@fleet/messaging';
 import { createRegistryClient, createTenantResolver } from '@fleet/tenancy';

@@ -31,7 +31,12 @@ export function traceMiddleware(options: TraceOptions): RequestHandler {
     if (!open) return next();
     res.once('close', () => {
       const tenantId = (res.locals.ctx as Ctx | undefined)?.tenantId;
-      endRequestSpan(open, { method: req.method, route: routePatternOf(req), statusCode: res.statusCode, tenantId });
+      endRequestSpan(open, {
+        method: req.method,
+        route: routePatternOf(req),
+        statusCode: res.statusCode,
+        tenantId,
+      });
     });
     withOpenSpan(open, next);
   };

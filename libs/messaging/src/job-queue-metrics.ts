@@ -19,7 +19,8 @@ export function trackJobQueue(service: string, queue: Queue): () => void {
     },
     async (s, sample) => {
       const counts = await s.queue.getJobCounts(...STATES);
-      for (const state of STATES) sample({ service: s.service, queue: s.queue.name, state }, counts[state] ?? 0);
+      for (const state of STATES)
+        sample({ service: s.service, queue: s.queue.name, state }, counts[state] ?? 0);
     },
   )({ service, queue });
 }

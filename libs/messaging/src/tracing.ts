@@ -6,12 +6,20 @@ import type { EventEnvelope } from './envelope';
  * A PRODUCER span for one publish, a child of the span that raised the event (kept in the
  * envelope through the outbox), whose context goes out in the message's `traceparent` header.
  */
-export function tracePublish(service: string, envelope: EventEnvelope, headers: Record<string, unknown>): void {
+export function tracePublish(
+  service: string,
+  envelope: EventEnvelope,
+  headers: Record<string, unknown>,
+): void {
   const span = openSpan(
     service,
     `publish ${envelope.type}`,
     SpanKind.PRODUCER,
-    { [TENANT_ATTRIBUTE]: envelope.tenantId, 'messaging.system': 'rabbitmq', 'messaging.message.id': envelope.id },
+    {
+      [TENANT_ATTRIBUTE]: envelope.tenantId,
+      'messaging.system': 'rabbitmq',
+      'messaging.message.id': envelope.id,
+    },
     { traceparent: envelope.traceparent },
   );
   injectTraceHeaders(headers, span);

@@ -26,7 +26,11 @@ afterAll(async () => {
 });
 
 /** The value of `metric` with exactly these labels in `service`'s scrape, or undefined. */
-async function scrape(service: string, metric: string, labels: Record<string, string>): Promise<number | undefined> {
+async function scrape(
+  service: string,
+  metric: string,
+  labels: Record<string, string>,
+): Promise<number | undefined> {
   const text = await serviceRegistry(service).metrics();
   const wanted = Object.entries(labels)
     .map(([k, v]) => `${k}="${v}"`)
@@ -98,7 +102,8 @@ test('a message dead-lettered after its last attempt shows in its consumer queue
   await broker.publish(createEnvelope(tenantA, { type: 'metrics.fail', data: {} }));
   await waitFor(
     'the message in the dead-letter queue',
-    async () => ((await scrape('metrics-svc', 'fleet_dead_letter_messages', labels)) === 1 ? true : undefined),
+    async () =>
+      (await scrape('metrics-svc', 'fleet_dead_letter_messages', labels)) === 1 ? true : undefined,
     { timeoutMs: 15_000 },
   );
 });

@@ -62,13 +62,15 @@ export function sourcedGauge<S>(
       async collect() {
         this.reset();
         const sample: Sample = (labels, value) => this.set(labels, value);
-        await Promise.all([...set].map(async (source) => {
-          try {
-            await read(source, sample);
-          } catch {
-            // unreachable now: no sample from this source in this scrape
-          }
-        }));
+        await Promise.all(
+          [...set].map(async (source) => {
+            try {
+              await read(source, sample);
+            } catch {
+              // unreachable now: no sample from this source in this scrape
+            }
+          }),
+        );
       },
     });
   }
@@ -86,6 +88,12 @@ export function serviceCounter(service: string, spec: GaugeSpec): Counter<string
   return sharedMetric(
     registry,
     spec.name,
-    () => new Counter({ name: spec.name, help: spec.help, labelNames: [...spec.labelNames], registers: [registry] }),
+    () =>
+      new Counter({
+        name: spec.name,
+        help: spec.help,
+        labelNames: [...spec.labelNames],
+        registers: [registry],
+      }),
   );
 }

@@ -72,7 +72,11 @@ function setGlobals(): void {
  * given; otherwise does nothing at all. Each service's start calls it once, first thing.
  * Returns whether spans of this service are recorded.
  */
-export function startTelemetry(service: string, env: TelemetryEnv = process.env, options: TelemetryOptions = {}): boolean {
+export function startTelemetry(
+  service: string,
+  env: TelemetryEnv = process.env,
+  options: TelemetryOptions = {},
+): boolean {
   if (services.has(service)) return true;
   const url = otlpUrl(env);
   if (!url && !options.exporter) return false;

@@ -1,6 +1,11 @@
 import Redis from 'ioredis';
 import { loadConfigOrExit } from '@fleet/config';
-import { startHttpServer, startTelemetry, type RunningHttpServer, type ServiceStartOptions } from '@fleet/http';
+import {
+  startHttpServer,
+  startTelemetry,
+  type RunningHttpServer,
+  type ServiceStartOptions,
+} from '@fleet/http';
 import { createLogger } from '@fleet/logger';
 import { connectServiceBroker } from '@fleet/messaging';
 import { createApp } from './app';

@@ -1,7 +1,12 @@
 import Redis from 'ioredis';
 import { loadConfigOrExit } from '@fleet/config';
 import { createDb, createServiceDb } from '@fleet/db';
-import { startHttpServer, startTelemetry, type RunningHttpServer, type ServiceStartOptions } from '@fleet/http';
+import {
+  startHttpServer,
+  startTelemetry,
+  type RunningHttpServer,
+  type ServiceStartOptions,
+} from '@fleet/http';
 import { createLogger } from '@fleet/logger';
 import { connectServiceBroker, startOutboxRelay } from '@fleet/messaging';
 import { createApp } from './app';

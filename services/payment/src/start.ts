@@ -1,6 +1,11 @@
 import { loadConfigOrExit } from '@fleet/config';
 import { createServiceDb } from '@fleet/db';
-import { startHttpServer, startTelemetry, type RunningHttpServer, type ServiceStartOptions } from '@fleet/http';
+import {
+  startHttpServer,
+  startTelemetry,
+  type RunningHttpServer,
+  type ServiceStartOptions,
+} from '@fleet/http';
 import { createLogger } from '@fleet/logger';
 import { connectServiceBroker, startOutboxRelay } from '@fleet/messaging';
 import { createApp } from './app';

@@ -1,7 +1,14 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool, type Dispatcher } from 'undici';
 import type { Actor, Ctx } from '@fleet/context';
-import { endSpan, injectTraceHeaders, isTracing, openSpan, SpanKind, TENANT_ATTRIBUTE } from '@fleet/telemetry';
+import {
+  endSpan,
+  injectTraceHeaders,
+  isTracing,
+  openSpan,
+  SpanKind,
+  TENANT_ATTRIBUTE,
+} from '@fleet/telemetry';
 import { CONTEXT_HEADER, contextTarget, signContext } from '@fleet/tenancy';
 import { trackBreaker } from './breaker-metrics';
 import { CircuitOpenError, createBreaker, type BreakerOptions, type CircuitState } from './circuit-breaker';
