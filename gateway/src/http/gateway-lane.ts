@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { runWithContext } from '@fleet/context';
-import { endRequestSpan, openSpan, SpanKind, withOpenSpan, type OpenSpan } from '@fleet/telemetry';
+import { endRequestSpan, isTracing, openSpan, SpanKind, withOpenSpan, type OpenSpan } from '@fleet/telemetry';
 import { AppError, isAppError } from '@fleet/errors';
 import { isValidRequestId, REQUEST_ID_HEADER, UNMATCHED_ROUTE } from '@fleet/http';
 import type { Logger } from '@fleet/logger';
@@ -51,13 +51,17 @@ export function gatewayLane(deps: GatewayDeps, options: LaneOptions): Lane {
       client: { ip, protocol: protocolOf(req, options.trust) },
       ctx: { requestId, actor: { kind: 'anonymous' }, clientIp: ip },
     };
-    const span = openSpan('gateway', req.method ?? 'GET', SpanKind.SERVER, { 'url.path': path });
+    // The root span of the request's trace, only while tracing is on (one branch otherwise).
+    const span = isTracing()
+      ? openSpan('gateway', req.method ?? 'GET', SpanKind.SERVER, { 'url.path': path })
+      : undefined;
     res.once('close', () => finished(options, exchange, startedAt, span));
-    withOpenSpan(span, () =>
+    const handle = () =>
       runWithContext(exchange.ctx, () =>
         handleGatewayRequest(deps, exchange).catch((err: unknown) => failed(options.logger, exchange, err)),
-      ),
-    );
+      );
+    if (span) withOpenSpan(span, handle);
+    else handle();
   };
 }
 

@@ -1,6 +1,6 @@
 import express, { type Express } from 'express';
 import helmet from 'helmet';
-import { serviceRegistry } from '@fleet/telemetry';
+import { isTracing, serviceRegistry } from '@fleet/telemetry';
 import { initAppState } from './app-state';
 import { errorMiddleware } from './error.middleware';
 import type { Logger } from '@fleet/logger';
@@ -31,7 +31,10 @@ export function createHttpApp(options: HttpAppOptions): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', options.trustProxy ?? false);
 
-  app.use(traceMiddleware({ service: serviceOf(options), continueTrace: options.continueTrace ?? true }));
+  // Tracing is started (startTelemetry) before a service builds its app; when it is off, the chain
+  // has no tracing layer at all.
+  if (isTracing())
+    app.use(traceMiddleware({ service: serviceOf(options), continueTrace: options.continueTrace ?? true }));
   app.use(requestIdMiddleware());
   app.use(requestContextMiddleware());
   app.use(routePatternMiddleware());
