@@ -1,3 +1,4 @@
+import type { Response } from 'express';
 import { createServiceClient, type ServiceClient } from '@fleet/http';
 import { requestCtx, requireSignedContext } from '@fleet/tenancy';
 import { InMemorySpanExporter, startTelemetry, stopTelemetry, type ReadableSpan } from '@fleet/telemetry';
@@ -28,13 +29,15 @@ async function startApps(): Promise<void> {
   caller = await startTestServer({
     service: 'shop',
     routes(app) {
-      app.get('/buy', async (_req, res) => {
+      const buy = async (_req: unknown, res: Response) => {
         const answer = await stock.call(
           { requestId: 'r1', tenantId: 'ten_a' },
           { method: 'GET', path: '/levels/x' },
         );
         res.status(answer.ok ? 200 : 502).json({});
-      });
+      };
+      app.get('/buy', buy);
+      app.post('/buy', buy); // after the JSON body is read: the context must survive body parsing
     },
   });
 }
@@ -86,6 +89,16 @@ describe('tracing on', () => {
     expect(call?.attributes['tenant.id']).toBe('ten_a');
     expect(handled?.attributes['tenant.id']).toBe('ten_a');
     expect(seen.at(-1)).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/);
+  });
+
+  test('a request with a JSON body keeps its span through body parsing: the call is its child', async () => {
+    exporter.reset();
+    expect((await caller.post('/buy', JSON.stringify({ items: [1, 2, 3] }))).status).toBe(200);
+    const spans = exporter.getFinishedSpans();
+    const root = spanOf('shop', SERVER, spans);
+    expect(root?.name).toBe('POST /buy');
+    expect(spanOf('shop', CLIENT, spans)?.parentSpanContext?.spanId).toBe(root?.spanContext().spanId);
+    expect(new Set(spans.map((s) => s.spanContext().traceId)).size).toBe(1);
   });
 
   test("a caller's traceparent is continued; a service with continueTrace false starts its own", async () => {
