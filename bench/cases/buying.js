@@ -46,7 +46,7 @@ async function buyingOn(layout) {
   if (layout !== 'host' && layout !== 'services') throw new Error(`BENCH_LAYOUT: unknown layout ${layout}`);
   const counting = ROUND_TRIPS ? roundTripCounting() : undefined;
   const platform = await startPlatform({
-    basePort: Number(process.env.BENCH_BASE_PORT ?? 15000),
+    basePort: Number(process.env.BENCH_BASE_PORT) || 15000,
     host: layout === 'host' ? { workers: WORKERS } : undefined,
     preload: counting?.preload,
   });

@@ -35,6 +35,7 @@ export function createApp(deps: GatewayAppDeps): Express {
     readiness: deps.readiness,
     trustProxy: deps.trustProxy,
     bodyParser: false,
+    continueTrace: false,
     // `/readyz` and `/metrics` (tenant ids, traffic) are served on the ops listener only (createOpsApp).
     opsRoutes: 'healthz',
     metrics: { extraLabels: { tenant: none, prefix: none } },

@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { serviceRegistry } from '@fleet/http';
 import { startGateway, type GatewayFixture } from './gateway-fixture';
 import { loadFromWorker } from './load-from-worker';
 
@@ -85,7 +86,18 @@ test('a tenant hammered past its limit gets 429s while another tenant is neither
   expect(percentile(calm, 95)).toBeLessThan(percentile(calmAlone, 95) + 800);
 });
 
+const rejections = async (limit: string): Promise<number> => {
+  const metric = await serviceRegistry('gateway').getSingleMetricAsString(
+    'fleet_rate_limit_rejections_total',
+  );
+  const line = metric
+    .split('\n')
+    .find((l) => l.startsWith(`fleet_rate_limit_rejections_total{limit="${limit}"} `));
+  return Number(line?.split(' ').pop() ?? 0);
+};
+
 test('the apex and console are limited per client IP', async () => {
+  const before = await rejections('client_ip');
   const statuses: number[] = [];
   for (let i = 0; i < 20; i++) statuses.push((await f.get('fleet.test', '/api/echo')).status);
   expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(10);
@@ -93,4 +105,7 @@ test('the apex and console are limited per client IP', async () => {
   const limited = await f.get('console.fleet.test', '/api/platform/echo');
   expect(limited.status).toBe(429);
   expect(limited.json()).toMatchObject({ code: 'rate_limited' });
+  // Each 429 is counted by its limit, with no tenant label.
+  const refused = statuses.filter((s) => s === 429).length + 1;
+  expect((await rejections('client_ip')) - before).toBe(refused);
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import express from 'express';
-import { startHttpServer, type RunningHttpServer } from '@fleet/http';
+import { serviceRegistry, startHttpServer, type RunningHttpServer } from '@fleet/http';
 import { createLogger } from '@fleet/logger';
 import { cacheStampKey, requestCtx, requireSignedContext } from '@fleet/tenancy';
 import { KEY, startGateway, TEST_ROUTES, type GatewayFixture } from './gateway-fixture';
@@ -120,4 +120,22 @@ test('answers that are personal, private, errors or conditional go upstream ever
   const mine = await read('acme.fleet.test', '/api/store/shelf/mine', auth);
   expect(mine.cache).toBeUndefined();
   expect(mine.body).toMatchObject({ actor: { kind: 'customer', id: 'cus_1' } });
+});
+
+test("the answer cache counts its hits and misses on the gateway's /metrics registry", async () => {
+  const count = async (result: string) => {
+    const metric = await serviceRegistry('gateway').getSingleMetricAsString(
+      'fleet_gateway_answer_cache_total',
+    );
+    const line = metric
+      .split('\n')
+      .find((l) => l.startsWith(`fleet_gateway_answer_cache_total{result="${result}"} `));
+    return Number(line?.split(' ').pop() ?? 0);
+  };
+  const [hitsBefore, missesBefore] = [await count('hit'), await count('miss')];
+  const path = `/api/store/shelf/counted-${randomUUID()}`;
+  expect((await read('bolt.fleet.test', path)).cache).toBe('MISS');
+  expect((await read('bolt.fleet.test', path)).cache).toBe('HIT');
+  expect((await read('bolt.fleet.test', path)).cache).toBe('HIT');
+  expect([(await count('hit')) - hitsBefore, (await count('miss')) - missesBefore]).toEqual([2, 1]);
 });

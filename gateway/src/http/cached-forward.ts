@@ -5,6 +5,7 @@ import type { GatewayExchange } from './gateway-request';
 import { forward } from './proxy';
 import { HOP_BY_HOP, type ResponseTap } from './relay-handler';
 import type { Upstream } from './upstream';
+import { answerCacheLookups } from './gateway-metrics';
 
 export const CACHE_STATUS_HEADER = 'x-cache';
 
@@ -50,10 +51,12 @@ export async function forwardCached(
     res.statusCode = hit.status;
     for (const [name, value] of hit.headers) res.setHeader(name, value);
     res.setHeader(CACHE_STATUS_HEADER, 'HIT');
+    answerCacheLookups.inc({ result: 'hit' });
     res.end(hit.body);
     return;
   }
   res.setHeader(CACHE_STATUS_HEADER, stamp === null ? 'BYPASS' : 'MISS');
+  answerCacheLookups.inc({ result: stamp === null ? 'bypass' : 'miss' });
   const tap = stamp === null ? undefined : collector(cache.maxEntryBytes, stamp, (a) => cache.set(key, a));
   await forward(upstream, req, res, extra(), x.client, tenantId, tap);
 }

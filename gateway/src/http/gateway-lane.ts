@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { runWithContext } from '@fleet/context';
+import { endRequestSpan, isTracing, openSpan, SpanKind, withOpenSpan, type OpenSpan } from '@fleet/telemetry';
 import { AppError, isAppError } from '@fleet/errors';
 import { isValidRequestId, REQUEST_ID_HEADER, UNMATCHED_ROUTE } from '@fleet/http';
 import type { Logger } from '@fleet/logger';
@@ -50,19 +51,27 @@ export function gatewayLane(deps: GatewayDeps, options: LaneOptions): Lane {
       client: { ip, protocol: protocolOf(req, options.trust) },
       ctx: { requestId, actor: { kind: 'anonymous' }, clientIp: ip },
     };
-    res.once('close', () => finished(options, exchange, startedAt));
-    runWithContext(exchange.ctx, () =>
-      handleGatewayRequest(deps, exchange).catch((err: unknown) => failed(options.logger, exchange, err)),
-    );
+    // The root span of the request's trace, only while tracing is on (one branch otherwise).
+    const span = isTracing()
+      ? openSpan('gateway', req.method ?? 'GET', SpanKind.SERVER, { 'url.path': path })
+      : undefined;
+    res.once('close', () => finished(options, exchange, startedAt, span));
+    const handle = () =>
+      runWithContext(exchange.ctx, () =>
+        handleGatewayRequest(deps, exchange).catch((err: unknown) => failed(options.logger, exchange, err)),
+      );
+    if (span) withOpenSpan(span, handle);
+    else handle();
   };
 }
 
 /** The histogram and the access log, as createHttpApp's observer writes them. */
-function finished(options: LaneOptions, x: GatewayExchange, startedAt: bigint): void {
+function finished(options: LaneOptions, x: GatewayExchange, startedAt: bigint, span?: OpenSpan): void {
   const seconds = Number(process.hrtime.bigint() - startedAt) / 1e9;
   const method = x.req.method ?? '';
   const route = x.routePrefix ?? UNMATCHED_ROUTE;
   const statusCode = x.res.statusCode;
+  if (span) endRequestSpan(span, { method, route, statusCode, tenantId: x.ctx.tenantId });
   options.observe(
     {
       method,

@@ -26,6 +26,7 @@ import {
 import { forward } from './proxy';
 import type { Upstream } from './upstream';
 import { sendWebAppFile } from './web-app-response';
+import { rateLimitRejections } from './gateway-metrics';
 
 export interface GatewayDeps {
   platformDomain: string;
@@ -81,12 +82,12 @@ export async function handleGatewayRequest(deps: GatewayDeps, x: GatewayExchange
 
   if (tenant) {
     const own = deps.limiter.consumeStoreClient(tenant.id, tenant.plan, x.client.ip);
-    if (!own.allowed) return answerError(res, path, rateLimited(own.retryAfterSeconds));
+    if (!own.allowed) return refused(res, path, 'store_client', own.retryAfterSeconds);
   }
   const rate = tenant
     ? await deps.limiter.consumeTenant(tenant.id, tenant.plan)
     : await deps.limiter.consumeClientIp(x.client.ip);
-  if (!rate.allowed) return answerError(res, path, rateLimited(rate.retryAfterSeconds));
+  if (!rate.allowed) return refused(res, path, tenant ? 'tenant' : 'client_ip', rate.retryAfterSeconds);
   if (applyCors(req, res, path, tenant?.hosts ?? [])) return;
   const webApp = deps.webApps && webAppFileFor(deps.webApps, door.kind, path);
   if (webApp) return sendWebAppFile(req, res, path, webApp.app, webApp.file);
@@ -132,7 +133,7 @@ async function storeTenant(
   if (known) return known;
   const flood = deps.limiter.consumeUnknownHost(x.client.ip);
   if (!flood.allowed) {
-    answerError(x.res, x.path, rateLimited(flood.retryAfterSeconds));
+    refused(x.res, x.path, 'unknown_host', flood.retryAfterSeconds);
     return 'limited';
   }
   return deps.resolver.resolve(host);
@@ -159,4 +160,10 @@ async function admit(
   const decision = decideAccess({ door, auth: route.auth, tenantId, principal: auth.principal });
   if (!decision.ok) return { ok: false, error: accessDenied(decision.code, decision.detail) };
   return { ok: true, principal: auth.principal };
+}
+
+/** A 429 from one of the gateway's limits, counted by limit. */
+function refused(res: ServerResponse, path: string, limit: string, retryAfterSeconds: number): void {
+  rateLimitRejections.inc({ limit });
+  answerError(res, path, rateLimited(retryAfterSeconds));
 }

@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Dispatcher } from 'undici';
 import { AppError } from '@fleet/errors';
 import { INTERNAL_HEADER_PREFIX } from '@fleet/tenancy';
+import { injectTraceHeaders } from '@fleet/telemetry';
 import { CircuitOpenError, isConnectionError, isTimeout, retryDelayMs } from '@fleet/http';
 import { isIdempotent } from './retry-policy';
 import { BrokenRelayError, HOP_BY_HOP, RelayHandler, type Exchange, type ResponseTap } from './relay-handler';
@@ -15,6 +16,9 @@ const FORWARDED = new Set([
   'x-forwarded-host',
   'x-forwarded-proto',
   'x-real-ip',
+  // The gateway starts every trace: a client's trace context is not continued.
+  'traceparent',
+  'tracestate',
 ]);
 
 /** Inbound headers minus hop-by-hop ones, forwarding claims and anything claiming to be internal. */
@@ -52,6 +56,7 @@ export async function forward(
   headers['x-forwarded-for'] = client.ip;
   headers['x-forwarded-host'] = req.headers.host ?? '';
   headers['x-forwarded-proto'] = client.protocol;
+  injectTraceHeaders(headers);
   const withBody = hasBody(req.headers);
   const method = req.method ?? 'GET';
   const request: Dispatcher.DispatchOptions = {

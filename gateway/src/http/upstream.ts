@@ -1,6 +1,7 @@
 import { Pool } from 'undici';
 import { createUpstreamBreakers, type CircuitScope, type UpstreamBreakers } from './bulkhead-breakers';
 import type { BreakerOptions, CircuitState } from '@fleet/http';
+import { trackBreaker } from '@fleet/http';
 
 export { UpstreamServerError, UpstreamTimeoutError } from './upstream-errors';
 
@@ -40,6 +41,8 @@ export function createUpstream(name: string, url: string, options: UpstreamOptio
   const breakers = createUpstreamBreakers(name, options.breaker, (scope, state) =>
     options.onCircuitChange?.(name, state, scope),
   );
+  // The upstream-wide circuit only: bulkheads are per tenant (unbounded labels).
+  const untrack = trackBreaker({ service: 'gateway', upstream: name, state: () => breakers.state() });
   return {
     name,
     pool,
@@ -47,6 +50,7 @@ export function createUpstream(name: string, url: string, options: UpstreamOptio
     timeoutMs,
     retries: Math.min(2, Math.max(0, options.retries ?? 1)),
     async close() {
+      untrack();
       breakers.shutdown();
       await pool.close();
     },

@@ -1,3 +1,4 @@
+import { trackPool } from './pool-metrics';
 import { Pool, type PoolClient, type QueryResult, type QueryResultRow } from 'pg';
 import knex, { type Knex } from 'knex';
 import type { Ctx } from '@fleet/context';
@@ -58,6 +59,8 @@ export function createDb(config: DbConfig): Db {
     idleTimeoutMillis: 30_000,
   });
   pool.on('error', (err) => config.onError?.(err));
+  // Application pools only (named after their service); jobs' side pools are named otherwise.
+  const untrack = config.applicationName ? trackPool(config.applicationName, pool) : () => undefined;
 
   async function inTransaction<T>(
     prelude: readonly Statement[],
@@ -113,7 +116,10 @@ export function createDb(config: DbConfig): Db {
     async ping() {
       await pool.query('SELECT 1');
     },
-    close: () => pool.end(),
+    close: () => {
+      untrack();
+      return pool.end();
+    },
   };
 }
 

@@ -6,13 +6,20 @@ export interface AppState {
   registry: Registry;
   /** Process metrics shown after the app's own (shared by every app of the process). */
   processRegistry?: Registry;
+  /** The service's metrics outside HTTP (outbox, consumers, pools, breakers): see @fleet/telemetry. */
+  serviceRegistry?: Registry;
   shuttingDown: boolean;
 }
 
 const states = new WeakMap<Express, AppState>();
 
-export function initAppState(app: Express, registry: Registry, processRegistry?: Registry): AppState {
-  const state: AppState = { registry, processRegistry, shuttingDown: false };
+export function initAppState(
+  app: Express,
+  registry: Registry,
+  processRegistry?: Registry,
+  serviceRegistry?: Registry,
+): AppState {
+  const state: AppState = { registry, processRegistry, serviceRegistry, shuttingDown: false };
   states.set(app, state);
   return state;
 }
@@ -41,4 +48,9 @@ export function getProcessMetricsRegistry(app: Express): Registry | undefined {
 
 export function isShuttingDown(app: Express): boolean {
   return stateOf(app).shuttingDown;
+}
+
+/** The service's own registry shown after the app's, if any. */
+export function getServiceMetricsRegistry(app: Express): Registry | undefined {
+  return stateOf(app).serviceRegistry;
 }

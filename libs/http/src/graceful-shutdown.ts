@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Express } from 'express';
 import type { Logger } from '@fleet/logger';
+import { flushTelemetry } from '@fleet/telemetry';
 import { markShuttingDown } from './app-state';
 import type { ConnectionTracker } from './connection-tracker';
 
@@ -66,6 +67,7 @@ export async function shutdownGracefully(params: GracefulShutdownParams): Promis
     await closed;
   }
   const hooksOk = await runHooks(params.hooks, logger);
+  await flushTelemetry().catch((err: unknown) => logger.warn({ err }, 'spans could not be sent at shutdown'));
   logger.info('http server shut down');
   return drained && hooksOk;
 }

@@ -18,6 +18,13 @@ export interface MetricsOptions {
 }
 
 export interface HttpAppOptions {
+  /** The service whose spans the app's requests are (default: the logger's `service`). */
+  service?: string;
+  /**
+   * Continue a caller's trace from its `traceparent` header. Default true (calls between
+   * services); the gateway sets false so that every trace starts at the front door.
+   */
+  continueTrace?: boolean;
   /** Logs unexpected errors and one access line per request. */
   logger: Logger;
   /** Registers the service's routes (and middleware such as tenant context) on the app. */

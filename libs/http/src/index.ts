@@ -41,3 +41,8 @@ export {
   type CircuitState,
 } from './service-client/circuit-breaker';
 export { isConnectionError, isTimeout, retryDelayMs } from './service-client/failure-kinds';
+// Tracing is set up by each service's start with one line: `startTelemetry('<service>', env)`.
+export { flushTelemetry, startTelemetry } from '@fleet/telemetry';
+export { serviceCounter, serviceRegistry, sourcedGauge } from '@fleet/telemetry';
+export { trackBreaker } from './service-client/breaker-metrics';
+export type { Sample } from '@fleet/telemetry';

@@ -1,7 +1,12 @@
 import type { Express, Response } from 'express';
 import type { Logger } from '@fleet/logger';
 import { PROBLEM_CONTENT_TYPE } from '@fleet/errors';
-import { getMetricsRegistry, getProcessMetricsRegistry, isShuttingDown } from './app-state';
+import {
+  getMetricsRegistry,
+  getProcessMetricsRegistry,
+  getServiceMetricsRegistry,
+  isShuttingDown,
+} from './app-state';
 import type { ReadinessCheck } from './http-app.options';
 import { instanceOf } from './problem-response';
 import { runReadinessChecks, type CheckOutcome } from './readiness';
@@ -63,6 +68,8 @@ export function registerOpsRoutes(app: Express, options: OpsRoutesOptions): void
   app.get('/metrics', async (_req, res) => {
     const registry = getMetricsRegistry(source);
     const parts = [await registry.metrics()];
+    const serviceMetrics = getServiceMetricsRegistry(source);
+    if (serviceMetrics) parts.push(await serviceMetrics.metrics());
     const processMetrics = getProcessMetricsRegistry(source);
     if (processMetrics) parts.push(await processMetrics.metrics());
     res.type(registry.contentType).send(parts.join('\n'));

@@ -13,7 +13,10 @@ import { publishInOrder, type OutgoingMessage } from './confirmed-publish';
 import { discardDeadLetter, readDeadLetters, replayDeadLetter } from './dead-letters';
 import { startDurableConsumer, type DurableConsumer } from './durable-consumer';
 import type { EventEnvelope } from './envelope';
+import { trackDeadLetters } from './dead-letter-metrics';
 import { subscribeTransient } from './transient-subscription';
+import { tracePublish } from './tracing';
+import { isTracing } from '@fleet/telemetry';
 import { consumerQueueNames, declareExchanges, dlqOf, exchangeNames, type DeclaredTracker } from './topology';
 
 const DEFAULTS = {
@@ -57,10 +60,13 @@ export async function createBroker(options: BrokerOptions): Promise<Broker> {
     settings.connectTimeoutMs,
   );
   const consumers = new Set<DurableConsumer>();
+  const untrackDeadLetters: Array<() => void> = [];
   const subscriptions = new Set<Subscription>();
   let closed = false;
 
   function toMessage(envelope: EventEnvelope): OutgoingMessage {
+    const headers: Record<string, unknown> = { 'x-tenant-id': envelope.tenantId };
+    if (envelope.traceparent !== undefined && isTracing()) tracePublish(service, envelope, headers);
     return {
       exchange: exchanges.events,
       routingKey: envelope.type,
@@ -73,7 +79,7 @@ export async function createBroker(options: BrokerOptions): Promise<Broker> {
         correlationId: envelope.correlationId,
         timestamp: Math.floor(Date.parse(envelope.occurredAt) / 1000),
         appId: service,
-        headers: { 'x-tenant-id': envelope.tenantId },
+        headers,
       },
     };
   }
@@ -98,6 +104,7 @@ export async function createBroker(options: BrokerOptions): Promise<Broker> {
     await Promise.all([...subscriptions].map((s) => s.unsubscribe()));
     consumers.clear();
     subscriptions.clear();
+    for (const untrack of untrackDeadLetters.splice(0)) untrack();
   }
 
   return {
@@ -129,12 +136,15 @@ export async function createBroker(options: BrokerOptions): Promise<Broker> {
           deliveryLimit: spec.deliveryLimit ?? settings.deliveryLimit,
         },
         prefetch,
+        service,
         handler: spec.handler,
         track,
         readyTimeoutMs: settings.publishTimeoutMs,
         confirmTimeoutMs: settings.confirmTimeoutMs,
       });
       consumers.add(consumer);
+      const names = consumerQueueNames(prefix, service, spec.name);
+      untrackDeadLetters.push(trackDeadLetters({ service, queue: names.queue, dlq: names.dlq, connection }));
       return consumer.queue;
     },
     async subscribeTransient(spec) {

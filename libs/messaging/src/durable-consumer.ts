@@ -7,6 +7,8 @@ import { sleep, toError, waitAtMost } from './backoff';
 import type { EventHandler } from './broker-types';
 import { publishInOrder, type OutgoingMessage } from './confirmed-publish';
 import { contextFromEnvelope } from './envelope';
+import { traceConsume } from './tracing';
+import { isTracing } from '@fleet/telemetry';
 import { parseEnvelope } from './envelope-validator';
 import { attemptOf, deadLetterMessage, retryMessage } from './failure-routing';
 import {
@@ -22,6 +24,8 @@ export interface DurableConsumerOptions {
   exchanges: ExchangeNames;
   topology: ConsumerTopology;
   prefetch: number;
+  /** The consuming service, whose span the handling is. */
+  service: string;
   handler: EventHandler;
   track: DeclaredTracker;
   readyTimeoutMs: number;
@@ -57,7 +61,8 @@ export async function startDurableConsumer(options: DurableConsumerOptions): Pro
     }
     const envelope = parsed.envelope;
     try {
-      await runWithContext(contextFromEnvelope(envelope), () => handler(envelope));
+      const handle = () => runWithContext(contextFromEnvelope(envelope), () => handler(envelope));
+      await (isTracing() ? traceConsume(options.service, names.queue, message, envelope, handle) : handle());
     } catch (err) {
       const error = toError(err);
       const final = attempt >= maxAttempts;

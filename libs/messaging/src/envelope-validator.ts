@@ -43,6 +43,8 @@ function envelopeError(value: unknown): string | undefined {
   if (e.aggregateId !== undefined && !isText(e.aggregateId)) return 'aggregateId';
   if (e.version !== undefined && !(Number.isSafeInteger(e.version) && (e.version as number) >= 0))
     return 'version';
+  if (e.traceparent !== undefined && !(isText(e.traceparent) && e.traceparent.length <= 512))
+    return 'traceparent';
   if (!('data' in e) || e.data === undefined) return 'data';
   return undefined;
 }

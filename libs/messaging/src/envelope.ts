@@ -1,5 +1,6 @@
 import type { Ctx, TenantCtx } from '@fleet/context';
 import { assertTenantId, newId } from '@fleet/db';
+import { currentTraceparent } from '@fleet/telemetry';
 
 /**
  * What travels on the bus. `type` is the routing key (`<aggregate>.<event>`); `version` is the
@@ -17,6 +18,11 @@ export interface EventEnvelope<T = unknown> {
   causationId: string | null;
   aggregateId?: string;
   version?: number;
+  /**
+   * The W3C trace context of the span that raised the event (only while tracing is on), so the
+   * relay's publish and every consumer's handling join the trace of the request that caused it.
+   */
+  traceparent?: string;
   data: T;
 }
 
@@ -40,6 +46,8 @@ export function createEnvelope<T>(ctx: Ctx, event: NewEvent<T>): EventEnvelope<T
   };
   if (event.aggregateId !== undefined) envelope.aggregateId = event.aggregateId;
   if (event.version !== undefined) envelope.version = event.version;
+  const traceparent = currentTraceparent();
+  if (traceparent !== undefined) envelope.traceparent = traceparent;
   return envelope;
 }
 

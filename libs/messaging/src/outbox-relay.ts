@@ -4,12 +4,16 @@ import { backoffDelay, sleep } from './backoff';
 import type { Broker } from './broker-types';
 import type { EventEnvelope } from './envelope';
 import { listenForOutbox } from './outbox-listener';
+import { trackOutbox } from './outbox-metrics';
+import { serviceOfLogger } from './service-name';
 
 export interface OutboxRelayOptions {
   /** URL of the relay role: reads and marks outbox rows of every tenant, nothing else. */
   relayUrl: string;
   broker: Pick<Broker, 'publishMany'>;
   logger: Logger;
+  /** The service whose outbox this is, on its metrics (default: the logger's `service`). */
+  service?: string;
   batchSize?: number;
   /** Fallback polling when a notification is missed. Default 500 ms. */
   pollMs?: number;
@@ -84,6 +88,7 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     idle_in_transaction_session_timeout: 60_000,
   });
   pool.on('error', (err) => logger.warn({ err }, 'outbox relay idle connection failed'));
+  const untrack = trackOutbox(options.service ?? serviceOfLogger(logger), pool);
   const shutdown = new AbortController();
   let wanted = false;
   let loop: Promise<void> | undefined;
@@ -205,6 +210,7 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       await loop;
       await serial;
       await purging;
+      untrack();
       await pool.end();
     },
   };

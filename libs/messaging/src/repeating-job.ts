@@ -1,6 +1,8 @@
 import { Queue, Worker } from 'bullmq';
 import Redis from 'ioredis';
 import type { Logger } from '@fleet/logger';
+import { trackJobQueue } from './job-queue-metrics';
+import { serviceOfLogger } from './service-name';
 
 export interface RepeatingJobOptions<R> {
   /** The BullMQ queue (the console's job dashboard shows it by this name). */
@@ -57,6 +59,7 @@ export async function startRepeatingJob<R>(options: RepeatingJobOptions<R>): Pro
   const workerConnection = connect();
   const queue = new Queue(options.queue, { connection: queueConnection, prefix });
   queue.on('error', (err) => logger.warn({ err, queue: options.queue }, 'job queue error'));
+  const untrack = trackJobQueue(serviceOfLogger(logger), queue);
   const declare = () =>
     queue.upsertJobScheduler(
       schedulerId,
@@ -100,6 +103,7 @@ export async function startRepeatingJob<R>(options: RepeatingJobOptions<R>): Pro
     ensureScheduled,
     async stop() {
       clearInterval(watchdog);
+      untrack();
       await worker.close();
       await queue.close();
       await Promise.all([queueConnection.quit(), workerConnection.quit()]);

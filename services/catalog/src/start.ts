@@ -1,7 +1,12 @@
 import Redis from 'ioredis';
 import { loadConfigOrExit } from '@fleet/config';
 import { createServiceDb } from '@fleet/db';
-import { startHttpServer, type RunningHttpServer, type ServiceStartOptions } from '@fleet/http';
+import {
+  startHttpServer,
+  startTelemetry,
+  type RunningHttpServer,
+  type ServiceStartOptions,
+} from '@fleet/http';
 import { createLogger } from '@fleet/logger';
 import { connectServiceBroker, startOutboxRelay } from '@fleet/messaging';
 import { createApp } from './app';
@@ -18,6 +23,7 @@ export async function start(
   env: NodeJS.ProcessEnv = process.env,
   options: ServiceStartOptions = {},
 ): Promise<RunningHttpServer> {
+  startTelemetry('catalog', env);
   const config = loadConfigOrExit('catalog', configSchema, env);
   const logger = createLogger({ service: 'catalog', level: config.LOG_LEVEL });
   const db = createServiceDb('catalog', config, logger);

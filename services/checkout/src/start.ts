@@ -1,6 +1,11 @@
 import Redis from 'ioredis';
 import { loadConfigOrExit } from '@fleet/config';
-import { startHttpServer, type RunningHttpServer, type ServiceStartOptions } from '@fleet/http';
+import {
+  startHttpServer,
+  startTelemetry,
+  type RunningHttpServer,
+  type ServiceStartOptions,
+} from '@fleet/http';
 import { createLogger } from '@fleet/logger';
 import { connectServiceBroker } from '@fleet/messaging';
 import { createApp } from './app';
@@ -16,6 +21,7 @@ export async function start(
   env: NodeJS.ProcessEnv = process.env,
   options: ServiceStartOptions = {},
 ): Promise<RunningHttpServer> {
+  startTelemetry('checkout', env);
   const config = loadConfigOrExit('checkout', configSchema, env);
   if (config.ORDER_TIMEOUT_MS >= config.IDEMPOTENCY_LOCK_MS) {
     // A key must stay locked for as long as its order call may run, or a duplicate could start.

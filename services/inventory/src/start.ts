@@ -1,7 +1,12 @@
 import Redis from 'ioredis';
 import { loadConfigOrExit } from '@fleet/config';
 import { createDb, createServiceDb } from '@fleet/db';
-import { startHttpServer, type RunningHttpServer, type ServiceStartOptions } from '@fleet/http';
+import {
+  startHttpServer,
+  startTelemetry,
+  type RunningHttpServer,
+  type ServiceStartOptions,
+} from '@fleet/http';
 import { createLogger } from '@fleet/logger';
 import { connectServiceBroker, startOutboxRelay } from '@fleet/messaging';
 import { createApp } from './app';
@@ -17,6 +22,7 @@ export async function start(
   env: NodeJS.ProcessEnv = process.env,
   options: ServiceStartOptions = {},
 ): Promise<RunningHttpServer> {
+  startTelemetry('inventory', env);
   const config = loadConfigOrExit('inventory', configSchema, env);
   const logger = createLogger({ service: 'inventory', level: config.LOG_LEVEL });
   const db = createServiceDb('inventory', config, logger);

@@ -1,7 +1,12 @@
 import Redis from 'ioredis';
 import { loadConfigOrExit } from '@fleet/config';
 import { createDb } from '@fleet/db';
-import { startHttpServer, type RunningHttpServer, type ServiceStartOptions } from '@fleet/http';
+import {
+  startHttpServer,
+  startTelemetry,
+  type RunningHttpServer,
+  type ServiceStartOptions,
+} from '@fleet/http';
 import { createLogger } from '@fleet/logger';
 import { connectServiceBroker, startOutboxRelay } from '@fleet/messaging';
 import { createApp } from './app';
@@ -18,6 +23,7 @@ export async function start(
   env: NodeJS.ProcessEnv = process.env,
   options: ServiceStartOptions = {},
 ): Promise<RunningHttpServer> {
+  startTelemetry('order', env);
   const config = loadConfigOrExit('order', configSchema, env);
   const logger = createLogger({ service: 'order', level: config.LOG_LEVEL });
   const db = createDb({

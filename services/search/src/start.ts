@@ -1,6 +1,11 @@
 import { loadConfigOrExit } from '@fleet/config';
 import { createServiceDb } from '@fleet/db';
-import { startHttpServer, type RunningHttpServer, type ServiceStartOptions } from '@fleet/http';
+import {
+  startHttpServer,
+  startTelemetry,
+  type RunningHttpServer,
+  type ServiceStartOptions,
+} from '@fleet/http';
 import { createLogger } from '@fleet/logger';
 import { connectServiceBroker } from '@fleet/messaging';
 import { createApp } from './app';
@@ -19,6 +24,7 @@ export async function start(
   env: NodeJS.ProcessEnv = process.env,
   options: ServiceStartOptions = {},
 ): Promise<RunningHttpServer> {
+  startTelemetry('search', env);
   const config = loadConfigOrExit('search', configSchema, env);
   const logger = createLogger({ service: 'search', level: config.LOG_LEVEL });
   const db = createServiceDb('search', config, logger);

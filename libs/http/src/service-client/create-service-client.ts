@@ -1,6 +1,15 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool, type Dispatcher } from 'undici';
 import { CONTEXT_HEADER, contextTarget, signContext, type Actor, type Ctx } from '@fleet/context';
+import {
+  endSpan,
+  injectTraceHeaders,
+  isTracing,
+  openSpan,
+  SpanKind,
+  TENANT_ATTRIBUTE,
+} from '@fleet/telemetry';
+import { trackBreaker } from './breaker-metrics';
 import { CircuitOpenError, createBreaker, type BreakerOptions, type CircuitState } from './circuit-breaker';
 import { isTimeout, retryDelayMs } from './failure-kinds';
 import type { ServiceResult, ServiceUnavailable } from './service-result';
@@ -55,6 +64,9 @@ export interface ServiceClient {
   close(): Promise<void>;
 }
 
+const clientAttributes = (ctx: Ctx, service: string): Record<string, string> =>
+  ctx.tenantId ? { 'peer.service': service, [TENANT_ATTRIBUTE]: ctx.tenantId } : { 'peer.service': service };
+
 const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'PUT', 'DELETE']);
 
 const isIdempotentCall = (request: ServiceRequest): boolean =>
@@ -85,6 +97,7 @@ export function createServiceClient(options: ServiceClientOptions): ServiceClien
   const breaker = createBreaker(`service:${service}`, options.breaker, {
     onStateChange: (state) => options.onCircuitChange?.(service, state),
   });
+  const untrack = trackBreaker({ service: caller, upstream: service, state: () => breaker.state() });
 
   function poolFor(origin: string): Pool {
     let pool = pools.get(origin);
@@ -109,6 +122,15 @@ export function createServiceClient(options: ServiceClientOptions): ServiceClien
       actor: request.actor ?? { kind: 'service', id: caller },
     };
     const target = contextTarget(service, request.method, path);
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      ...request.headers,
+      [CONTEXT_HEADER]: signContext(context, signingKey, target),
+    };
+    const span = isTracing()
+      ? openSpan(caller, `${request.method} ${service}`, SpanKind.CLIENT, clientAttributes(ctx, service))
+      : undefined;
+    injectTraceHeaders(headers, span);
     let status: number;
     let text: string;
     let retryAfter: number | undefined;
@@ -116,11 +138,7 @@ export function createServiceClient(options: ServiceClientOptions): ServiceClien
       const res = await poolFor(base.origin).request({
         path,
         method: request.method,
-        headers: {
-          'content-type': 'application/json',
-          ...request.headers,
-          [CONTEXT_HEADER]: signContext(context, signingKey, target),
-        },
+        headers,
         body: request.rawBody ?? (request.body === undefined ? undefined : JSON.stringify(request.body)),
         headersTimeout: timeoutMs,
         bodyTimeout: timeoutMs,
@@ -132,6 +150,7 @@ export function createServiceClient(options: ServiceClientOptions): ServiceClien
     } catch (err) {
       const timedOut = isTimeout(err);
       const error = `${service}: ${(err as Error).message}`;
+      endSpan(span, err);
       throw new UpstreamFailure({
         ok: false,
         kind: 'unavailable',
@@ -139,6 +158,8 @@ export function createServiceClient(options: ServiceClientOptions): ServiceClien
         error,
       });
     }
+    span?.span.setAttribute('http.response.status_code', status);
+    endSpan(span, status >= 500 ? new Error(`status ${status}`) : undefined);
     const result = resultOf<T>(service, status, text, retryAfter);
     if (!result.ok && result.kind === 'unavailable' && status >= 500) throw new UpstreamFailure(result);
     return result;
@@ -170,6 +191,7 @@ export function createServiceClient(options: ServiceClientOptions): ServiceClien
     },
     circuit: () => breaker.state(),
     async close() {
+      untrack();
       breaker.shutdown();
       await Promise.all([...pools.values()].map((pool) => pool.close()));
     },

@@ -1,4 +1,5 @@
 import { createDb } from '@fleet/db';
+import { trackSagas } from './saga-metrics';
 
 export interface DueSaga {
   tenantId: string;
@@ -17,6 +18,7 @@ export interface DueSagaScanner {
  */
 export function createDueSagaScanner(relayUrl: string): DueSagaScanner {
   const db = createDb({ url: relayUrl, max: 1, applicationName: 'order-saga-recovery' });
+  const untrack = trackSagas(db);
   return {
     async scan(limit) {
       const { rows } = await db.query<{ tenant_id: string; order_id: string }>(
@@ -28,6 +30,9 @@ export function createDueSagaScanner(relayUrl: string): DueSagaScanner {
       );
       return rows.map((r) => ({ tenantId: r.tenant_id, orderId: r.order_id }));
     },
-    close: () => db.close(),
+    close: () => {
+      untrack();
+      return db.close();
+    },
   };
 }
