@@ -5,6 +5,7 @@ import { orderOperations } from './orders';
 import { paymentOperations } from './payments';
 import { platformToolOperations } from './platform-tools';
 import { registryOperations } from './registry';
+import { shipmentOperations } from './shipments';
 import { shoppingOperations } from './shopping';
 import { themeOperations } from './theme';
 
@@ -19,6 +20,7 @@ export const API_OPERATIONS = {
   ...shoppingOperations,
   ...orderOperations,
   ...paymentOperations,
+  ...shipmentOperations,
   ...themeOperations,
   ...platformToolOperations,
 } satisfies Record<string, Operation>;

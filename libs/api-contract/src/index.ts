@@ -7,6 +7,7 @@ export * from './catalog';
 export * from './shopping';
 export * from './orders';
 export * from './payments';
+export * from './shipments';
 export * from './theme';
 export * from './platform-tools';
 export * from './all-operations';
