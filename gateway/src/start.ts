@@ -68,6 +68,7 @@ export async function start(
       order: config.ORDER_URL,
       inventory: config.INVENTORY_URL,
       payment: config.PAYMENT_URL,
+      ...(config.SHIPMENT_URL ? { shipment: config.SHIPMENT_URL } : {}),
       ...(config.STOREFRONT_URL ? { storefront: config.STOREFRONT_URL } : {}),
     },
     upstream: {

@@ -160,6 +160,11 @@ export function publicRoutes({ a, b, spareTenantId }: FuzzIds): PublicRoute[] {
     orderAction('refund', { amount: [1, 1500] }),
     { method: 'GET', path: '/api/admin/inventory', door: 'store', as: 'staff', query: list({ lowStock: ['true', 'false'], threshold: ['5'], productId: product }) },
     { method: 'PUT', path: '/api/admin/inventory/:variantId', door: 'store', as: 'staff', params: { variantId: [b.variantId] }, body: { onHand: [0, 10], productId: product } },
+    { method: 'GET', path: '/api/admin/settings/shipping', door: 'store', as: 'staff' },
+    { method: 'PUT', path: '/api/admin/settings/shipping', door: 'store', as: 'staff', body: { carrier: ['flat', 'parcelpost', 'swiftship', 'dhl'] } },
+    { method: 'GET', path: '/api/admin/shipments', door: 'store', as: 'staff', query: list({ orderId: both('orderId'), status: ['CREATED', 'DELIVERED'] }) },
+    { method: 'GET', path: '/api/admin/shipments/:id', door: 'store', as: 'staff', params: { id: ['shp_fuzz'] } },
+    { method: 'POST', path: '/api/admin/shipments/:id/status', door: 'store', as: 'staff', params: { id: ['shp_fuzz'] }, body: { status: ['IN_TRANSIT', 'DELIVERED', 'LOST'], description: ['fuzz'] } },
 
     // Platform console
     ...auth('/api/platform/auth', 'console'),

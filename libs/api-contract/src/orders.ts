@@ -67,6 +67,17 @@ export const orderSummary = z.looseObject({
   createdAt: timestamp,
 });
 
+/** A parcel of the order, as the shipment service's events told the order service. */
+export const orderParcel = z.looseObject({
+  id: z.string(),
+  carrier: z.string(),
+  carrierName: z.string(),
+  trackingNumber: z.string(),
+  trackingUrl: z.string().nullable(),
+  status: z.enum(['CREATED', 'IN_TRANSIT', 'DELIVERED', 'RETURNED', 'LOST']),
+  events: z.array(z.looseObject({ status: z.string(), at: timestamp })),
+});
+
 export const shopperOrder = z.looseObject({
   id: z.string(),
   status: orderStatus,
@@ -97,6 +108,7 @@ export const shopperOrder = z.looseObject({
       at: timestamp,
     }),
   ),
+  shipments: z.array(orderParcel),
 });
 
 export const merchantOrder = shopperOrder.extend({

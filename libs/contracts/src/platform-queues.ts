@@ -15,7 +15,9 @@ export const CONSUMER_QUEUES: readonly ConsumerQueue[] = [
   { service: 'catalog', consumer: 'inventory-level' },
   { service: 'inventory', consumer: 'products' },
   { service: 'order', consumer: 'saga-events' },
+  { service: 'order', consumer: 'shipments' },
   { service: 'search', consumer: 'products' },
+  { service: 'shipment', consumer: 'orders' },
   { service: 'tenancy', consumer: 'usage' },
   { service: 'tenancy', consumer: 'payment-mode' },
 ];

@@ -6,6 +6,7 @@ import {
   type StatusChangeRecord,
 } from '../data-access/order-lines.repository';
 import { findOrder, type OrderRecord } from '../data-access/order.repository';
+import { listOrderShipments, type OrderShipmentRecord } from '../data-access/order-shipments.repository';
 import { findSaga } from '../data-access/saga.repository';
 import type { RefundView } from '@fleet/contracts';
 import { shopperOwns, type ShopperProof } from './order-access';
@@ -19,6 +20,8 @@ export interface OrderDetail {
   order: OrderRecord;
   items: OrderItemRecord[];
   history: StatusChangeRecord[];
+  /** The order's parcels as the shipment service's events told them (oldest first). */
+  shipments: OrderShipmentRecord[];
   saga?: SagaState;
   /**
    * The payment's refunds as payment tells them (merchant view only): a failed one carries its
@@ -37,7 +40,12 @@ export async function getShopperOrder(
   return deps.db.readAsTenant(ctx, async (tx) => {
     const order = await findOrder(tx, orderId);
     if (!order || !shopperOwns(ctx, order, proof)) throw orderNotFound();
-    return { order, items: await listItems(tx, orderId), history: await listHistory(tx, orderId) };
+    return {
+      order,
+      items: await listItems(tx, orderId),
+      history: await listHistory(tx, orderId),
+      shipments: await listOrderShipments(tx, orderId),
+    };
   });
 }
 
@@ -57,11 +65,12 @@ function readMerchantOrder(ctx: TenantCtx, deps: OrderDeps, orderId: string): Pr
   return deps.db.readAsTenant(ctx, async (tx) => {
     const order = await findOrder(tx, orderId);
     if (!order) throw orderNotFound();
-    const [items, history, saga] = [
+    const [items, history, shipments, saga] = [
       await listItems(tx, orderId),
       await listHistory(tx, orderId),
+      await listOrderShipments(tx, orderId),
       await findSaga(tx, orderId),
     ];
-    return { order, items, history, ...(saga ? { saga } : {}) };
+    return { order, items, history, shipments, ...(saga ? { saga } : {}) };
   });
 }

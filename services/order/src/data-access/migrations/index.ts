@@ -6,6 +6,7 @@ import { testOrdersMigration } from './003-test-orders';
 import { openCheckoutsMigration } from './004-open-checkouts';
 import { sagaRetryingMigration } from './005-saga-retrying';
 import { orderSearchMigration } from './006-order-search';
+import { orderShipmentsMigration } from './007-order-shipments';
 
 export const migrations: Migration[] = [
   outboxMigration,
@@ -16,6 +17,7 @@ export const migrations: Migration[] = [
   openCheckoutsMigration,
   sagaRetryingMigration,
   orderSearchMigration,
+  orderShipmentsMigration,
 ];
 
 /** Tables the relay role reads across tenants: the outbox (relay) and due sagas (recovery scan). */
