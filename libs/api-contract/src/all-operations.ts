@@ -5,6 +5,7 @@ import { orderOperations } from './orders';
 import { paymentOperations } from './payments';
 import { platformToolOperations } from './platform-tools';
 import { registryOperations } from './registry';
+import { returnOperations } from './returns';
 import { shipmentOperations } from './shipments';
 import { shoppingOperations } from './shopping';
 import { themeOperations } from './theme';
@@ -21,6 +22,7 @@ export const API_OPERATIONS = {
   ...orderOperations,
   ...paymentOperations,
   ...shipmentOperations,
+  ...returnOperations,
   ...themeOperations,
   ...platformToolOperations,
 } satisfies Record<string, Operation>;

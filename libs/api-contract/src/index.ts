@@ -8,6 +8,7 @@ export * from './shopping';
 export * from './orders';
 export * from './payments';
 export * from './shipments';
+export * from './returns';
 export * from './theme';
 export * from './platform-tools';
 export * from './all-operations';

@@ -16,6 +16,7 @@ export const ORDER_STATUSES = [
   'CANCELLED',
   'REJECTED',
   'RETURNED',
+  'PARTIALLY_RETURNED',
 ] as const satisfies readonly OrderStatus[];
 type AllListed = Exclude<OrderStatus, (typeof ORDER_STATUSES)[number]> extends never ? true : never;
 const allListed: AllListed = true;
@@ -109,6 +110,8 @@ export const shopperOrder = z.looseObject({
     }),
   ),
   shipments: z.array(orderParcel),
+  /** Its returns (the return view of returns.ts), oldest first. */
+  returns: z.array(z.looseObject({ id: z.string(), status: z.string() })),
 });
 
 export const merchantOrder = shopperOrder.extend({

@@ -14,6 +14,7 @@ export interface ConsumerQueue {
 export const CONSUMER_QUEUES: readonly ConsumerQueue[] = [
   { service: 'catalog', consumer: 'inventory-level' },
   { service: 'inventory', consumer: 'products' },
+  { service: 'inventory', consumer: 'returns' },
   { service: 'order', consumer: 'saga-events' },
   { service: 'order', consumer: 'shipments' },
   { service: 'search', consumer: 'products' },

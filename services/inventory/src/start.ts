@@ -7,6 +7,7 @@ import { connectServiceBroker, startOutboxRelay } from '@fleet/messaging';
 import { createApp } from './app';
 import { configSchema } from './config';
 import { consumeProductEvents } from './messaging/product-events.consumer';
+import { consumeReturnEvents } from './messaging/return-events.consumer';
 import { startReservationSweeper } from './messaging/reservation-sweeper';
 
 /**
@@ -32,6 +33,7 @@ export async function start(
   const broker = await connectServiceBroker('inventory', config, logger);
   const relay = startOutboxRelay({ relayUrl: config.RELAY_DATABASE_URL, broker, logger });
   await consumeProductEvents(broker, db);
+  await consumeReturnEvents(broker, db);
   const sweeper = await startReservationSweeper({
     db,
     scanDb,

@@ -24,7 +24,7 @@ export function orderSummary(order: OrderRecord) {
 }
 
 /** What the shopper sees (guest token or owning customer). */
-export function shopperOrderView({ order, items, history, shipments }: OrderDetail) {
+export function shopperOrderView({ order, items, history, shipments, returns }: OrderDetail) {
   return {
     id: order.id,
     status: order.status,
@@ -39,6 +39,7 @@ export function shopperOrderView({ order, items, history, shipments }: OrderDeta
     createdAt: order.createdAt.toISOString(),
     statusHistory: history.map(historyView),
     shipments,
+    returns,
   };
 }
 
