@@ -21,7 +21,11 @@ export interface Order {
     status: string;
     events: Array<{ status: string; at: string }>;
   }>;
-  returns?: Array<{ id: string; status: string; lines: Array<{ variantId: string; title: string; quantity: number }> }>;
+  returns?: Array<{
+    id: string;
+    status: string;
+    lines: Array<{ variantId: string; title: string; quantity: number }>;
+  }>;
 }
 
 export interface ReturnRequest {
@@ -40,8 +44,12 @@ export function createOrderClient(caller: InternalCaller) {
     },
     cancel: (ctx: CallCtx, id: string, token?: string): Promise<Answer> =>
       caller.call(ctx, { method: 'POST', path: path(id, token, '/cancel') }),
-    requestReturn: (ctx: CallCtx, id: string, token: string | undefined, body: ReturnRequest): Promise<Answer> =>
-      caller.call(ctx, { method: 'POST', path: path(id, token, '/returns'), body }),
+    requestReturn: (
+      ctx: CallCtx,
+      id: string,
+      token: string | undefined,
+      body: ReturnRequest,
+    ): Promise<Answer> => caller.call(ctx, { method: 'POST', path: path(id, token, '/returns'), body }),
     async mine(ctx: CallCtx): Promise<Order[]> {
       const answer = await caller.call<{ items: Order[] }>(ctx, { path: '/api/store/me/orders?limit=50' });
       return answer.status === 200 ? answer.body.items : [];

@@ -78,7 +78,10 @@ export function orderRoutes(deps: StorefrontDeps): Router {
     const order = await deps.order.get(shop.call, id, token);
     if (!order) return sendStoreNotFound(deps, req, res, 'Order not found');
     const lines = order.items
-      .map((item) => ({ variantId: item.variantId, quantity: Number(field(req, `qty_${item.variantId}`, 6)) }))
+      .map((item) => ({
+        variantId: item.variantId,
+        quantity: Number(field(req, `qty_${item.variantId}`, 6)),
+      }))
       .filter((line) => Number.isInteger(line.quantity) && line.quantity > 0);
     const reason = field(req, 'reason', 500).trim();
     if (lines.length === 0) {
