@@ -92,6 +92,7 @@ export function sampleData(template: string, schema: unknown): Record<string, un
       },
     ],
     returnable_lines: [{ variant_id: 'var_1', title: 'Sample mug', returnable: 1 }],
+    return_action: '/orders/ord_sample/returns',
   };
   return {
     template,

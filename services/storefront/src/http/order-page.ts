@@ -17,6 +17,15 @@ export function tokenOf(req: Request, shop: Shop, id: string): string | undefine
   return shop.session.orders[id]?.token ?? query;
 }
 
+/**
+ * `?token=…` to carry on this order's forms and redirects when the guest came with the token in
+ * the link (an e-mail) rather than in this browser's cookie; empty otherwise.
+ */
+export function tokenSuffix(req: Request, shop: Shop, id: string): string {
+  const token = shop.session.orders[id]?.token ? undefined : tokenOf(req, shop, id);
+  return token ? `?token=${encodeURIComponent(token)}` : '';
+}
+
 /** The saga settles by events: wait (bounded) so the next page shows the outcome. */
 export async function settled(
   deps: StorefrontDeps,
@@ -101,6 +110,7 @@ export async function sendOrderPage(
         })),
         returns: order.returns ?? [],
         returnable_lines: RETURNABLE.has(order.status) ? returnableLines(order) : [],
+        return_action: `/orders/${encodeURIComponent(order.id)}/returns${tokenSuffix(req, shop, order.id)}`,
       },
       payment: {
         can_pay: canPay,

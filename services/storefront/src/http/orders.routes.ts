@@ -3,7 +3,7 @@ import type { Problem } from '../data-access/internal-call';
 import type { StorefrontDeps } from '../domain/storefront-deps';
 import { sendStoreNotFound } from './catalog.routes';
 import { field, formBody, requireCsrf, seeOther } from './forms';
-import { ORDER_ID, sendOrderPage, settled, syncOnReturn, tokenOf } from './order-page';
+import { ORDER_ID, sendOrderPage, settled, syncOnReturn, tokenOf, tokenSuffix } from './order-page';
 import { shopOf } from './shop';
 
 /**
@@ -98,7 +98,8 @@ export function orderRoutes(deps: StorefrontDeps): Router {
         status: answer.status === 400 ? 422 : answer.status,
       });
     }
-    seeOther(res, `/orders/${encodeURIComponent(id)}?returned=1`);
+    const suffix = tokenSuffix(req, shop, id);
+    seeOther(res, `/orders/${encodeURIComponent(id)}${suffix ? `${suffix}&` : '?'}returned=1`);
   });
 
   return router;
