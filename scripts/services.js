@@ -61,6 +61,14 @@ const services = [
   { name: 'cart', dir: 'services/cart', port: 4008, database: null, envName: 'CART_URL' },
   { name: 'checkout', dir: 'services/checkout', port: 4009, database: null, envName: 'CHECKOUT_URL' },
   {
+    name: 'shipment',
+    dir: 'services/shipment',
+    port: 4011,
+    database: 'fleet_shipment',
+    pool: 6,
+    envName: 'SHIPMENT_URL',
+  },
+  {
     name: 'storefront',
     dir: 'services/storefront',
     port: 4010,

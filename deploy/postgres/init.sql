@@ -10,3 +10,4 @@ CREATE DATABASE fleet_catalog;
 CREATE DATABASE fleet_search;
 CREATE DATABASE fleet_order;
 CREATE DATABASE fleet_storefront;
+CREATE DATABASE fleet_shipment;

@@ -1,8 +1,9 @@
 import { CONSUMER_QUEUES, JOB_QUEUES, jobQueuePrefix } from '@fleet/contracts';
-import { RESERVATION_SWEEP_QUEUE } from '@fleet/inventory';
+import { RESERVATION_SWEEP_QUEUE, RETURNS_CONSUMER } from '@fleet/inventory';
 import { bullPrefix } from '@fleet/messaging';
-import { ORDER_CONSUMER, RECOVERY_QUEUE } from '@fleet/order';
+import { ORDER_CONSUMER, RECOVERY_QUEUE, SHIPMENT_CONSUMER } from '@fleet/order';
 import { REINDEX_QUEUE, reindexQueuePrefix } from '@fleet/search';
+import { ORDERS_CONSUMER } from '@fleet/shipment';
 
 /**
  * The console finds the platform's queues by name (`@fleet/contracts`), never by importing a
@@ -19,4 +20,8 @@ test('the job dashboard and the dead-letter console name the queues the services
   expect(reindex && jobQueuePrefix(reindex, 'fleet:')).toBe(reindexQueuePrefix('fleet:'));
   expect(JOB_QUEUES).toHaveLength(3);
   expect(CONSUMER_QUEUES).toContainEqual({ service: 'order', consumer: ORDER_CONSUMER.name });
+  // inbox consumer names are `<service>.<queue>`: the queue part is what the console lists
+  expect(CONSUMER_QUEUES).toContainEqual({ service: 'order', consumer: SHIPMENT_CONSUMER.name });
+  expect(CONSUMER_QUEUES).toContainEqual({ service: 'shipment', consumer: ORDERS_CONSUMER.split('.')[1] });
+  expect(CONSUMER_QUEUES).toContainEqual({ service: 'inventory', consumer: RETURNS_CONSUMER.split('.')[1] });
 });

@@ -54,6 +54,10 @@ export const configSchema = z
       .describe(
         'Base URL of the engagement service (wishlists, reviews, recommendations). Unset: those routes are 404.',
       ),
+    SHIPMENT_URL: z
+      .url()
+      .optional()
+      .describe('Base URL of the shipment service (carrier setting, shipments). Unset: those paths are 404.'),
     STOREFRONT_URL: z
       .url()
       .optional()

@@ -60,6 +60,7 @@ export async function start(
       inventory: config.INVENTORY_URL,
       payment: config.PAYMENT_URL,
       ...(config.ENGAGEMENT_URL ? { engagement: config.ENGAGEMENT_URL } : {}),
+      ...(config.SHIPMENT_URL ? { shipment: config.SHIPMENT_URL } : {}),
       ...(config.STOREFRONT_URL ? { storefront: config.STOREFRONT_URL } : {}),
     },
     upstream: {

@@ -9,6 +9,7 @@ import { start as inventory } from '@fleet/inventory';
 import { start as order } from '@fleet/order';
 import { start as payment } from '@fleet/payment';
 import { start as search } from '@fleet/search';
+import { start as shipment } from '@fleet/shipment';
 import { start as storefront } from '@fleet/storefront';
 import { start as tenancy } from '@fleet/tenancy-registry';
 
@@ -29,6 +30,7 @@ export const startersByName: Readonly<Record<string, StartService>> = {
   order,
   cart,
   checkout,
+  shipment,
   storefront,
   gateway,
 };

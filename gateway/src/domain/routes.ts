@@ -58,6 +58,8 @@ export const ROUTES: readonly RouteRule[] = [
   { door: 'store', prefix: '/api/admin/settings/store', upstream: 'tenancy', audience: 'merchant', auth: 'staff' },
   { door: 'store', prefix: '/api/admin/settings/rates', upstream: 'tenancy', audience: 'merchant', auth: 'staff' },
   { door: 'store', prefix: '/api/admin/settings/payments', upstream: 'payment', audience: 'merchant', auth: 'staff' },
+  { door: 'store', prefix: '/api/admin/settings/shipping', upstream: 'shipment', audience: 'merchant', auth: 'staff' },
+  { door: 'store', prefix: '/api/admin/settings/returns', upstream: 'order', audience: 'merchant', auth: 'staff' },
 
   { door: 'store', prefix: '/api/store/products', upstream: 'catalog', audience: 'shopper', auth: 'public', cache: 'catalog' },
   { door: 'store', prefix: '/api/store/categories', upstream: 'catalog', audience: 'shopper', auth: 'public', cache: 'catalog' },
@@ -77,7 +79,9 @@ export const ROUTES: readonly RouteRule[] = [
   { door: 'store', prefix: '/api/store/orders', upstream: 'order', audience: 'shopper', auth: 'public' },
   { door: 'store', prefix: '/api/store/me/orders', upstream: 'order', audience: 'shopper', auth: 'customer' },
   { door: 'store', prefix: '/api/admin/orders', upstream: 'order', audience: 'merchant', auth: 'staff' },
+  { door: 'store', prefix: '/api/admin/returns', upstream: 'order', audience: 'merchant', auth: 'staff' },
   { door: 'store', prefix: '/api/admin/inventory', upstream: 'inventory', audience: 'merchant', auth: 'staff' },
+  { door: 'store', prefix: '/api/admin/shipments', upstream: 'shipment', audience: 'merchant', auth: 'staff' },
   // Payments in flight settle even on a suspended store: webhooks and simulate are not "shopper".
   { door: 'store', prefix: '/api/store/payments', upstream: 'payment', audience: 'public', auth: 'public' },
   { door: 'store', prefix: '/api/webhooks', upstream: 'payment', audience: 'public', auth: 'public' },

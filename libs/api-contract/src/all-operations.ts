@@ -6,6 +6,8 @@ import { orderOperations } from './orders';
 import { paymentOperations } from './payments';
 import { platformToolOperations } from './platform-tools';
 import { registryOperations } from './registry';
+import { returnOperations } from './returns';
+import { shipmentOperations } from './shipments';
 import { shoppingOperations } from './shopping';
 import { themeOperations } from './theme';
 
@@ -20,6 +22,8 @@ export const API_OPERATIONS = {
   ...shoppingOperations,
   ...orderOperations,
   ...paymentOperations,
+  ...shipmentOperations,
+  ...returnOperations,
   ...themeOperations,
   ...platformToolOperations,
   ...engagementOperations,

@@ -7,6 +7,8 @@ export * from './catalog';
 export * from './shopping';
 export * from './orders';
 export * from './payments';
+export * from './shipments';
+export * from './returns';
 export * from './theme';
 export * from './platform-tools';
 export * from './engagement';

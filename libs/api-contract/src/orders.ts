@@ -16,6 +16,7 @@ export const ORDER_STATUSES = [
   'CANCELLED',
   'REJECTED',
   'RETURNED',
+  'PARTIALLY_RETURNED',
 ] as const satisfies readonly OrderStatus[];
 type AllListed = Exclude<OrderStatus, (typeof ORDER_STATUSES)[number]> extends never ? true : never;
 const allListed: AllListed = true;
@@ -67,6 +68,17 @@ export const orderSummary = z.looseObject({
   createdAt: timestamp,
 });
 
+/** A parcel of the order, as the shipment service's events told the order service. */
+export const orderParcel = z.looseObject({
+  id: z.string(),
+  carrier: z.string(),
+  carrierName: z.string(),
+  trackingNumber: z.string(),
+  trackingUrl: z.string().nullable(),
+  status: z.enum(['CREATED', 'IN_TRANSIT', 'DELIVERED', 'RETURNED', 'LOST']),
+  events: z.array(z.looseObject({ status: z.string(), at: timestamp })),
+});
+
 export const shopperOrder = z.looseObject({
   id: z.string(),
   status: orderStatus,
@@ -97,6 +109,9 @@ export const shopperOrder = z.looseObject({
       at: timestamp,
     }),
   ),
+  shipments: z.array(orderParcel),
+  /** Its returns (the return view of returns.ts), oldest first. */
+  returns: z.array(z.looseObject({ id: z.string(), status: z.string() })),
 });
 
 export const merchantOrder = shopperOrder.extend({

@@ -6,3 +6,4 @@ export * from './order';
 export * from './tenant';
 export * from './review';
 export * from './platform-queues';
+export * from './shipment';

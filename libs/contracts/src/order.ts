@@ -46,7 +46,9 @@ export type OrderStatus =
   | 'CANCEL_REQUESTED'
   | 'CANCELLED'
   | 'REJECTED'
-  | 'RETURNED';
+  | 'RETURNED'
+  /** Some delivered units came back and were refunded, not all. */
+  | 'PARTIALLY_RETURNED';
 
 /** What checkout returns to the shopper (API.md `POST /api/store/checkout`). */
 export interface CreateOrderResponse {
@@ -66,6 +68,31 @@ export const ORDER_EVENTS = {
   rejected: 'order.rejected',
   fulfilled: 'order.fulfilled',
 } as const;
+
+/** A return's events (order service), through its outbox. */
+export const RETURN_EVENTS = {
+  requested: 'order.return_requested',
+  accepted: 'order.return_accepted',
+  rejected: 'order.return_rejected',
+  received: 'order.return_received',
+  refunded: 'order.return_refunded',
+} as const;
+
+export type ReturnStatus = 'REQUESTED' | 'ACCEPTED' | 'REJECTED' | 'RECEIVED' | 'REFUNDED';
+
+export interface ReturnEventData {
+  returnId: string;
+  orderId: string;
+  email: string;
+  customerId: string | null;
+  status: ReturnStatus;
+  lines: Array<{ variantId: string; productId: string; quantity: number }>;
+  /** Minor units: set once the merchant received the parcel (what the refund will be). */
+  refundAmount: number | null;
+  /** Set on receipt: whether the units went back on the shelf. */
+  restock: boolean | null;
+  currency: string;
+}
 
 /** Store rates checkout needs, served by the registry (`GET /internal/store-rates`, tenant ctx). */
 export interface StoreRates {

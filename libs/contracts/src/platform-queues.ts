@@ -16,8 +16,11 @@ export const CONSUMER_QUEUES: readonly ConsumerQueue[] = [
   { service: 'catalog', consumer: 'review-summary' },
   { service: 'engagement', consumer: 'orders' },
   { service: 'inventory', consumer: 'products' },
+  { service: 'inventory', consumer: 'returns' },
   { service: 'order', consumer: 'saga-events' },
+  { service: 'order', consumer: 'shipments' },
   { service: 'search', consumer: 'products' },
+  { service: 'shipment', consumer: 'orders' },
   { service: 'tenancy', consumer: 'usage' },
   { service: 'tenancy', consumer: 'payment-mode' },
 ];

@@ -6,6 +6,7 @@ import { createOrderClient } from './data-access/order.client';
 import { createRatesCache, type RatesCache, type RatesCacheOptions } from './data-access/rates-cache';
 import { createRatesClient } from './data-access/rates.client';
 import { createServiceClient } from './data-access/service-client';
+import { createShippingClient } from './data-access/shipping.client';
 import type { CheckoutDeps } from './domain/checkout-deps';
 
 export interface CheckoutDepsOptions {
@@ -16,6 +17,7 @@ export interface CheckoutDepsOptions {
   cartUrl: string;
   orderUrl: string;
   tenancyUrl: string;
+  shipmentUrl: string;
   idempotencyTtlSeconds?: number;
   idempotencyLockMs?: number;
   idempotencyWaitMs?: number;
@@ -36,6 +38,7 @@ export function createCheckoutDeps(options: CheckoutDepsOptions): CheckoutRuntim
   const common = { signingKey: options.signingKey, timeoutMs: options.serviceTimeoutMs ?? 5_000 };
   const cart = createServiceClient({ ...common, service: 'cart', baseUrl: options.cartUrl });
   const tenancy = createServiceClient({ ...common, service: 'tenancy', baseUrl: options.tenancyUrl });
+  const shipment = createServiceClient({ ...common, service: 'shipment', baseUrl: options.shipmentUrl });
   const order = createServiceClient({
     ...common,
     service: 'order',
@@ -50,6 +53,7 @@ export function createCheckoutDeps(options: CheckoutDepsOptions): CheckoutRuntim
     carts: createCartClient(cart),
     rates: ratesCache,
     ratesCache,
+    shipping: createShippingClient(shipment),
     orders: createOrderClient(order),
     idempotency: createIdempotencyStore({
       redis: options.redis,
@@ -61,7 +65,7 @@ export function createCheckoutDeps(options: CheckoutDepsOptions): CheckoutRuntim
     waitMs: options.idempotencyWaitMs ?? 10_000,
     pollMs: options.pollMs,
     async close() {
-      await Promise.all([cart.close(), tenancy.close(), order.close()]);
+      await Promise.all([cart.close(), tenancy.close(), shipment.close(), order.close()]);
     },
   };
 }

@@ -20,6 +20,9 @@ export const configSchema = z.object({
   TENANCY_URL: z
     .url()
     .describe('Base URL of the tenant registry (store rates: shipping, tax, unpaid timeout).'),
+  SHIPMENT_URL: z
+    .url()
+    .describe('Base URL of the shipment service (the store carrier quotes the shipping of every order).'),
   IDEMPOTENCY_TTL_SECONDS: z.coerce
     .number()
     .int()

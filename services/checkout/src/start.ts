@@ -37,6 +37,7 @@ export async function start(
     cartUrl: config.CART_URL,
     orderUrl: config.ORDER_URL,
     tenancyUrl: config.TENANCY_URL,
+    shipmentUrl: config.SHIPMENT_URL,
     idempotencyTtlSeconds: config.IDEMPOTENCY_TTL_SECONDS,
     idempotencyLockMs: config.IDEMPOTENCY_LOCK_MS,
     idempotencyWaitMs: config.IDEMPOTENCY_WAIT_MS,

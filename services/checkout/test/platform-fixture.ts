@@ -26,6 +26,11 @@ import {
   migrations as paymentMigrations,
   relayTables as paymentRelay,
 } from '@fleet/payment';
+import {
+  createApp as createShipmentApp,
+  migrations as shipmentMigrations,
+  relayTables as shipmentRelay,
+} from '@fleet/shipment';
 import { CONTEXT_HEADER, contextTarget, signContext } from '@fleet/tenancy';
 import {
   createApp as createRegistryApp,
@@ -118,6 +123,7 @@ export interface Platform {
   payment: Service;
   order: Service;
   cart: Service;
+  shipment: Service;
   checkout: Service;
   redis: TestRedis;
   /** The rates `checkout` keeps (caching only with `{events: true}`). */
@@ -139,12 +145,13 @@ export interface Platform {
 export async function startPlatform(label: string, options: { events?: boolean } = {}): Promise<Platform> {
   const closers: Closer[] = [];
   const logger = createLogger({ service: `${label}-test`, level: 'silent' });
-  const [reg, cat, inv, pay, ord] = await Promise.all([
+  const [reg, cat, inv, pay, ord, shp] = await Promise.all([
     database(`${label}_reg`, registryMigrations, registryRelay, closers),
     database(`${label}_cat`, catalogMigrations, catalogRelay, closers),
     database(`${label}_inv`, inventoryMigrations, inventoryRelay, closers),
     database(`${label}_pay`, paymentMigrations, paymentRelay, closers),
     database(`${label}_ord`, orderMigrations, orderRelay, closers),
+    database(`${label}_shp`, shipmentMigrations, shipmentRelay, closers),
   ]);
   const [registryDb, catalogDb, inventoryDb, paymentDb, orderDb] = [reg.db, cat.db, inv.db, pay.db, ord.db];
   const redis = await createTestRedis(label);
@@ -157,6 +164,7 @@ export async function startPlatform(label: string, options: { events?: boolean }
     logger,
     closers,
   );
+  const shipment = await serve('shipment', createShipmentApp({ ...base, db: shp.db }), logger, closers);
   const catalog = await serve('catalog', createCatalogApp({ ...base, db: catalogDb }), logger, closers);
   const inventory = await serve(
     'inventory',
@@ -214,6 +222,7 @@ export async function startPlatform(label: string, options: { events?: boolean }
       cartUrl: cart.url,
       orderUrl: order.url,
       tenancyUrl: registry.url,
+      shipmentUrl: shipment.url,
       pollMs: 20,
       ...overrides,
     });
@@ -237,6 +246,7 @@ export async function startPlatform(label: string, options: { events?: boolean }
     payment,
     order,
     cart,
+    shipment,
     checkout,
     redis,
     ratesCache: mainDeps.ratesCache,

@@ -12,6 +12,12 @@ export {
   PRODUCT_EVENT_BINDINGS,
 } from './messaging/product-events.consumer';
 export {
+  consumeReturnEvents,
+  returnEventsHandler,
+  RETURNS_CONSUMER,
+  RETURN_EVENT_BINDINGS,
+} from './messaging/return-events.consumer';
+export {
   startReservationSweeper,
   RESERVATION_SWEEP_QUEUE,
   type ReservationSweeper,

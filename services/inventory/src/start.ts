@@ -12,6 +12,7 @@ import { connectServiceBroker, startOutboxRelay } from '@fleet/messaging';
 import { createApp } from './app';
 import { configSchema } from './config';
 import { consumeProductEvents } from './messaging/product-events.consumer';
+import { consumeReturnEvents } from './messaging/return-events.consumer';
 import { startReservationSweeper } from './messaging/reservation-sweeper';
 
 /**
@@ -38,6 +39,7 @@ export async function start(
   const broker = await connectServiceBroker('inventory', config, logger);
   const relay = startOutboxRelay({ relayUrl: config.RELAY_DATABASE_URL, broker, logger });
   await consumeProductEvents(broker, db);
+  await consumeReturnEvents(broker, db);
   const sweeper = await startReservationSweeper({
     db,
     scanDb,

@@ -4,6 +4,7 @@ import { requireSignedContext } from '@fleet/tenancy';
 import type { OrderDeps } from './domain/order-deps';
 import { adminRoutes } from './http/admin.routes';
 import { internalRoutes } from './http/internal.routes';
+import { returnRoutes } from './http/returns.routes';
 import { storeRoutes } from './http/store.routes';
 
 export interface OrderAppDeps extends OrderDeps {
@@ -19,6 +20,7 @@ export function createApp(deps: OrderAppDeps): Express {
     routes(app) {
       app.use(requireSignedContext({ key: deps.signingKey, audience: 'order' }));
       app.use(internalRoutes(deps));
+      app.use(returnRoutes(deps));
       app.use(storeRoutes(deps));
       app.use(adminRoutes(deps));
     },

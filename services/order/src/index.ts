@@ -6,6 +6,11 @@ export { migrations, relayTables } from './data-access/migrations';
 export type { OrderDeps } from './domain/order-deps';
 export { ORDER_TRANSITIONS, assertTransition, canTransition } from './domain/order-state-machine';
 export { ORDER_CONSUMER, orderConsumer, orderEventsHandler } from './messaging/order-events.consumer';
+export {
+  SHIPMENT_CONSUMER,
+  shipmentConsumer,
+  shipmentEventsHandler,
+} from './messaging/shipment-events.consumer';
 export { driveSaga } from './saga/orchestrator';
 export {
   RECOVERY_QUEUE,

@@ -13,6 +13,7 @@ import { createApp } from './app';
 import { createOrderDeps } from './bootstrap';
 import { configSchema } from './config';
 import { orderConsumer } from './messaging/order-events.consumer';
+import { shipmentConsumer } from './messaging/shipment-events.consumer';
 import { startSagaRecovery } from './saga/saga-recovery';
 
 /**
@@ -50,6 +51,7 @@ export async function start(
   const broker = await connectServiceBroker('order', config, logger);
   const relay = startOutboxRelay({ relayUrl: config.RELAY_DATABASE_URL, broker, logger });
   await broker.consume(orderConsumer(deps));
+  await broker.consume(shipmentConsumer(deps));
   const recovery = await startSagaRecovery({
     deps,
     relayUrl: config.RELAY_DATABASE_URL,

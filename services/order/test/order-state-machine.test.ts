@@ -18,6 +18,8 @@ test('the declared lifecycle, and nothing else', () => {
       'FULFILLED->SHIPPED',
       'SHIPPED->DELIVERED',
       'DELIVERED->RETURNED',
+      'DELIVERED->PARTIALLY_RETURNED',
+      'PARTIALLY_RETURNED->RETURNED',
       'CANCEL_REQUESTED->CANCELLED',
     ].sort(),
   );

@@ -131,3 +131,41 @@ describe('template overrides', () => {
     expect(loop.ok).toBe(false);
   }, 20_000);
 });
+
+describe('the order page', () => {
+  const data = sampleData('order', schema);
+  const sample = data.order as Record<string, unknown>;
+
+  test('shows each shipment with its tracking link and steps, and the returns asked', async () => {
+    const html = await themes.defaultEngine.render('order', data);
+    expect(html).toContain('<h2 id="shipments-title">Shipping</h2>');
+    expect(html).toContain(
+      '<a href="https://track.parcelpost.example/PP473124829FL" rel="noopener noreferrer">PP473124829FL</a>',
+    );
+    expect(html).toContain('<time datetime="2026-01-02T09:00:00.000Z">2026-01-02</time> Label created');
+    expect(html).toMatch(/1 &times; Sample mug: <span class="status status-REQUESTED">requested<\/span>/);
+  });
+
+  test('a delivered order gets a labelled return form that posts with the CSRF token', async () => {
+    const html = await themes.defaultEngine.render('order', data);
+    expect(html).toContain('<form action="/orders/ord_sample/returns" method="post" class="return-form">');
+    expect(html).toContain('<label for="qty-var_1">Sample mug (up to 1)</label>');
+    expect(html).toContain('id="qty-var_1" name="qty_var_1" type="number"');
+    expect(html).toContain('value="sample-token"');
+    const none = await themes.defaultEngine.render('order', {
+      ...data,
+      order: { ...sample, shipments: [], returns: [], returnable_lines: [] },
+    });
+    expect(none).not.toContain('return-form');
+    expect(none).not.toContain('shipments-title');
+  });
+
+  test('a tracking link from a carrier cannot inject markup', async () => {
+    const shipment = { ...(sample.shipments as object[])[0], trackingUrl: '"><script>alert(1)</script>' };
+    const html = await themes.defaultEngine.render('order', {
+      ...data,
+      order: { ...sample, shipments: [shipment] },
+    });
+    expect(html).not.toContain('<script>alert(1)</script>');
+  });
+});

@@ -12,6 +12,7 @@ import { AcceptInvitationPage } from './settings/accept-invitation.page';
 import { DomainsPage } from './settings/domains.page';
 import { PaymentsPage } from './settings/payments.page';
 import { SettingsPage } from './settings/settings.page';
+import { ShippingPage } from './settings/shipping.page';
 import { StaffPage } from './settings/staff.page';
 import { ThemePage } from './settings/theme.page';
 
@@ -38,6 +39,7 @@ function Screen() {
   if (parts[0] === 'settings' && parts[1] === 'staff') return <StaffPage />;
   if (parts[0] === 'settings' && parts[1] === 'payments') return <PaymentsPage />;
   if (parts[0] === 'settings' && parts[1] === 'domains') return <DomainsPage />;
+  if (parts[0] === 'settings' && parts[1] === 'shipping') return <ShippingPage />;
   if (parts[0] === 'settings' && parts[1] === 'theme') return <ThemePage />;
   if (parts[0] === 'settings') return <SettingsPage />;
   if (parts.length === 0) return <DashboardPage />;

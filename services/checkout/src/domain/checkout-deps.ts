@@ -39,6 +39,20 @@ export interface RatesReader {
   get(ctx: TenantCtx): Promise<StoreRates>;
 }
 
+/** What the store's carrier is asked: the parcel, and the store's own flat rate (its `flat` carrier's). */
+export interface ShippingQuoteRequest {
+  units: number;
+  subtotal: number;
+  currency: string;
+  country: string;
+  shippingFlatRate: number;
+}
+
+/** The shipment service: the store's carrier quotes the order's shipping, in minor units. */
+export interface ShippingQuoter {
+  quote(ctx: TenantCtx, request: ShippingQuoteRequest): Promise<number>;
+}
+
 /** The contract's body plus the store's unpaid-order timeout (order accepts it). */
 export type OrderRequest = CreateOrderRequest & { unpaidOrderTimeoutMinutes?: number };
 
@@ -73,6 +87,7 @@ export interface IdempotencyStore {
 export interface CheckoutDeps {
   carts: CartReader;
   rates: RatesReader;
+  shipping: ShippingQuoter;
   orders: OrderCreator;
   idempotency: IdempotencyStore;
   logger: Logger;

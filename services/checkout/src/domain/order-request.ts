@@ -21,6 +21,8 @@ export function buildOrderRequest(params: {
   input: CheckoutInput;
   cart: CartSnapshot;
   rates: StoreRates;
+  /** The store carrier's quote for this parcel. */
+  shipping: number;
   customerId: string | null;
 }): OrderRequest {
   const { cart, rates, input } = params;
@@ -38,7 +40,7 @@ export function buildOrderRequest(params: {
     customerId: params.customerId,
     currency: rates.currency,
     items,
-    ...orderTotals(items, rates),
+    ...orderTotals(items, rates, params.shipping),
     shippingAddress: input.shippingAddress,
     unpaidOrderTimeoutMinutes: rates.unpaidOrderTimeoutMinutes,
   };

@@ -3,10 +3,12 @@ import { cartProblems } from './check-cart';
 import { cartInvalid, cartNotFound } from './checkout-errors';
 import type { CheckoutAnswer, CheckoutDeps, OrderRequest } from './checkout-deps';
 import { buildOrderRequest, type CheckoutInput } from './order-request';
+import { subtotalOf } from './totals';
 
 /**
- * Reads the cart (priced fresh by catalog) and the store rates in parallel, checks every line
- * and computes the totals: the order request. Nothing is written anywhere yet.
+ * Reads the cart (priced fresh by catalog) and the store rates in parallel, checks every line,
+ * asks the store's carrier (shipment) for the shipping and computes the totals: the order
+ * request. Nothing is written anywhere yet.
  */
 export async function prepareOrder(
   ctx: TenantCtx,
@@ -22,7 +24,15 @@ export async function prepareOrder(
   if (!cart) throw cartNotFound();
   const errors = cartProblems(cart, rates.currency);
   if (errors.length) throw cartInvalid(errors);
-  return buildOrderRequest({ checkoutId, input, cart, rates, customerId });
+  const subtotal = subtotalOf(cart.items.map((l) => ({ unitPrice: l.unitPrice ?? 0, quantity: l.quantity })));
+  const shipping = await deps.shipping.quote(ctx, {
+    units: cart.items.reduce((sum, l) => sum + l.quantity, 0),
+    subtotal,
+    currency: rates.currency,
+    country: input.shippingAddress.country,
+    shippingFlatRate: rates.shippingFlatRate,
+  });
+  return buildOrderRequest({ checkoutId, input, cart, rates, shipping, customerId });
 }
 
 /**

@@ -15,8 +15,6 @@ export interface PricedLine {
 }
 
 export interface Rates {
-  /** Flat shipping per order, minor units. */
-  shippingFlatRate: number;
   /** Basis points of the subtotal (825 = 8.25 %). */
   taxRateBps: number;
 }
@@ -36,10 +34,9 @@ export function subtotalOf(lines: readonly PricedLine[]): number {
   return lines.reduce((sum, l) => sum + l.unitPrice * l.quantity, 0);
 }
 
-/** Subtotal, flat shipping, tax on the subtotal, and their sum. */
-export function orderTotals(lines: readonly PricedLine[], rates: Rates): Totals {
+/** Subtotal, the carrier's shipping, tax on the subtotal, and their sum. */
+export function orderTotals(lines: readonly PricedLine[], rates: Rates, shipping: number): Totals {
   const subtotal = subtotalOf(lines);
-  const shipping = rates.shippingFlatRate;
   const tax = taxOf(subtotal, rates.taxRateBps);
   return { subtotal, shipping, tax, total: subtotal + shipping + tax };
 }

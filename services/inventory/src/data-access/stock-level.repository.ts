@@ -71,6 +71,36 @@ export async function consumeHeldStock(tx: Queryable, tenantId: string, reservat
   return sortHeld(await tx.rows<HeldLevel>(CONSUME_HELD, [tenantId, reservationId]));
 }
 
+const RESTOCK_RETURNED = prepared(
+  'inv_restock_returned',
+  `WITH back AS MATERIALIZED (
+     SELECT s.variant_id, s.location_id, LEAST(r.quantity, i.quantity) AS quantity
+       FROM jsonb_to_recordset($3::jsonb) AS r("variantId" text, quantity int)
+       JOIN reservation_items i ON i.tenant_id = $1 AND i.reservation_id = $2 AND i.variant_id = r."variantId"
+       JOIN stock_levels s ON s.tenant_id = i.tenant_id AND s.variant_id = i.variant_id
+                          AND s.location_id = i.location_id
+      WHERE r.quantity > 0
+      ORDER BY s.variant_id, s.location_id
+        FOR UPDATE OF s)
+   UPDATE stock_levels s SET on_hand = s.on_hand + back.quantity, version = s.version + 1, updated_at = now()
+     FROM back
+    WHERE s.tenant_id = $1 AND s.variant_id = back.variant_id AND s.location_id = back.location_id
+   RETURNING ${levelColumns('s')}, back.quantity`,
+);
+
+/**
+ * Returned units of a sold order back on the shelf they left (its reservation's lines), each line
+ * capped at what was sold there; variants the order never held are ignored.
+ */
+export async function restockReturnedUnits(
+  tx: Queryable,
+  tenantId: string,
+  orderId: string,
+  lines: ReadonlyArray<{ variantId: string; quantity: number }>,
+) {
+  return sortHeld(await tx.rows<HeldLevel>(RESTOCK_RETURNED, [tenantId, orderId, JSON.stringify(lines)]));
+}
+
 const sortHeld = (rows: HeldLevel[]) => rows.sort((a, b) => (a.variantId < b.variantId ? -1 : 1));
 
 const AVAILABILITY = prepared(

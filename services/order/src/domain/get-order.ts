@@ -6,6 +6,9 @@ import {
   type StatusChangeRecord,
 } from '../data-access/order-lines.repository';
 import { findOrder, type OrderRecord } from '../data-access/order.repository';
+import { listOrderShipments, type OrderShipmentRecord } from '../data-access/order-shipments.repository';
+import { returnsOfOrder } from './returns/list-returns';
+import type { ReturnView } from './returns/return-view';
 import { findSaga } from '../data-access/saga.repository';
 import type { RefundView } from '@fleet/contracts';
 import { shopperOwns, type ShopperProof } from './order-access';
@@ -19,6 +22,10 @@ export interface OrderDetail {
   order: OrderRecord;
   items: OrderItemRecord[];
   history: StatusChangeRecord[];
+  /** The order's parcels as the shipment service's events told them (oldest first). */
+  shipments: OrderShipmentRecord[];
+  /** Its returns, oldest first. */
+  returns: ReturnView[];
   saga?: SagaState;
   /**
    * The payment's refunds as payment tells them (merchant view only): a failed one carries its
@@ -37,7 +44,13 @@ export async function getShopperOrder(
   return deps.db.readAsTenant(ctx, async (tx) => {
     const order = await findOrder(tx, orderId);
     if (!order || !shopperOwns(ctx, order, proof)) throw orderNotFound();
-    return { order, items: await listItems(tx, orderId), history: await listHistory(tx, orderId) };
+    return {
+      order,
+      items: await listItems(tx, orderId),
+      history: await listHistory(tx, orderId),
+      shipments: await listOrderShipments(tx, orderId),
+      returns: await returnsOfOrder(tx, orderId),
+    };
   });
 }
 
@@ -57,11 +70,13 @@ function readMerchantOrder(ctx: TenantCtx, deps: OrderDeps, orderId: string): Pr
   return deps.db.readAsTenant(ctx, async (tx) => {
     const order = await findOrder(tx, orderId);
     if (!order) throw orderNotFound();
-    const [items, history, saga] = [
+    const [items, history, shipments, returns, saga] = [
       await listItems(tx, orderId),
       await listHistory(tx, orderId),
+      await listOrderShipments(tx, orderId),
+      await returnsOfOrder(tx, orderId),
       await findSaga(tx, orderId),
     ];
-    return { order, items, history, ...(saga ? { saga } : {}) };
+    return { order, items, history, shipments, returns, ...(saga ? { saga } : {}) };
   });
 }

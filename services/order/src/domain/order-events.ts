@@ -18,11 +18,21 @@ export interface OrderEventData {
   email: string;
   items?: Array<{ variantId: string; productId: string; quantity: number; unitPrice: number }>;
   carrier?: string;
+  /** On order.shipped and order.delivered that followed a shipment. */
+  trackingNumber?: string;
+  trackingUrl?: string | null;
   /**
    * A test order (paid in the store's test mode): never revenue. Null while no payment exists
    * (order.created, a rejection before payment).
    */
   test: boolean | null;
+}
+
+/** What a shipment tells the order's events about the parcel. */
+export interface ShipmentTracking {
+  carrier: string;
+  trackingNumber: string;
+  trackingUrl: string | null;
 }
 
 /** The event of the order's arrival in its current status, versioned by the order's version. */
@@ -31,6 +41,7 @@ export function orderStatusEvent(
   order: OrderRecord,
   previousStatus: OrderStatus | null,
   items?: readonly OrderItemRecord[],
+  tracking?: ShipmentTracking,
 ): EventEnvelope<OrderEventData> {
   const data: OrderEventData = {
     orderId: order.id,
@@ -53,6 +64,7 @@ export function orderStatusEvent(
     }));
   }
   if (order.carrier) data.carrier = order.carrier;
+  if (tracking) Object.assign(data, tracking);
   return createEnvelope(ctx, {
     type: STATUS_EVENTS[order.status],
     aggregateId: order.id,

@@ -11,7 +11,8 @@ export const ORDER_TRANSITIONS: Readonly<Record<OrderStatus, readonly OrderStatu
   PLACED: ['FULFILLED', 'CANCEL_REQUESTED'],
   FULFILLED: ['SHIPPED'],
   SHIPPED: ['DELIVERED'],
-  DELIVERED: ['RETURNED'],
+  DELIVERED: ['RETURNED', 'PARTIALLY_RETURNED'],
+  PARTIALLY_RETURNED: ['RETURNED'],
   CANCEL_REQUESTED: ['CANCELLED'],
   CANCELLED: [],
   REJECTED: [],
@@ -34,6 +35,7 @@ export const STATUS_EVENTS: Readonly<Record<OrderStatus, string>> = {
   CANCELLED: ORDER_EVENTS.cancelled,
   REJECTED: ORDER_EVENTS.rejected,
   RETURNED: 'order.returned',
+  PARTIALLY_RETURNED: 'order.partially_returned',
 };
 
 /** Pure guards: `assertTransition` throws 409 `invalid_transition` for a move the table does not allow. */

@@ -10,7 +10,7 @@ import {
   type OrderFacts,
   type OrderRecord,
 } from '../data-access/order.repository';
-import { orderStatusEvent } from './order-events';
+import { orderStatusEvent, type ShipmentTracking } from './order-events';
 import { assertTransition } from './order-state-machine';
 
 /** Events whose data lists the items (stock and notifications need them). */
@@ -31,14 +31,17 @@ export class OrderUnit {
     readonly txNow: Date,
   ) {}
 
-  /** Moves the order along the transition table, with history and event, in this transaction. */
-  async transition(to: OrderStatus, reason: string): Promise<void> {
+  /**
+   * Moves the order along the transition table, with history and event, in this transaction.
+   * `tracking` joins the event's data (order.shipped and order.delivered from a shipment).
+   */
+  async transition(to: OrderStatus, reason: string, tracking?: ShipmentTracking): Promise<void> {
     const from = this.order.status;
     assertTransition(from, to);
     this.order = updateStatusLater(this.tx, this.order, to, reason, this.txNow);
     await appendHistory(this.tx, this.ctx.tenantId, this.order.id, { from, to, reason });
     const items = WITH_ITEMS.has(to) ? await listItems(this.tx, this.order.id) : undefined;
-    await appendToOutbox(this.tx, orderStatusEvent(this.ctx, this.order, from, items));
+    await appendToOutbox(this.tx, orderStatusEvent(this.ctx, this.order, from, items, tracking));
   }
 
   async recordFacts(facts: OrderFacts): Promise<void> {

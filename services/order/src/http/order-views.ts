@@ -24,7 +24,7 @@ export function orderSummary(order: OrderRecord) {
 }
 
 /** What the shopper sees (guest token or owning customer). */
-export function shopperOrderView({ order, items, history }: OrderDetail) {
+export function shopperOrderView({ order, items, history, shipments, returns }: OrderDetail) {
   return {
     id: order.id,
     status: order.status,
@@ -38,6 +38,8 @@ export function shopperOrderView({ order, items, history }: OrderDetail) {
     test: order.test,
     createdAt: order.createdAt.toISOString(),
     statusHistory: history.map(historyView),
+    shipments,
+    returns,
   };
 }
 

@@ -8,6 +8,7 @@ import {
   createApp,
   createOrderDeps,
   orderConsumer,
+  shipmentConsumer,
   startSagaRecovery,
   type OrderDeps,
   type SagaRecovery,
@@ -67,6 +68,7 @@ export async function startOrderNode(options: OrderNodeOptions): Promise<OrderNo
     onConnection: (c) => connections.push(c),
   });
   await broker.consume(orderConsumer(deps, { baseDelayMs: 200, maxAttempts: 6 }));
+  await broker.consume(shipmentConsumer(deps, { baseDelayMs: 200, maxAttempts: 6 }));
   const relay = startOutboxRelay({ relayUrl: options.database.relayUrl, broker, logger, pollMs: 50 });
   const recovery =
     options.recovery === false

@@ -5,6 +5,7 @@ import {
   createApp as createInventoryApp,
   migrations as inventoryMigrations,
   relayTables as inventoryRelayTables,
+  consumeReturnEvents,
   startReservationSweeper,
   type ReservationSweeper,
 } from '@fleet/inventory';
@@ -86,6 +87,7 @@ export async function startInventoryService(
     redisPrefix: shared.redis.prefix,
     everyMs: 200,
   });
+  await consumeReturnEvents(broker, db, { baseDelayMs: 100 });
   const app = createInventoryApp({ db, logger: shared.logger, signingKey: SIGNING_KEY, readiness: {} });
   const server: RunningHttpServer = await startHttpServer(app, { port: 0, logger: shared.logger });
   return {

@@ -13,6 +13,24 @@ export interface Order {
   createdAt?: string;
   payment?: { provider?: string; paymentId?: string; status?: string } | null;
   test?: boolean;
+  shipments?: Array<{
+    id: string;
+    carrierName: string;
+    trackingNumber: string;
+    trackingUrl: string | null;
+    status: string;
+    events: Array<{ status: string; at: string }>;
+  }>;
+  returns?: Array<{
+    id: string;
+    status: string;
+    lines: Array<{ variantId: string; title: string; quantity: number }>;
+  }>;
+}
+
+export interface ReturnRequest {
+  lines: Array<{ variantId: string; quantity: number }>;
+  reason?: string;
 }
 
 /** The order service's shopper API: one order (guest token or customer), cancel, my orders. */
@@ -26,6 +44,12 @@ export function createOrderClient(caller: InternalCaller) {
     },
     cancel: (ctx: CallCtx, id: string, token?: string): Promise<Answer> =>
       caller.call(ctx, { method: 'POST', path: path(id, token, '/cancel') }),
+    requestReturn: (
+      ctx: CallCtx,
+      id: string,
+      token: string | undefined,
+      body: ReturnRequest,
+    ): Promise<Answer> => caller.call(ctx, { method: 'POST', path: path(id, token, '/returns'), body }),
     async mine(ctx: CallCtx): Promise<Order[]> {
       const answer = await caller.call<{ items: Order[] }>(ctx, { path: '/api/store/me/orders?limit=50' });
       return answer.status === 200 ? answer.body.items : [];

@@ -9,6 +9,7 @@ export const STATUS_LABELS: Readonly<Record<string, string>> = {
   SHIPPED: 'Shipped',
   DELIVERED: 'Delivered',
   RETURNED: 'Returned',
+  PARTIALLY_RETURNED: 'Partly returned',
 };
 
 export const statusLabel = (status: string): string => STATUS_LABELS[status] ?? status;

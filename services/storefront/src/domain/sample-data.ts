@@ -71,6 +71,28 @@ export function sampleData(template: string, schema: unknown): Record<string, un
     currency: 'USD',
     createdAt: '2026-01-01T00:00:00.000Z',
     can_cancel: true,
+    shipments: [
+      {
+        id: 'shp_sample',
+        carrierName: 'ParcelPost',
+        trackingNumber: 'PP473124829FL',
+        trackingUrl: 'https://track.parcelpost.example/PP473124829FL',
+        status: 'IN_TRANSIT',
+        status_label: 'On its way',
+        events: [
+          { status: 'CREATED', at: '2026-01-02T09:00:00.000Z', label: 'Label created', day: '2026-01-02' },
+        ],
+      },
+    ],
+    returns: [
+      {
+        id: 'ret_sample',
+        status: 'REQUESTED',
+        lines: [{ variantId: 'var_1', title: 'Sample mug', quantity: 1 }],
+      },
+    ],
+    returnable_lines: [{ variant_id: 'var_1', title: 'Sample mug', returnable: 1 }],
+    return_action: '/orders/ord_sample/returns',
   };
   return {
     template,

@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
 import type { Order } from '../data-access/order.client';
+import { RETURNABLE, returnableLines, shipmentLabel } from '../domain/order-returns';
 import { CANCELLABLE, statusLabel } from '../domain/order-status';
 import { PROVIDER_PAGES, providerCheckout } from '../domain/provider-checkout';
 import type { StorefrontDeps } from '../domain/storefront-deps';
@@ -14,6 +15,15 @@ export function tokenOf(req: Request, shop: Shop, id: string): string | undefine
   const query =
     typeof req.query.token === 'string' && req.query.token.length <= 200 ? req.query.token : undefined;
   return shop.session.orders[id]?.token ?? query;
+}
+
+/**
+ * `?token=…` to carry on this order's forms and redirects when the guest came with the token in
+ * the link (an e-mail) rather than in this browser's cookie; empty otherwise.
+ */
+export function tokenSuffix(req: Request, shop: Shop, id: string): string {
+  const token = shop.session.orders[id]?.token ? undefined : tokenOf(req, shop, id);
+  return token ? `?token=${encodeURIComponent(token)}` : '';
 }
 
 /** The saga settles by events: wait (bounded) so the next page shows the outcome. */
@@ -67,7 +77,7 @@ export async function sendOrderPage(
   req: Request,
   res: Response,
   order: Order,
-  opts: { justPlaced?: boolean; error?: string; status?: number },
+  opts: { justPlaced?: boolean; error?: string; notice?: string; status?: number },
 ): Promise<void> {
   const shop = shopOf(res);
   const key = shop.session.orders[order.id];
@@ -89,7 +99,19 @@ export async function sendOrderPage(
     template: 'order',
     status: opts.status ?? 200,
     data: {
-      order: { ...order, status_label: statusLabel(order.status), can_cancel: CANCELLABLE.has(order.status) },
+      order: {
+        ...order,
+        status_label: statusLabel(order.status),
+        can_cancel: CANCELLABLE.has(order.status),
+        shipments: (order.shipments ?? []).map((s) => ({
+          ...s,
+          status_label: shipmentLabel(s.status),
+          events: s.events.map((e) => ({ ...e, label: shipmentLabel(e.status), day: e.at.slice(0, 10) })),
+        })),
+        returns: order.returns ?? [],
+        returnable_lines: RETURNABLE.has(order.status) ? returnableLines(order) : [],
+        return_action: `/orders/${encodeURIComponent(order.id)}/returns${tokenSuffix(req, shop, order.id)}`,
+      },
       payment: {
         can_pay: canPay,
         online,
@@ -100,6 +122,7 @@ export async function sendOrderPage(
       },
       just_placed: opts.justPlaced ?? false,
       error: opts.error,
+      notice: opts.notice,
     },
     meta: { title: `Order ${order.id} | ${shop.info.name}`, robots: 'noindex' },
     ...(online ? { csp: PROVIDER_PAGES[online.provider].csp } : {}),

@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import { formatMoney, Link, Loading, Page, ProblemAlert, useLoad } from '@fleet/web-common';
 import { api, isTestOrder, type OrderDetail } from '../api';
 import { OrderActions } from './order-actions';
+import { ParcelsCard } from './parcels-card';
+import { ReturnsCard } from './returns-card';
 import { SagaTimeline } from './saga-timeline';
 import { shipmentOf } from './shipment';
 
@@ -140,6 +142,8 @@ function Detail({ order, reload }: { order: OrderDetail; reload: () => void }) {
         </section>
         <ShipmentCard order={order} />
       </div>
+      <ParcelsCard order={order} onDone={reload} />
+      <ReturnsCard order={order} onDone={reload} />
       <section className="card" aria-labelledby="history">
         <h2 id="history">History</h2>
         <ol className="timeline">

@@ -25,6 +25,7 @@ export const ORDER_STATUSES = [
   ['CANCELLED', 'Cancelled'],
   ['REJECTED', 'Rejected'],
   ['RETURNED', 'Returned'],
+  ['PARTIALLY_RETURNED', 'Partly returned'],
 ] as const;
 
 /** Orders by status and search, newest first, paged on the server; the filters live in the URL. */

@@ -4,6 +4,7 @@ const SECTIONS: ReadonlyArray<readonly [string, string]> = [
   ['/settings', 'Store'],
   ['/settings/theme', 'Theme templates'],
   ['/settings/payments', 'Payments'],
+  ['/settings/shipping', 'Shipping and returns'],
   ['/settings/domains', 'Domains'],
   ['/settings/staff', 'Staff'],
 ];

@@ -6,6 +6,8 @@ import { testOrdersMigration } from './003-test-orders';
 import { openCheckoutsMigration } from './004-open-checkouts';
 import { sagaRetryingMigration } from './005-saga-retrying';
 import { orderSearchMigration } from './006-order-search';
+import { orderShipmentsMigration } from './007-order-shipments';
+import { returnsMigration } from './008-returns';
 
 export const migrations: Migration[] = [
   outboxMigration,
@@ -16,6 +18,8 @@ export const migrations: Migration[] = [
   openCheckoutsMigration,
   sagaRetryingMigration,
   orderSearchMigration,
+  orderShipmentsMigration,
+  returnsMigration,
 ];
 
 /** Tables the relay role reads across tenants: the outbox (relay) and due sagas (recovery scan). */
