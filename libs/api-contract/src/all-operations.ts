@@ -1,5 +1,7 @@
+import { accountTokenOperationsByName } from './account-tokens';
 import { catalogOperations } from './catalog';
 import { identityOperations } from './identity';
+import { notificationOperations } from './notifications';
 import type { Operation } from './operation';
 import { orderOperations } from './orders';
 import { paymentOperations } from './payments';
@@ -21,6 +23,8 @@ export const API_OPERATIONS = {
   ...paymentOperations,
   ...themeOperations,
   ...platformToolOperations,
+  ...notificationOperations,
+  ...accountTokenOperationsByName,
 } satisfies Record<string, Operation>;
 
 export type OperationName = keyof typeof API_OPERATIONS;

@@ -9,5 +9,7 @@ export * from './orders';
 export * from './payments';
 export * from './theme';
 export * from './platform-tools';
+export * from './notifications';
+export * from './account-tokens';
 export * from './all-operations';
 export * from './openapi';

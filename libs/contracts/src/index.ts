@@ -4,4 +4,5 @@ export * from './inventory';
 export * from './payment';
 export * from './order';
 export * from './tenant';
+export * from './identity';
 export * from './platform-queues';
