@@ -1,6 +1,7 @@
 import { CONSUMER_QUEUES, JOB_QUEUES, jobQueuePrefix } from '@fleet/contracts';
 import { RESERVATION_SWEEP_QUEUE } from '@fleet/inventory';
 import { bullPrefix } from '@fleet/messaging';
+import { DELIVERY_QUEUE, EVENTS_CONSUMER } from '@fleet/notification';
 import { ORDER_CONSUMER, RECOVERY_QUEUE } from '@fleet/order';
 import { REINDEX_QUEUE, reindexQueuePrefix } from '@fleet/search';
 
@@ -11,12 +12,13 @@ import { REINDEX_QUEUE, reindexQueuePrefix } from '@fleet/search';
  */
 test('the job dashboard and the dead-letter console name the queues the services use', () => {
   const byName = new Map(JOB_QUEUES.map((q) => [q.name, q]));
-  for (const name of [RESERVATION_SWEEP_QUEUE, RECOVERY_QUEUE]) {
+  for (const name of [RESERVATION_SWEEP_QUEUE, RECOVERY_QUEUE, DELIVERY_QUEUE]) {
     const queue = byName.get(name);
     expect(queue && jobQueuePrefix(queue, 'fleet:')).toBe(bullPrefix('fleet:'));
   }
   const reindex = byName.get(REINDEX_QUEUE);
   expect(reindex && jobQueuePrefix(reindex, 'fleet:')).toBe(reindexQueuePrefix('fleet:'));
-  expect(JOB_QUEUES).toHaveLength(3);
+  expect(JOB_QUEUES).toHaveLength(4);
   expect(CONSUMER_QUEUES).toContainEqual({ service: 'order', consumer: ORDER_CONSUMER.name });
+  expect(CONSUMER_QUEUES).toContainEqual({ service: 'notification', consumer: EVENTS_CONSUMER });
 });

@@ -38,6 +38,7 @@ const SERVICES = [
   'cart',
   'checkout',
   'storefront',
+  'notification',
   'gateway',
 ];
 

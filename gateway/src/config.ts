@@ -48,6 +48,10 @@ export const configSchema = z
     ORDER_URL: z.url().describe('Base URL of the order service.'),
     INVENTORY_URL: z.url().describe('Base URL of the inventory service.'),
     PAYMENT_URL: z.url().describe('Base URL of the payment service.'),
+    NOTIFICATION_URL: z
+      .url()
+      .optional()
+      .describe('Base URL of the notification service (the merchant’s e-mail settings). Unset: those paths are 404.'),
     STOREFRONT_URL: z
       .url()
       .optional()

@@ -69,6 +69,7 @@ export async function start(
       inventory: config.INVENTORY_URL,
       payment: config.PAYMENT_URL,
       ...(config.STOREFRONT_URL ? { storefront: config.STOREFRONT_URL } : {}),
+      ...(config.NOTIFICATION_URL ? { notification: config.NOTIFICATION_URL } : {}),
     },
     upstream: {
       timeoutMs: config.UPSTREAM_TIMEOUT_MS,

@@ -5,6 +5,7 @@ import { start as gateway } from '@fleet/gateway';
 import type { RunningHttpServer, ServiceStartOptions } from '@fleet/http';
 import { start as identity } from '@fleet/identity';
 import { start as inventory } from '@fleet/inventory';
+import { start as notification } from '@fleet/notification';
 import { start as order } from '@fleet/order';
 import { start as payment } from '@fleet/payment';
 import { start as search } from '@fleet/search';
@@ -28,5 +29,6 @@ export const startersByName: Readonly<Record<string, StartService>> = {
   cart,
   checkout,
   storefront,
+  notification,
   gateway,
 };

@@ -14,6 +14,7 @@ export interface ConsumerQueue {
 export const CONSUMER_QUEUES: readonly ConsumerQueue[] = [
   { service: 'catalog', consumer: 'inventory-level' },
   { service: 'inventory', consumer: 'products' },
+  { service: 'notification', consumer: 'events' },
   { service: 'order', consumer: 'saga-events' },
   { service: 'search', consumer: 'products' },
   { service: 'tenancy', consumer: 'usage' },
@@ -33,6 +34,7 @@ export interface JobQueue {
 
 export const JOB_QUEUES: readonly JobQueue[] = [
   { name: 'inventory-reservation-expiry', service: 'inventory', keyPrefix: 'deployment' },
+  { name: 'notification-delivery', service: 'notification', keyPrefix: 'deployment' },
   { name: 'order-saga-recovery', service: 'order', keyPrefix: 'deployment' },
   { name: 'search-reindex', service: 'search', keyPrefix: 'search' },
 ];

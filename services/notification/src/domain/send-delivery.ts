@@ -52,7 +52,8 @@ export async function sendDelivery(
   } catch (err) {
     const failure = { error: messageOf(err), templateError: composed?.templateError ?? null, final };
     await deps.db.withTenant(ctx, (tx) => markAttemptFailed(tx, tenantId, deliveryId, failure));
-    deps.logger.warn({ err, deliveryId, tenantId, final }, 'e-mail not sent');
+    const log = final ? deps.logger.warn.bind(deps.logger) : deps.logger.info.bind(deps.logger);
+    log({ err, deliveryId, tenantId, final }, final ? 'e-mail failed for good' : 'e-mail not sent; retrying');
     throw err;
   }
 }
