@@ -3,6 +3,7 @@ import { hasTenant } from '@fleet/context';
 import { isAppError } from '@fleet/errors';
 import { requestCtx } from '@fleet/tenancy';
 import type { StorefrontDeps } from '../domain/storefront-deps';
+import { accountRecoveryRoutes } from './account-recovery.routes';
 import { accountRoutes } from './account.routes';
 import { cartRoutes } from './cart.routes';
 import { catalogRoutes, sendStoreNotFound } from './catalog.routes';
@@ -56,6 +57,7 @@ function storeRoutes(deps: StorefrontDeps): Router {
   router.use(orderRoutes(deps));
   router.use(razorpayRoutes(deps));
   router.use(accountRoutes(deps));
+  router.use(accountRecoveryRoutes(deps));
   router.use((req, res) => sendStoreNotFound(deps, req, res));
   return router;
 }
