@@ -8,7 +8,10 @@ const path = require('node:path');
 const KEEP = 500;
 
 const escapeHtml = (s) =>
-  String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+  String(s).replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c],
+  );
 
 function listPage(received) {
   const rows = received
@@ -25,8 +28,9 @@ function listPage(received) {
 <title>Fleet mail sink</title><style>body{font-family:system-ui,sans-serif;margin:1rem}table{border-collapse:collapse;width:100%}
 td,th{border-bottom:1px solid #ddd;padding:.4rem;text-align:left;vertical-align:top}</style></head><body>
 <h1>Mail sent by Fleet (${received.length})</h1><p>Newest first. Reload to see new mail.</p>
-<table><thead><tr><th>Received</th><th>To</th><th>Subject</th><th>Plain text</th></tr></thead><tbody>${rows ||
-    '<tr><td colspan="4">No mail yet.</td></tr>'}</tbody></table></body></html>`;
+<table><thead><tr><th>Received</th><th>To</th><th>Subject</th><th>Plain text</th></tr></thead><tbody>${
+    rows || '<tr><td colspan="4">No mail yet.</td></tr>'
+  }</tbody></table></body></html>`;
 }
 
 /** Starts the sink; resolves with its URLs. */

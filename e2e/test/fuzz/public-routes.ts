@@ -57,10 +57,34 @@ export function publicRoutes({ a, b, spareTenantId }: FuzzIds): PublicRoute[] {
   ];
   /** Password reset and e-mail verification: requests always 202, confirms with one-time tokens. */
   const accountTokens = (prefix: string): PublicRoute[] => [
-    { method: 'POST', path: `${prefix}/password-reset`, door: 'store', as: 'anonymous', body: { email: ['a@b.co'] } },
-    { method: 'POST', path: `${prefix}/password-reset/confirm`, door: 'store', as: 'anonymous', body: { token: [`pwr_${'a'.repeat(43)}`], password: ['long enough 1'] } },
-    { method: 'POST', path: `${prefix}/verify-email/request`, door: 'store', as: 'anonymous', body: { email: ['a@b.co'] } },
-    { method: 'POST', path: `${prefix}/verify-email`, door: 'store', as: 'anonymous', body: { token: [`vfy_${'a'.repeat(43)}`] } },
+    {
+      method: 'POST',
+      path: `${prefix}/password-reset`,
+      door: 'store',
+      as: 'anonymous',
+      body: { email: ['a@b.co'] },
+    },
+    {
+      method: 'POST',
+      path: `${prefix}/password-reset/confirm`,
+      door: 'store',
+      as: 'anonymous',
+      body: { token: [`pwr_${'a'.repeat(43)}`], password: ['long enough 1'] },
+    },
+    {
+      method: 'POST',
+      path: `${prefix}/verify-email/request`,
+      door: 'store',
+      as: 'anonymous',
+      body: { email: ['a@b.co'] },
+    },
+    {
+      method: 'POST',
+      path: `${prefix}/verify-email`,
+      door: 'store',
+      as: 'anonymous',
+      body: { token: [`vfy_${'a'.repeat(43)}`] },
+    },
   ];
   const taxonomy = (kind: 'categories' | 'collections', id: string[], fields: PublicRoute['body']) =>
     [

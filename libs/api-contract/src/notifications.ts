@@ -133,3 +133,7 @@ export const notificationOperations = operations({
     errors: [400],
   },
 });
+
+export type NotificationTemplate = z.infer<typeof notificationTemplate>;
+export type NotificationPreview = z.infer<typeof notificationPreview>;
+export type NotificationDelivery = z.infer<typeof delivery>;

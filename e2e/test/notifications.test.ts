@@ -1,0 +1,143 @@
+import { requestAs, startSmtpSink, waitFor, type SmtpSink } from '@fleet/testing';
+import { frontDoor, ok, startHostPlatform, type ProcessPlatform, type Store } from './process-platform';
+import { seedProduct, Shopper } from './storefront-support';
+
+/**
+ * The platform's e-mail end to end: the host runs every service, notification sends to a real SMTP
+ * server; shoppers and staff use the links they receive, through the gateway and the storefront.
+ */
+let platform: ProcessPlatform;
+let fd: ReturnType<typeof frontDoor>;
+let smtp: SmtpSink;
+let a: Store;
+let b: Store;
+
+beforeAll(async () => {
+  smtp = await startSmtpSink();
+  platform = await startHostPlatform(1, {
+    notification: { SMTP_URL: smtp.url, DELIVERY_BACKOFF_MS: '200', MAIL_FROM: 'mail@fleet.test' },
+  });
+  fd = frontDoor(platform);
+  [a, b] = await Promise.all([fd.signUp('mail-a'), fd.signUp('mail-b')]);
+}, 240_000);
+afterAll(async () => {
+  await platform?.stop();
+  await smtp?.close();
+});
+
+/** The path and query of the first link in a mail's text that starts with `prefix`. */
+function linkIn(text: string, prefix: string): string {
+  const url = new RegExp(`(http://[^\\s]+${prefix.replace(/[/?]/g, '\\$&')}[^\\s]+)`).exec(text)?.[1];
+  if (!url) throw new Error(`no ${prefix} link in: ${text}`);
+  const parsed = new URL(url);
+  return `${parsed.pathname}${parsed.search}`;
+}
+
+test('a shopper verifies the address and resets the password from the e-mailed links, without JavaScript', async () => {
+  const shopper = new Shopper(fd.gateway, a.host);
+  await shopper.get('/account/register');
+  const registered = await shopper.post('/account/register', {
+    email: 'sam@mail-a.example',
+    name: 'Sam',
+    password: 'first password 1',
+  });
+  expect(registered.status).toBe(303);
+
+  const [welcome] = await smtp.waitForMail('sam@mail-a.example', 1, 60_000);
+  expect(welcome!.subject).toBe('Confirm your e-mail address at Store mail-a');
+  expect(welcome!.parsed.from?.value[0]).toEqual({ name: 'Store mail-a', address: 'mail@fleet.test' });
+  const verify = linkIn(welcome!.text, '/account/verify-email?token=');
+  expect(welcome!.text).toContain(`http://${a.host}/account/verify-email?token=`);
+  const page = await shopper.get(verify);
+  expect(page.status).toBe(200);
+  expect(page.text).toContain('Confirm my address');
+  const confirmed = await shopper.post('/account/verify-email', {
+    token: new URL(`http://x${verify}`).searchParams.get('token')!,
+  });
+  expect(confirmed.text).toContain('your email address is confirmed');
+
+  const guest = new Shopper(fd.gateway, a.host);
+  await guest.get('/account/forgot-password');
+  const asked = await guest.post('/account/forgot-password', { email: 'sam@mail-a.example' });
+  expect(asked.text).toContain('If an account uses sam@mail-a.example');
+  const unknown = await guest.post('/account/forgot-password', { email: 'nobody@mail-a.example' });
+  expect(unknown.status).toBe(asked.status);
+  expect(unknown.text).toContain('If an account uses nobody@mail-a.example');
+
+  const mails = await smtp.waitForMail('sam@mail-a.example', 2, 60_000);
+  const reset = mails.find((m) => m.subject.startsWith('Reset your password'))!;
+  const form = await guest.get(linkIn(reset.text, '/account/reset-password?token='));
+  const token = /name="token" value="([^"]+)"/.exec(form.text)?.[1] ?? '';
+  expect(token).toMatch(/^pwr_/);
+  const done = await guest.post('/account/reset-password', { token, password: 'second password 2' });
+  expect(done.text).toContain('Your password was changed');
+  const again = await guest.post('/account/reset-password', { token, password: 'third password 3' });
+  expect(again.status).toBe(410);
+
+  await guest.get('/account/login');
+  const login = await guest.post('/account/login', {
+    email: 'sam@mail-a.example',
+    password: 'second password 2',
+  });
+  expect([login.status, login.headers.location]).toEqual([303, '/account']);
+  expect(smtp.to('nobody@mail-a.example')).toHaveLength(0);
+}, 180_000);
+
+test('a paid order is confirmed once by e-mail, branded for its store; the merchant sees the deliveries', async () => {
+  const lamp = await seedProduct(platform, a, 'Mail Lantern');
+  const checkout = await fd.checkout(a.host, lamp.variants[0]!.id);
+  ok(
+    await fd.call(a.host, `/api/store/payments/${checkout.payment.paymentId}/simulate`, {
+      body: { outcome: 'succeeded' },
+    }),
+  );
+  await waitFor('the order placed', async () => (await fd.orderOf(a.host, checkout)).status === 'PLACED', {
+    timeoutMs: 60_000,
+  });
+  const mails = await waitFor(
+    'the confirmation',
+    () => smtp.to('shopper@example.com').filter((m) => m.subject.includes(checkout.orderId)),
+    { timeoutMs: 60_000 },
+  );
+  expect(mails).toHaveLength(1);
+  expect(mails[0]!.subject).toBe(`Order ${checkout.orderId} confirmed: thank you!`);
+  expect(mails[0]!.parsed.from?.value[0]?.name).toBe('Store mail-a');
+
+  const list = ok(await fd.asOwner(a, '/api/admin/notifications/deliveries?type=order_confirmation')) as {
+    items: Array<{ recipient: string; status: string; subject: string }>;
+  };
+  expect(list.items).toEqual([
+    expect.objectContaining({ recipient: 'shopper@example.com', status: 'sent', subject: mails[0]!.subject }),
+  ]);
+  // another store's staff sees none of it, and cannot reach store A's through its own token
+  const ofB = ok(await fd.asOwner(b, '/api/admin/notifications/deliveries')) as { items: unknown[] };
+  expect(ofB.items.filter((d) => JSON.stringify(d).includes('shopper@example.com'))).toEqual([]);
+  const crossed = await requestAs(a.host, `${fd.gateway}/api/admin/notifications/deliveries`, {
+    headers: { authorization: `Bearer ${b.token}` },
+  });
+  expect(crossed.status).toBe(401);
+}, 180_000);
+
+test('staff reset their password from a link to the admin', async () => {
+  const asked = await fd.call(a.host, '/api/admin/auth/password-reset', {
+    body: { email: 'owner@mail-a.test' },
+  });
+  expect(asked.status).toBe(202);
+  const [mail] = await smtp.waitForMail('owner@mail-a.test', 1, 60_000);
+  const token = new URL(`http://x${linkIn(mail!.text, '/admin/reset-password?token=')}`).searchParams.get(
+    'token',
+  )!;
+  const confirmed = await fd.call(a.host, '/api/admin/auth/password-reset/confirm', {
+    body: { token, password: 'new owner pass 9' },
+  });
+  expect(confirmed.status).toBe(204);
+  const login = await fd.call(a.host, '/api/admin/auth/login', {
+    body: { email: 'owner@mail-a.test', password: 'new owner pass 9' },
+  });
+  expect(login.status).toBe(200);
+  // the token is for store A only
+  const elsewhere = await fd.call(b.host, '/api/admin/auth/password-reset/confirm', {
+    body: { token, password: 'new owner pass 9' },
+  });
+  expect(elsewhere.status).toBe(404);
+}, 120_000);
