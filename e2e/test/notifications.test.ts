@@ -1,4 +1,8 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Page } from 'playwright-core';
 import { requestAs, startSmtpSink, waitFor, type SmtpSink } from '@fleet/testing';
+import { CHROMIUM, CHROMIUM_ARGS, hasChromium, SCREENSHOTS } from './browser';
 import { frontDoor, ok, startHostPlatform, type ProcessPlatform, type Store } from './process-platform';
 import { seedProduct, Shopper } from './storefront-support';
 
@@ -141,3 +145,81 @@ test('staff reset their password from a link to the admin', async () => {
   });
   expect(elsewhere.status).toBe(404);
 }, 120_000);
+
+const browserTest = hasChromium() ? test : test.skip;
+
+browserTest(
+  'the merchant edits an e-mail with a preview and reads the e-mails sent; the recovery pages work at 375 px without JavaScript',
+  async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    const shot = (page: Page, name: string) =>
+      page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+    try {
+      const page = await (await browser.newContext({ viewport: { width: 1280, height: 860 } })).newPage();
+      page.on('pageerror', (err) => {
+        throw err;
+      });
+      const admin = `http://${a.host}/admin`;
+      await page.goto(`${admin}/`);
+      await page.getByRole('link', { name: 'Forgot your password?' }).waitFor();
+      await page.getByLabel('Email').fill('owner@mail-a.test');
+      await page.getByLabel('Password').fill('new owner pass 9'); // set by the staff reset above
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+
+      await page.goto(`${admin}/settings/emails`);
+      await page.getByRole('heading', { level: 1, name: 'E-mails' }).waitFor();
+      await page.getByLabel('E-mail', { exact: true }).selectOption('order_shipped');
+      await page.getByLabel('Subject').fill('{{ store.name }}: {{ shipment.carrierName }} has it');
+      await page.getByRole('button', { name: 'Preview' }).click();
+      await page.getByText('Subject: Store mail-a: Parcel Express has it').waitFor();
+      const frame = page.frameLocator('iframe[title="Preview of the HTML e-mail"]');
+      await frame.getByText('PX123456789').waitFor();
+      await shot(page, 'admin-email-preview');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByText('Saved. The next e-mails of this kind use your version.').waitFor();
+      // a template that does not render is refused, with the reason
+      await page.getByLabel('HTML body').fill('{% if %}');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page
+        .getByText(/does not render/)
+        .first()
+        .waitFor();
+
+      await page.goto(`${admin}/settings/emails/sent`);
+      await page.getByRole('heading', { level: 1, name: 'E-mails sent' }).waitFor();
+      await page.getByRole('cell', { name: 'shopper@example.com' }).first().waitFor();
+      await shot(page, 'admin-emails-sent');
+      await page.setViewportSize({ width: 375, height: 800 });
+      const overflow = await page.evaluate('document.documentElement.scrollWidth > window.innerWidth + 1');
+      await shot(page, 'admin-emails-sent-375');
+      expect(overflow).toBe(false);
+
+      const phone = await (
+        await browser.newContext({ viewport: { width: 375, height: 740 }, javaScriptEnabled: false })
+      ).newPage();
+      await phone.goto(`http://${a.host}/account/login`);
+      await phone.getByRole('link', { name: 'Forgot your password?' }).click();
+      await phone.getByLabel('Email').fill('sam@mail-a.example');
+      await phone.getByRole('button', { name: 'Send the link' }).click();
+      await phone.getByText('If an account uses sam@mail-a.example').waitFor();
+      await shot(phone, 'storefront-forgot-password-375');
+      await phone.goto(`http://${a.host}/account/reset-password?token=pwr_${'x'.repeat(43)}`);
+      await phone.getByLabel('New password').fill('another password 4');
+      await phone.getByRole('button', { name: 'Save the new password' }).click();
+      await phone.getByText('This link is not valid any more').waitFor();
+      await shot(phone, 'storefront-reset-invalid-375');
+
+      const staff = await (await browser.newContext({ viewport: { width: 375, height: 740 } })).newPage();
+      await staff.goto(`${admin}/forgot-password`);
+      await staff.getByLabel('Email').fill('nobody@mail-a.test');
+      await staff.getByRole('button', { name: 'Send the link' }).click();
+      await staff.getByText('If a staff account uses nobody@mail-a.test').waitFor();
+      await shot(staff, 'admin-forgot-password-375');
+    } finally {
+      await browser.close();
+    }
+  },
+  180_000,
+);
