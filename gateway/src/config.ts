@@ -51,7 +51,9 @@ export const configSchema = z
     NOTIFICATION_URL: z
       .url()
       .optional()
-      .describe('Base URL of the notification service (the merchant’s e-mail settings). Unset: those paths are 404.'),
+      .describe(
+        'Base URL of the notification service (the merchant’s e-mail settings). Unset: those paths are 404.',
+      ),
     STOREFRONT_URL: z
       .url()
       .optional()
