@@ -136,8 +136,9 @@ export async function startNotification(
     () => mailer.close(),
     () => queue.close(),
     () => worker.close(),
-    () => broker.deleteDeclared(),
+    // closed in reverse: the topology is deleted before the connection closes
     () => broker.close(),
+    () => broker.deleteDeclared(),
   );
   const server = await startHttpServer(createApp({ ...deps, signingKey: SIGNING_KEY, readiness: {} }), {
     port: 0,
