@@ -38,15 +38,15 @@ test('virtual tags: a tenant with a backlog goes behind it, a quiet tenant start
 });
 
 test("one store's backlog does not hold back another store's e-mail", async () => {
-  await queueMail(a.tenantId, 'bulk@a.example', 300);
+  await queueMail(a.tenantId, 'bulk@a.example', 200);
   const queuedAt = Date.now();
   await queueMail(b.tenantId, 'urgent@b.example', 1);
   const [urgent] = await fx.smtp.waitForMail('urgent@b.example', 1, 60_000);
   const delayMs = urgent!.receivedAt.getTime() - queuedAt;
-  // sent among the next few, not after A's 300 (which take far longer than that here)
+  // sent among the next few, not after A's 200 (which take far longer than that here)
   const bulkBefore = fx.smtp.to('bulk@a.example').filter((m) => m.receivedAt <= urgent!.receivedAt).length;
-  await fx.smtp.waitForMail('bulk@a.example', 300, 120_000);
+  await fx.smtp.waitForMail('bulk@a.example', 200, 150_000);
   const drainMs = Math.max(...fx.smtp.to('bulk@a.example').map((m) => m.receivedAt.getTime())) - queuedAt;
   expect(bulkBefore).toBeLessThan(60);
   expect(delayMs).toBeLessThan(drainMs / 2);
-});
+}, 180_000);
