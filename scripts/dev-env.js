@@ -5,6 +5,12 @@ const { services } = require('./services');
 
 const env = process.env;
 
+/** The dev mail sink: SMTP in, a page listing what arrived (MAIL_SINK_SMTP_PORT, MAIL_SINK_WEB_PORT). */
+const MAIL_SINK_PORTS = {
+  smtp: Number(env.MAIL_SINK_SMTP_PORT || 1025),
+  web: Number(env.MAIL_SINK_WEB_PORT || 8025),
+};
+
 function dbUrl(database, user, password) {
   const url = new URL(env.DATABASE_ADMIN_URL || 'postgres://postgres@127.0.0.1:5432/postgres');
   url.pathname = `/${database}`;
@@ -41,6 +47,8 @@ function serviceEnv(service, layout = {}) {
     PLATFORM_ADMIN_PASSWORD: env.PLATFORM_ADMIN_PASSWORD || 'fleet-admin-dev',
     PUBLIC_PORT: String(port(services.find((s) => s.name === 'gateway'))),
     PAYMENT_CREDENTIALS_KEY: env.PAYMENT_CREDENTIALS_KEY || 'dev:dev-only-payment-credentials-key-change-me',
+    // The local mail sink `npm start` runs (scripts/mail-sink.js) unless SMTP_URL points elsewhere.
+    SMTP_URL: env.SMTP_URL || `smtp://127.0.0.1:${MAIL_SINK_PORTS.smtp}`,
   };
   for (const other of services) {
     if (other.envName) shared[other.envName] = `http://127.0.0.1:${port(other)}`;
@@ -63,4 +71,4 @@ function migrateEnv(service, layout = {}) {
   return { ...serviceEnv(service, layout), MIGRATION_DATABASE_URL: dbUrl(database(service)) };
 }
 
-module.exports = { serviceEnv, migrateEnv, dbUrl };
+module.exports = { serviceEnv, migrateEnv, dbUrl, MAIL_SINK_PORTS };

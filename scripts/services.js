@@ -84,6 +84,14 @@ const services = [
     pool: 6,
     envName: 'ENGAGEMENT_URL',
   },
+  {
+    name: 'notification',
+    dir: 'services/notification',
+    port: 4012,
+    database: 'fleet_notification',
+    pool: 6,
+    envName: 'NOTIFICATION_URL',
+  },
   // The gateway's ops port (/readyz, /metrics) is internal, on loopback: never the public 8080.
   { name: 'gateway', dir: 'gateway', port: 8080, opsPort: 9080, database: null, envName: null },
 ];

@@ -6,7 +6,8 @@ const { spawn, spawnSync } = require('node:child_process');
 const path = require('node:path');
 const readline = require('node:readline');
 const { services } = require('./services');
-const { migrateEnv, serviceEnv } = require('./dev-env');
+const { MAIL_SINK_PORTS, migrateEnv, serviceEnv } = require('./dev-env');
+const { startMailSink } = require('./mail-sink');
 const { DEMO_OWNER, seedDemoStore } = require('./seed');
 const { hostPlan } = require('./host-plan');
 
@@ -14,7 +15,7 @@ const root = path.join(__dirname, '..');
 const children = new Map();
 let stopping = false;
 
-function main() {
+async function main() {
   const layout = process.env.FLEET_LAYOUT || 'host';
   if (layout !== 'host' && layout !== 'services') {
     console.error(`[start] FLEET_LAYOUT must be "host" or "services", not "${layout}"`);
@@ -33,6 +34,14 @@ function main() {
       process.exit(1);
     }
   }
+
+  // Mail goes to the local sink unless SMTP_URL names a real server.
+  const mailSink = process.env.SMTP_URL
+    ? undefined
+    : await startMailSink({ smtpPort: MAIL_SINK_PORTS.smtp, webPort: MAIL_SINK_PORTS.web }).catch((err) => {
+        console.error(`[start] the mail sink could not start (${err.message}); e-mails will be retried.`);
+        return undefined;
+      });
 
   if (layout === 'host') {
     const plan = hostPlan();
@@ -68,9 +77,12 @@ function main() {
       `  merchant admin    http://acme.${domain}:${port}/admin   (demo login ${DEMO_OWNER.email} / ${DEMO_OWNER.password})`,
       `  platform console  http://console.${domain}:${port}/   (login ${serviceEnv(gateway).PLATFORM_ADMIN_EMAIL} / ${serviceEnv(gateway).PLATFORM_ADMIN_PASSWORD})`,
       `  health            http://${domain}:${port}/healthz`,
+      mailSink
+        ? `  e-mail            ${mailSink.webUrl}   (every e-mail the platform sends, caught by the local sink at ${mailSink.smtpUrl})`
+        : `  e-mail            sent to ${process.env.SMTP_URL ? new URL(process.env.SMTP_URL).host : 'nowhere'}`,
       'Operations endpoints, on this machine only (127.0.0.1; never through the public port):',
       `  gateway           http://127.0.0.1:${opsPort}/readyz and /metrics, port ${perWorker(opsPort)}`,
-      `  each service      http://127.0.0.1:{port}/readyz and /metrics, ports 4001-4009${workers > 1 ? ' (worker k: +100k)' : ''}`,
+      `  each service      http://127.0.0.1:{port}/readyz and /metrics, ports 4001-4012${workers > 1 ? ' (worker k: +100k)' : ''}`,
       'Ctrl-C stops everything.',
       '',
     ].join('\n'),
@@ -110,4 +122,7 @@ function stopAll(code) {
   }, 15_000).unref();
 }
 
-main();
+main().catch((err) => {
+  console.error(`[start] ${err.stack || err}`);
+  process.exit(1);
+});

@@ -39,6 +39,7 @@ const SERVICES = [
   'checkout',
   'storefront',
   'engagement',
+  'notification',
   'gateway',
 ];
 

@@ -58,6 +58,12 @@ export const configSchema = z
       .url()
       .optional()
       .describe('Base URL of the shipment service (carrier setting, shipments). Unset: those paths are 404.'),
+    NOTIFICATION_URL: z
+      .url()
+      .optional()
+      .describe(
+        'Base URL of the notification service (the merchant’s e-mail settings). Unset: those paths are 404.',
+      ),
     STOREFRONT_URL: z
       .url()
       .optional()

@@ -62,6 +62,7 @@ export async function start(
       ...(config.ENGAGEMENT_URL ? { engagement: config.ENGAGEMENT_URL } : {}),
       ...(config.SHIPMENT_URL ? { shipment: config.SHIPMENT_URL } : {}),
       ...(config.STOREFRONT_URL ? { storefront: config.STOREFRONT_URL } : {}),
+      ...(config.NOTIFICATION_URL ? { notification: config.NOTIFICATION_URL } : {}),
     },
     upstream: {
       timeoutMs: config.UPSTREAM_TIMEOUT_MS,

@@ -6,6 +6,7 @@ import type { RunningHttpServer, ServiceStartOptions } from '@fleet/http';
 import { start as identity } from '@fleet/identity';
 import { start as engagement } from '@fleet/engagement';
 import { start as inventory } from '@fleet/inventory';
+import { start as notification } from '@fleet/notification';
 import { start as order } from '@fleet/order';
 import { start as payment } from '@fleet/payment';
 import { start as search } from '@fleet/search';
@@ -32,5 +33,6 @@ export const startersByName: Readonly<Record<string, StartService>> = {
   checkout,
   shipment,
   storefront,
+  notification,
   gateway,
 };

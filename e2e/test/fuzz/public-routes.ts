@@ -55,6 +55,37 @@ export function publicRoutes({ a, b, spareTenantId }: FuzzIds): PublicRoute[] {
     { method: 'POST', path: `${prefix}/refresh`, door, as: 'anonymous', body: { refreshToken: ['rtk_x'] } },
     { method: 'POST', path: `${prefix}/logout`, door, as: 'anonymous', body: { refreshToken: ['rtk_x'] } },
   ];
+  /** Password reset and e-mail verification: requests always 202, confirms with one-time tokens. */
+  const accountTokens = (prefix: string): PublicRoute[] => [
+    {
+      method: 'POST',
+      path: `${prefix}/password-reset`,
+      door: 'store',
+      as: 'anonymous',
+      body: { email: ['a@b.co'] },
+    },
+    {
+      method: 'POST',
+      path: `${prefix}/password-reset/confirm`,
+      door: 'store',
+      as: 'anonymous',
+      body: { token: [`pwr_${'a'.repeat(43)}`], password: ['long enough 1'] },
+    },
+    {
+      method: 'POST',
+      path: `${prefix}/verify-email/request`,
+      door: 'store',
+      as: 'anonymous',
+      body: { email: ['a@b.co'] },
+    },
+    {
+      method: 'POST',
+      path: `${prefix}/verify-email`,
+      door: 'store',
+      as: 'anonymous',
+      body: { token: [`vfy_${'a'.repeat(43)}`] },
+    },
+  ];
   const taxonomy = (kind: 'categories' | 'collections', id: string[], fields: PublicRoute['body']) =>
     [
       { method: 'GET', path: `/api/admin/${kind}`, door: 'store', as: 'staff', query: list() },
@@ -101,6 +132,7 @@ export function publicRoutes({ a, b, spareTenantId }: FuzzIds): PublicRoute[] {
     { method: 'POST', path: '/api/store/orders/:id/returns', door: 'store', as: 'anonymous', params: { id: both('orderId') }, query: { token: both('orderToken') }, body: { lines: [[{ variantId: a.variantId, quantity: 1 }]], reason: ['too small'] } },
     { method: 'POST', path: '/api/store/auth/register', door: 'store', as: 'anonymous', body: { email: ['fuzz@example.com'], password: ['long enough 1'], name: ['Ada'] } },
     ...auth('/api/store/auth', 'store'),
+    ...accountTokens('/api/store/auth'),
     { method: 'GET', path: '/api/store/me', door: 'store', as: 'customer' },
     { method: 'GET', path: '/api/store/me/orders', door: 'store', as: 'customer', query: list() },
     { method: 'GET', path: '/api/store/me/wishlist', door: 'store', as: 'customer', query: list() },
@@ -115,6 +147,7 @@ export function publicRoutes({ a, b, spareTenantId }: FuzzIds): PublicRoute[] {
 
     // Merchant admin (store A's owner)
     ...auth('/api/admin/auth', 'store'),
+    ...accountTokens('/api/admin/auth'),
     { method: 'GET', path: '/api/admin/me', door: 'store', as: 'staff' },
     { method: 'GET', path: '/api/admin/domains', door: 'store', as: 'staff' },
     { method: 'POST', path: '/api/admin/domains', door: 'store', as: 'staff', body: { hostname: ['shop.fuzz-example.com'] } },
@@ -148,6 +181,12 @@ export function publicRoutes({ a, b, spareTenantId }: FuzzIds): PublicRoute[] {
     { method: 'PUT', path: '/api/admin/theme/templates/:name', door: 'store', as: 'staff', params: { name: ['templates/product.liquid', 'snippets/card.liquid'] }, body: { source: ['<h1>{{ product.title }}</h1>', '{% if %}'] } },
     { method: 'DELETE', path: '/api/admin/theme/templates/:name', door: 'store', as: 'staff', params: { name: ['templates/product.liquid'] } },
     { method: 'POST', path: '/api/admin/theme/preview/:name', door: 'store', as: 'staff', params: { name: ['product', 'layout/theme', 'snippets/card'] }, body: { source: ['<h1>{{ product.title }}</h1>', '{% if %}'] } },
+    // E-mail templates and deliveries (notification)
+    { method: 'GET', path: '/api/admin/notifications/templates', door: 'store', as: 'staff' },
+    { method: 'PUT', path: '/api/admin/notifications/templates/:type', door: 'store', as: 'staff', params: { type: ['order_confirmation', 'password_reset'] }, body: { subject: ['Thanks {{ order.id }}'], html: ['<p>{{ store.name }}</p>', '{% if %}'], text: ['Thanks', null] } },
+    { method: 'DELETE', path: '/api/admin/notifications/templates/:type', door: 'store', as: 'staff', params: { type: ['order_shipped'] } },
+    { method: 'POST', path: '/api/admin/notifications/templates/:type/preview', door: 'store', as: 'staff', params: { type: ['order_confirmation', 'return_update'] }, body: { subject: ['Hi'], html: ['<p>{{ order.total | money: order.currency }}</p>', '{{ x | nope }}'] } },
+    { method: 'GET', path: '/api/admin/notifications/deliveries', door: 'store', as: 'staff', query: list({ status: ['queued', 'sent', 'failed'], type: ['order_confirmation'] }) },
     { method: 'GET', path: '/api/admin/products', door: 'store', as: 'staff', query: list({ status: ['draft', 'active', 'archived'], q: ['mug'] }) },
     { method: 'POST', path: '/api/admin/products', door: 'store', as: 'staff', body: { title: ['Fuzz mug'], variants: [[{ sku: 'FZ-1', title: 'One', price: 100, currency: 'USD', stock: 1 }]], categoryIds: [[a.categoryId], [b.categoryId]], status: ['draft'] } },
     { method: 'POST', path: '/api/admin/products/bulk', door: 'store', as: 'staff', body: { products: [[{ title: 'Bulk', variants: [{ sku: 'BK-1', title: 'One', price: 1, currency: 'USD', stock: 0 }] }]] } },

@@ -88,6 +88,7 @@ export const ROUTES: readonly RouteRule[] = [
 
   { door: 'store', prefix: '/', upstream: 'storefront', audience: 'shopper', auth: 'public', pages: true },
   { door: 'store', prefix: '/api/admin/theme', upstream: 'storefront', audience: 'merchant', auth: 'staff' },
+  { door: 'store', prefix: '/api/admin/notifications', upstream: 'notification', audience: 'merchant', auth: 'staff' },
 ];
 
 const isApiPath = (path: string) => path === '/api' || path.startsWith('/api/');

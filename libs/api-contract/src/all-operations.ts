@@ -1,6 +1,8 @@
+import { accountTokenOperationsByName } from './account-tokens';
 import { catalogOperations } from './catalog';
 import { engagementOperations } from './engagement';
 import { identityOperations } from './identity';
+import { notificationOperations } from './notifications';
 import type { Operation } from './operation';
 import { orderOperations } from './orders';
 import { paymentOperations } from './payments';
@@ -27,6 +29,8 @@ export const API_OPERATIONS = {
   ...themeOperations,
   ...platformToolOperations,
   ...engagementOperations,
+  ...notificationOperations,
+  ...accountTokenOperationsByName,
 } satisfies Record<string, Operation>;
 
 export type OperationName = keyof typeof API_OPERATIONS;

@@ -12,5 +12,7 @@ export * from './returns';
 export * from './theme';
 export * from './platform-tools';
 export * from './engagement';
+export * from './notifications';
+export * from './account-tokens';
 export * from './all-operations';
 export * from './openapi';

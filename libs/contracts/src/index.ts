@@ -5,5 +5,6 @@ export * from './payment';
 export * from './order';
 export * from './tenant';
 export * from './review';
+export * from './identity';
 export * from './platform-queues';
 export * from './shipment';

@@ -17,6 +17,7 @@ export const CONSUMER_QUEUES: readonly ConsumerQueue[] = [
   { service: 'engagement', consumer: 'orders' },
   { service: 'inventory', consumer: 'products' },
   { service: 'inventory', consumer: 'returns' },
+  { service: 'notification', consumer: 'events' },
   { service: 'order', consumer: 'saga-events' },
   { service: 'order', consumer: 'shipments' },
   { service: 'search', consumer: 'products' },
@@ -38,6 +39,7 @@ export interface JobQueue {
 
 export const JOB_QUEUES: readonly JobQueue[] = [
   { name: 'inventory-reservation-expiry', service: 'inventory', keyPrefix: 'deployment' },
+  { name: 'notification-delivery', service: 'notification', keyPrefix: 'deployment' },
   { name: 'order-saga-recovery', service: 'order', keyPrefix: 'deployment' },
   { name: 'search-reindex', service: 'search', keyPrefix: 'search' },
 ];

@@ -11,3 +11,4 @@ export * from './free-ports';
 export * from './listen-address';
 export * from './tcp-proxy';
 export * from './contract-check';
+export * from './stand-ins/smtp-sink';

@@ -2,6 +2,7 @@ import type { Express } from 'express';
 import { createHttpApp, type ReadinessCheck } from '@fleet/http';
 import { requireSignedContext } from '@fleet/tenancy';
 import type { IdentityDeps } from './domain/identity-deps';
+import { accountTokenRoutes } from './http/account-tokens.routes';
 import { authRoutes } from './http/auth.routes';
 import { internalRoutes } from './http/internal.routes';
 import { JWKS_PATH, jwksRoutes } from './http/jwks.routes';
@@ -29,6 +30,7 @@ export function createApp(deps: IdentityAppDeps): Express {
       app.use(jwksRoutes(deps));
       app.use(internalRoutes(deps));
       app.use(authRoutes(deps));
+      app.use(accountTokenRoutes(deps));
       app.use(sessionRoutes(deps));
       app.use(profileRoutes(deps));
       app.use(staffRoutes(deps));

@@ -1,7 +1,10 @@
-import { Link, SessionGate, Shell, useRoute } from '@fleet/web-common';
+import { href, Link, SessionGate, Shell, useRoute } from '@fleet/web-common';
+import { ForgotPasswordPage, ResetPasswordPage, VerifyEmailPage } from './account/account-recovery.page';
 import { api } from './api';
 import { DashboardPage } from './dashboard/dashboard.page';
 import { InventoryPage } from './inventory/inventory.page';
+import { DeliveriesPage } from './notifications/deliveries.page';
+import { EmailTemplatesPage } from './notifications/email-templates.page';
 import { OrderDetailPage } from './orders/order-detail.page';
 import { OrdersPage } from './orders/orders.page';
 import { ProductEditPage } from './products/product-edit.page';
@@ -41,6 +44,8 @@ function Screen() {
   if (parts[0] === 'settings' && parts[1] === 'domains') return <DomainsPage />;
   if (parts[0] === 'settings' && parts[1] === 'shipping') return <ShippingPage />;
   if (parts[0] === 'settings' && parts[1] === 'theme') return <ThemePage />;
+  if (parts[0] === 'settings' && parts[1] === 'emails' && parts[2] === 'sent') return <DeliveriesPage />;
+  if (parts[0] === 'settings' && parts[1] === 'emails') return <EmailTemplatesPage />;
   if (parts[0] === 'settings') return <SettingsPage />;
   if (parts.length === 0) return <DashboardPage />;
   return (
@@ -67,11 +72,27 @@ function Nav() {
   );
 }
 
+/** Pages before any session: the e-mailed or invitation link is the credential. */
+const PUBLIC_PAGES: Readonly<Record<string, () => React.JSX.Element>> = {
+  '/accept': AcceptInvitationPage,
+  '/forgot-password': ForgotPasswordPage,
+  '/reset-password': ResetPasswordPage,
+  '/verify-email': VerifyEmailPage,
+};
+
 export function App() {
-  // Joining the staff comes before any session: the invitation link is the credential.
-  if (useRoute().path === '/accept') return <AcceptInvitationPage />;
+  const PublicPage = PUBLIC_PAGES[useRoute().path];
+  if (PublicPage) return <PublicPage />;
   return (
-    <SessionGate api={api} appName="Fleet admin">
+    <SessionGate
+      api={api}
+      appName="Fleet admin"
+      signInHelp={
+        <p>
+          <a href={href('/forgot-password')}>Forgot your password?</a>
+        </p>
+      }
+    >
       <Shell api={api} appName="Fleet admin" nav={<Nav />}>
         <Screen />
       </Shell>

@@ -6,7 +6,18 @@ import { Field, ProblemAlert } from './ui';
  * Shows the app once a session exists: restored from the cookie after a reload, else the
  * sign-in form. Ending the session (sign-out, or a refresh refused) comes back here.
  */
-export function SessionGate({ api, appName, children }: { api: Api; appName: string; children: ReactNode }) {
+export function SessionGate({
+  api,
+  appName,
+  children,
+  signInHelp,
+}: {
+  api: Api;
+  appName: string;
+  children: ReactNode;
+  /** Shown under the sign-in form (e.g. a "forgot your password?" link). */
+  signInHelp?: ReactNode;
+}) {
   const [state, setState] = useState<'checking' | 'in' | 'out'>('checking');
   useEffect(() => {
     const off = api.onSignedOut(() => setState('out'));
@@ -19,11 +30,22 @@ export function SessionGate({ api, appName, children }: { api: Api; appName: str
         Loading…
       </p>
     );
-  if (state === 'out') return <SignIn api={api} appName={appName} onDone={() => setState('in')} />;
+  if (state === 'out')
+    return <SignIn api={api} appName={appName} help={signInHelp} onDone={() => setState('in')} />;
   return <>{children}</>;
 }
 
-function SignIn({ api, appName, onDone }: { api: Api; appName: string; onDone: () => void }) {
+function SignIn({
+  api,
+  appName,
+  help,
+  onDone,
+}: {
+  api: Api;
+  appName: string;
+  help?: ReactNode;
+  onDone: () => void;
+}) {
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   useEffect(() => {
@@ -70,6 +92,7 @@ function SignIn({ api, appName, onDone }: { api: Api; appName: string; onDone: (
           Sign in
         </button>
       </form>
+      {help}
     </main>
   );
 }

@@ -2,6 +2,7 @@ import type { Ctx } from '@fleet/context';
 import { newId } from '@fleet/db';
 import { AppError } from '@fleet/errors';
 import { insertCustomer } from '../data-access/customer.repository';
+import { issueAccountToken } from './account-tokens';
 import { recordCustomerRegistered } from './customer-events';
 import type { IdentityDeps } from './identity-deps';
 import { issueTokens, type TokenPair } from './issue-tokens';
@@ -18,8 +19,8 @@ export interface Registered extends TokenPair {
 }
 
 /**
- * Creates the customer, the `customer.registered` event and the first session in one
- * transaction. The password is hashed before it, so no connection waits on scrypt.
+ * Creates the customer, the `customer.registered` event, the e-mail verification link and the
+ * first session in one transaction. The password is hashed before it, so no connection waits on scrypt.
  */
 export async function registerCustomer(
   ctx: Ctx,
@@ -41,6 +42,7 @@ export async function registerCustomer(
     }
     const customer = { id: row.id, email: row.email, name: row.name };
     await recordCustomerRegistered(tx, scope, { customer });
+    await issueAccountToken(tx, scope, { kind: 'customer', ...customer }, 'email_verification');
     const tokens = await issueTokens(tx, deps, scope, { realm: 'customer', id: row.id, roles: ['customer'] });
     return { ...tokens, customer };
   });

@@ -5,7 +5,7 @@ export interface Tokens {
   refreshToken: string;
 }
 
-/** The identity service's customer sign-in (`/api/store/auth/*`, `/api/store/me`). */
+/** The identity service's customer sign-in, password reset and verification (`/api/store/auth/*`). */
 export function createIdentityClient(caller: InternalCaller) {
   return {
     register: (
@@ -16,6 +16,13 @@ export function createIdentityClient(caller: InternalCaller) {
       caller.call(ctx, { path: '/api/store/auth/login', body: input }),
     logout: (ctx: CallCtx, refreshToken: string): Promise<Answer> =>
       caller.call(ctx, { path: '/api/store/auth/logout', body: { refreshToken } }),
+    /** 202 whether or not the account exists. */
+    requestPasswordReset: (ctx: CallCtx, email: string): Promise<Answer> =>
+      caller.call(ctx, { path: '/api/store/auth/password-reset', body: { email } }),
+    resetPassword: (ctx: CallCtx, input: { token: string; password: string }): Promise<Answer> =>
+      caller.call(ctx, { path: '/api/store/auth/password-reset/confirm', body: input }),
+    verifyEmail: (ctx: CallCtx, token: string): Promise<Answer> =>
+      caller.call(ctx, { path: '/api/store/auth/verify-email', body: { token } }),
   };
 }
 

@@ -12,6 +12,9 @@ export const PAGE_TEMPLATES = [
   'customers/login',
   'customers/register',
   'customers/account',
+  'customers/forgot-password',
+  'customers/reset-password',
+  'customers/verify-email',
   '404',
   'unavailable',
 ] as const;
@@ -139,6 +142,8 @@ export function sampleData(template: string, schema: unknown): Record<string, un
       currency: 'USD',
     },
     form: { email: 'ada@example.com', name: 'Ada' },
+    token: 'pwr_sample',
+    sent: false,
     errors: {},
     order,
     orders: [order],

@@ -1,9 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Liquid, type Template } from 'liquidjs';
-import { formatMoney } from './money';
-
-/** Bounds on what one template may cost: overrides are untrusted input. */
-export const RENDER_LIMITS = { parseLimit: 256 * 1024, renderLimit: 500, memoryLimit: 16 * 1024 * 1024 };
+import { SANDBOX_OPTIONS, formatMoney } from '@fleet/liquid';
 
 export interface ThemeEngine {
   /** Renders `templates/<template>` into the layout; throws on a template error. */
@@ -26,13 +23,9 @@ export function createThemeEngine(files: ReadonlyMap<string, string>, assetVersi
     partials: ['snippets/'],
     layouts: ['layout/'],
     extname: '.liquid',
-    relativeReference: false,
+    ...SANDBOX_OPTIONS,
     dynamicPartials: true,
-    outputEscape: 'escape',
-    ownPropertyOnly: true,
-    strictFilters: true,
     cache: true,
-    ...RENDER_LIMITS,
     fs: {
       exists: async (file) => files.has(file),
       existsSync: (file) => files.has(file),

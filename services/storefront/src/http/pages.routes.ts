@@ -4,6 +4,7 @@ import { isAppError } from '@fleet/errors';
 import { requestCtx } from '@fleet/tenancy';
 import type { StorefrontDeps } from '../domain/storefront-deps';
 import { engagementRoutes } from './engagement.routes';
+import { accountRecoveryRoutes } from './account-recovery.routes';
 import { accountRoutes } from './account.routes';
 import { cartRoutes } from './cart.routes';
 import { catalogRoutes, sendStoreNotFound } from './catalog.routes';
@@ -58,6 +59,7 @@ function storeRoutes(deps: StorefrontDeps): Router {
   router.use(razorpayRoutes(deps));
   router.use(accountRoutes(deps));
   router.use(engagementRoutes(deps));
+  router.use(accountRecoveryRoutes(deps));
   router.use((req, res) => sendStoreNotFound(deps, req, res));
   return router;
 }

@@ -3,6 +3,8 @@ import { Link, useRoute } from '@fleet/web-common';
 const SECTIONS: ReadonlyArray<readonly [string, string]> = [
   ['/settings', 'Store'],
   ['/settings/theme', 'Theme templates'],
+  ['/settings/emails', 'E-mails'],
+  ['/settings/emails/sent', 'E-mails sent'],
   ['/settings/payments', 'Payments'],
   ['/settings/shipping', 'Shipping and returns'],
   ['/settings/domains', 'Domains'],

@@ -4,6 +4,7 @@ import { accountsMigration } from './001-accounts';
 import { platformMigration } from './002-platform';
 import { staffCreationKeyMigration } from './003-staff-creation-key';
 import { staffInvitationsMigration } from './004-staff-invitations';
+import { accountTokensMigration } from './005-account-tokens';
 
 export const migrations: Migration[] = [
   outboxMigration,
@@ -11,6 +12,7 @@ export const migrations: Migration[] = [
   platformMigration,
   staffCreationKeyMigration,
   staffInvitationsMigration,
+  accountTokensMigration,
 ];
 
 /** Tables the outbox relay reads across tenants. */
