@@ -9,6 +9,9 @@ export interface CachedAnswer {
   status: number;
   headers: ReadonlyArray<readonly [string, string | string[]]>;
   body: Buffer;
+  /** A page: served gzipped to clients that take it; `gzip` is made on the first such hit. */
+  compressible?: boolean;
+  gzip?: Buffer;
   storedAt: number;
 }
 
@@ -18,6 +21,8 @@ export interface ResponseCache {
    * say, and then nothing is served from or put into the cache.
    */
   stamp(tenantId: string, name: string): Promise<string | null>;
+  /** Several stamps of the tenant at once (one Redis read), joined; null as for `stamp`. */
+  stamps(tenantId: string, names: readonly string[]): Promise<string | null>;
   /** The answer under `key` when it was stored under this very stamp and is not too old. */
   get(key: string, stamp: string): CachedAnswer | undefined;
   /** Keeps an answer (stamped with the time now). */
@@ -55,7 +60,8 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
   const now = options.now ?? Date.now;
   const entries = new BoundedTtlCache<CachedAnswer>(maxEntries, now, {
     maxWeight: maxBytes,
-    weigh: (answer) => answer.body.length,
+    // A page's gzip, made later, is counted up front (never more than the body).
+    weigh: (answer) => answer.body.length * (answer.compressible ? 2 : 1),
   });
 
   return {
@@ -67,6 +73,27 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
         if (current !== null) return current;
         await options.redis.set(key, randomUUID(), 'EX', CACHE_STAMP_TTL_SECONDS, 'NX');
         return await options.redis.get(key);
+      } catch (err) {
+        options.onError?.(err);
+        return null;
+      }
+    },
+    async stamps(tenantId, names) {
+      if (names.length === 1) return this.stamp(tenantId, names[0] as string);
+      const keys = names.map((name) => cacheStampKey(options.prefix, tenantId, name));
+      try {
+        let values = await options.redis.mget(...keys);
+        if (values.includes(null)) {
+          await Promise.all(
+            keys.map(
+              (key, i) =>
+                values[i] === null &&
+                options.redis.set(key, randomUUID(), 'EX', CACHE_STAMP_TTL_SECONDS, 'NX'),
+            ),
+          );
+          values = await options.redis.mget(...keys);
+        }
+        return values.includes(null) ? null : values.join('|');
       } catch (err) {
         options.onError?.(err);
         return null;

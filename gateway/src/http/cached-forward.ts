@@ -1,4 +1,5 @@
-import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { INTERNAL_HEADER_PREFIX } from '@fleet/tenancy';
 import type { CachedAnswer, ResponseCache } from '../data-access/response-cache';
 import type { GatewayExchange } from './gateway-request';
@@ -28,40 +29,77 @@ export function isCacheableRequest(req: IncomingMessage): boolean {
   );
 }
 
+/** What `forwardCached` needs of the route rule: its stamp names, and whether it serves pages. */
+export interface CachedRoute {
+  cache: string | readonly string[];
+  pages?: true;
+}
+
 /**
  * A store read that the upstream's data owner stamps (`route.cache`): served from the cache while
- * the tenant's stamp is the one the answer was stored with, else forwarded and, when the answer
- * may be kept, stored under the stamp read before the upstream was asked. A write that lands
- * meanwhile renews the stamp, so such an answer is never served again.
+ * the tenant's stamps are the ones the answer was stored with, else forwarded and, when the answer
+ * may be kept, stored under the stamps read before the upstream was asked. A write that lands
+ * meanwhile renews a stamp, so such an answer is never served again.
+ *
+ * Pages (`route.pages`) are kept per scheme and host as well (a page's canonical links name its
+ * host), only when the storefront marks them shareable HTML (`pageMayShare`), and are asked for
+ * uncompressed: the gateway keeps the page (and its gzip, made on the first hit that takes it) and
+ * answers each client with what it takes.
  */
 export async function forwardCached(
   cache: ResponseCache,
   x: GatewayExchange,
   upstream: Upstream,
   extra: () => Record<string, string>,
-  stampName: string,
+  route: CachedRoute,
   tenantId: string,
 ): Promise<void> {
   const { req, res } = x;
-  const stamp = await cache.stamp(tenantId, stampName);
-  const key = `${tenantId} ${req.url ?? ''}`;
+  const pages = route.pages === true;
+  const stamp = await cache.stamps(tenantId, typeof route.cache === 'string' ? [route.cache] : route.cache);
+  const key = pages
+    ? `${tenantId} ${x.client.protocol}://${req.headers.host ?? ''} ${req.url ?? ''}`
+    : `${tenantId} ${req.url ?? ''}`;
   const hit = stamp === null ? undefined : cache.get(key, stamp);
-  if (hit) {
-    res.statusCode = hit.status;
-    for (const [name, value] of hit.headers) res.setHeader(name, value);
-    res.setHeader(CACHE_STATUS_HEADER, 'HIT');
-    res.end(hit.body);
-    return;
-  }
+  if (hit) return replay(req, res, hit);
   res.setHeader(CACHE_STATUS_HEADER, stamp === null ? 'BYPASS' : 'MISS');
-  const tap = stamp === null ? undefined : collector(cache.maxEntryBytes, stamp, (a) => cache.set(key, a));
+  let tap: ResponseTap | undefined;
+  if (stamp !== null) {
+    const keep = (answer: Omit<CachedAnswer, 'storedAt'>) =>
+      cache.set(key, pages ? compressible(answer) : answer);
+    tap = collector(cache.maxEntryBytes, stamp, pages ? pageMayShare : mayShare, keep);
+    if (pages) delete req.headers['accept-encoding'];
+  }
   await forward(upstream, req, res, extra(), x.client, tenantId, tap);
+}
+
+function replay(req: IncomingMessage, res: ServerResponse, hit: CachedAnswer): void {
+  res.statusCode = hit.status;
+  for (const [name, value] of hit.headers) res.setHeader(name, value);
+  res.setHeader(CACHE_STATUS_HEADER, 'HIT');
+  let body = hit.body;
+  if (hit.compressible && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+    // Compressed once, on the first hit that takes gzip: a page asked for once costs no gzip.
+    hit.gzip ??= gzipSync(hit.body, { level: 6 });
+    body = hit.gzip;
+    res.setHeader('content-encoding', 'gzip');
+  }
+  if (hit.compressible) res.setHeader('content-length', body.length);
+  res.end(body);
+}
+
+/** A page over 1 KB is served gzipped to clients that take it (its length set per answer). */
+function compressible(answer: Omit<CachedAnswer, 'storedAt'>): Omit<CachedAnswer, 'storedAt'> {
+  if (answer.body.length <= 1024) return answer;
+  const headers = answer.headers.filter(([name]) => name !== 'content-length');
+  return { ...answer, headers, compressible: true };
 }
 
 /** Collects a 200 answer that may be shared, up to `maxBytes`, and hands it over when complete. */
 function collector(
   maxBytes: number,
   stamp: string,
+  mayKeep: (headers: IncomingHttpHeaders) => boolean,
   keep: (answer: Omit<CachedAnswer, 'storedAt'>) => void,
 ): ResponseTap {
   let status = 0;
@@ -71,7 +109,7 @@ function collector(
   return {
     start(statusCode, upstreamHeaders) {
       status = statusCode;
-      headers = statusCode === 200 && mayShare(upstreamHeaders) ? replayable(upstreamHeaders) : null;
+      headers = statusCode === 200 && mayKeep(upstreamHeaders) ? replayable(upstreamHeaders) : null;
     },
     data(chunk) {
       if (!headers) return;
@@ -97,6 +135,29 @@ function mayShare(headers: IncomingHttpHeaders): boolean {
     headers.vary === undefined &&
     !control.includes('no-store') &&
     !control.includes('private')
+  );
+}
+
+/**
+ * A page may be kept only when the storefront says it is the same for every visitor: HTML,
+ * an explicit cache-control that is neither private nor no-store, no cookie set, and a Vary on
+ * nothing but the encoding and the cookies (the gateway keeps only requests without cookies).
+ */
+function pageMayShare(headers: IncomingHttpHeaders): boolean {
+  const control = String(headers['cache-control'] ?? '').toLowerCase();
+  const vary = String(headers.vary ?? '')
+    .toLowerCase()
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
+  return (
+    String(headers['content-type'] ?? '').startsWith('text/html') &&
+    control !== '' &&
+    !control.includes('no-store') &&
+    !control.includes('private') &&
+    headers['set-cookie'] === undefined &&
+    headers['content-encoding'] === undefined &&
+    vary.every((v) => v === 'accept-encoding' || v === 'cookie')
   );
 }
 
