@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { INTERNAL_HEADER_PREFIX } from '@fleet/tenancy';
 import type { CachedAnswer, ResponseCache } from '../data-access/response-cache';
 import type { GatewayExchange } from './gateway-request';
@@ -42,9 +42,9 @@ export interface CachedRoute {
  * meanwhile renews a stamp, so such an answer is never served again.
  *
  * Pages (`route.pages`) are kept per scheme and host as well (a page's canonical links name its
- * host), only when the storefront marks them shareable HTML (`pageMayShare`), and are asked for
- * uncompressed: the gateway keeps the page (and its gzip, made on the first hit that takes it) and
- * answers each client with what it takes.
+ * host), only when the storefront marks them shareable HTML (`pageMayShare`). The miss goes to the
+ * client as the storefront sent it (gzipped when the client takes it); the gateway keeps the page
+ * unzipped, gzips it again on the first hit that takes gzip, and answers each client accordingly.
  */
 export async function forwardCached(
   cache: ResponseCache,
@@ -65,10 +65,11 @@ export async function forwardCached(
   res.setHeader(CACHE_STATUS_HEADER, stamp === null ? 'BYPASS' : 'MISS');
   let tap: ResponseTap | undefined;
   if (stamp !== null) {
-    const keep = (answer: Omit<CachedAnswer, 'storedAt'>) =>
-      cache.set(key, pages ? compressible(answer) : answer);
+    const keep = (answer: Omit<CachedAnswer, 'storedAt'>) => {
+      const kept = pages ? keptPage(answer) : answer;
+      if (kept) cache.set(key, kept);
+    };
     tap = collector(cache.maxEntryBytes, stamp, pages ? pageMayShare : mayShare, keep);
-    if (pages) delete req.headers['accept-encoding'];
   }
   await forward(upstream, req, res, extra(), x.client, tenantId, tap);
 }
@@ -84,15 +85,26 @@ function replay(req: IncomingMessage, res: ServerResponse, hit: CachedAnswer): v
     body = hit.gzip;
     res.setHeader('content-encoding', 'gzip');
   }
-  if (hit.compressible) res.setHeader('content-length', body.length);
+  res.setHeader('content-length', body.length);
   res.end(body);
 }
 
-/** A page over 1 KB is served gzipped to clients that take it (its length set per answer). */
-function compressible(answer: Omit<CachedAnswer, 'storedAt'>): Omit<CachedAnswer, 'storedAt'> {
-  if (answer.body.length <= 1024) return answer;
-  const headers = answer.headers.filter(([name]) => name !== 'content-length');
-  return { ...answer, headers, compressible: true };
+/**
+ * A page is kept as plain HTML (unzipped when the storefront gzipped it for this client), its
+ * length set per answer; over 1 KB it is served gzipped to clients that take it.
+ */
+function keptPage(answer: Omit<CachedAnswer, 'storedAt'>): Omit<CachedAnswer, 'storedAt'> | null {
+  const drop = new Set(['content-length', 'content-encoding']);
+  const headers = answer.headers.filter(([name]) => !drop.has(name));
+  let body = answer.body;
+  if (answer.headers.some(([name, value]) => name === 'content-encoding' && value === 'gzip')) {
+    try {
+      body = gunzipSync(body);
+    } catch {
+      return null;
+    }
+  }
+  return { ...answer, headers, body, compressible: body.length > 1024 };
 }
 
 /** Collects a 200 answer that may be shared, up to `maxBytes`, and hands it over when complete. */
@@ -156,7 +168,7 @@ function pageMayShare(headers: IncomingHttpHeaders): boolean {
     !control.includes('no-store') &&
     !control.includes('private') &&
     headers['set-cookie'] === undefined &&
-    headers['content-encoding'] === undefined &&
+    (headers['content-encoding'] === undefined || headers['content-encoding'] === 'gzip') &&
     vary.every((v) => v === 'accept-encoding' || v === 'cookie')
   );
 }
