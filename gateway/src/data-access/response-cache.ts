@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type Redis from 'ioredis';
-import { CACHE_STAMP_TTL_SECONDS, cacheStampKey } from '@fleet/tenancy';
+import { readCacheStamps } from '@fleet/tenancy';
 import { BoundedTtlCache } from './bounded-ttl-cache';
 
 /** One upstream answer kept for replay, valid while its tenant's stamp is `stamp`. */
@@ -64,41 +63,20 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
     weigh: (answer) => answer.body.length * (answer.compressible ? 2 : 1),
   });
 
+  const stamps = async (tenantId: string, names: readonly string[]): Promise<string | null> => {
+    try {
+      const values = await readCacheStamps(options.redis, options.prefix, tenantId, names);
+      return values && values.join('|');
+    } catch (err) {
+      options.onError?.(err);
+      return null;
+    }
+  };
+
   return {
     maxEntryBytes,
-    async stamp(tenantId, name) {
-      const key = cacheStampKey(options.prefix, tenantId, name);
-      try {
-        const current = await options.redis.get(key);
-        if (current !== null) return current;
-        await options.redis.set(key, randomUUID(), 'EX', CACHE_STAMP_TTL_SECONDS, 'NX');
-        return await options.redis.get(key);
-      } catch (err) {
-        options.onError?.(err);
-        return null;
-      }
-    },
-    async stamps(tenantId, names) {
-      if (names.length === 1) return this.stamp(tenantId, names[0] as string);
-      const keys = names.map((name) => cacheStampKey(options.prefix, tenantId, name));
-      try {
-        let values = await options.redis.mget(...keys);
-        if (values.includes(null)) {
-          await Promise.all(
-            keys.map(
-              (key, i) =>
-                values[i] === null &&
-                options.redis.set(key, randomUUID(), 'EX', CACHE_STAMP_TTL_SECONDS, 'NX'),
-            ),
-          );
-          values = await options.redis.mget(...keys);
-        }
-        return values.includes(null) ? null : values.join('|');
-      } catch (err) {
-        options.onError?.(err);
-        return null;
-      }
-    },
+    stamp: (tenantId, name) => stamps(tenantId, [name]),
+    stamps,
     get(key, stamp) {
       const answer = entries.get(key);
       if (answer?.stamp === stamp) return answer;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type Redis from 'ioredis';
-import { CACHE_STAMP_TTL_SECONDS, cacheStampKey } from '@fleet/tenancy';
+import { CACHE_STAMP_TTL_SECONDS, cacheStampKey, readCacheStamps } from '@fleet/tenancy';
 
 /**
  * The stamps a rendered page depends on: the catalog's (renewed by catalog), the theme's (ours)
@@ -32,23 +32,13 @@ export function createCacheStamps(
   prefix: string,
   onError?: (err: unknown) => void,
 ): CacheStamps {
-  const keys = (tenantId: string) => NAMES.map((name) => cacheStampKey(prefix, tenantId, name));
   return {
     async read(tenantId) {
-      const names = keys(tenantId);
       try {
-        let values = await redis.mget(...names);
-        if (values.includes(null)) {
-          const fresh = randomUUID();
-          await Promise.all(
-            names.map(
-              (key, i) => values[i] === null && redis.set(key, fresh, 'EX', CACHE_STAMP_TTL_SECONDS, 'NX'),
-            ),
-          );
-          values = await redis.mget(...names);
-        }
-        const [catalog, theme, store] = values;
-        return catalog && theme && store ? { catalog, theme, store } : null;
+        const values = await readCacheStamps(redis, prefix, tenantId, NAMES);
+        if (!values) return null;
+        const [catalog, theme, store] = values as [string, string, string];
+        return { catalog, theme, store };
       } catch (err) {
         onError?.(err);
         return null;
