@@ -40,7 +40,7 @@ beforeAll(async () => {
     hits++;
     res.set('cache-control', 'no-cache').json({ n: hits });
   });
-  app.get('/{*rest}', (req, res) => page(req, res, { 'cache-control': 'no-cache' }));
+  app.get('/{*rest}', (req, res) => page(req, res, { 'cache-control': 'no-cache', 'x-page-cache': 'MISS' }));
   storefront = await startHttpServer(app, {
     port: 0,
     logger: createLogger({ service: 't', level: 'silent' }),
@@ -73,6 +73,8 @@ test('a page for a visitor without cookies is kept per tenant and host, and gzip
   const again = await read('acme.fleet.test', '/collections/all');
   expect([again.cache, again.n]).toEqual(['HIT', first.n]);
   expect(again.headers.vary).toBe('Accept-Encoding, Cookie');
+  // The storefront's own cache status belonged to the exchange that filled the entry.
+  expect([first.headers['x-page-cache'], again.headers['x-page-cache']]).toEqual(['MISS', undefined]);
   expect(Number(again.headers['content-length'])).toBe(Buffer.byteLength(again.text));
 
   const zipped = await f.get('acme.fleet.test', '/collections/all', {

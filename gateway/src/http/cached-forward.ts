@@ -9,8 +9,14 @@ import type { Upstream } from './upstream';
 
 export const CACHE_STATUS_HEADER = 'x-cache';
 
-/** Upstream headers that belong to one exchange, not to the answer. */
-const NOT_REPLAYED: ReadonlySet<string> = new Set(['date', 'x-request-id', 'set-cookie', 'age']);
+/** Upstream headers that belong to one exchange, not to the answer (the storefront's own cache status too). */
+const NOT_REPLAYED: ReadonlySet<string> = new Set([
+  'date',
+  'x-request-id',
+  'set-cookie',
+  'age',
+  'x-page-cache',
+]);
 
 /**
  * Whether this request may be answered from (and fill) the cache: an anonymous GET without a
