@@ -71,12 +71,19 @@ export class Shopper {
     return this.last;
   }
 
-  /** Posts `fields` plus the CSRF token of the last page (unless `_csrf` is given). */
-  async post(path: string, fields: Record<string, string>): Promise<HostResponse> {
+  /**
+   * Posts `fields` plus the CSRF token of the last page (unless `_csrf` is given), with `headers`
+   * a browser would add (`sec-fetch-site`, `origin`); none by default, as a client that is no browser.
+   */
+  async post(
+    path: string,
+    fields: Record<string, string>,
+    headers: Record<string, string> = {},
+  ): Promise<HostResponse> {
     const body = new URLSearchParams({ _csrf: this.csrf(), ...fields }).toString();
     this.last = await requestAs(this.host, `${this.gateway}${path}`, {
       method: 'POST',
-      headers: { ...this.headers(), 'content-type': 'application/x-www-form-urlencoded' },
+      headers: { ...this.headers(), ...headers, 'content-type': 'application/x-www-form-urlencoded' },
       body,
     });
     this.keep(this.last);

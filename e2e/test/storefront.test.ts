@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createDb } from '@fleet/db';
 import { createRegistryClient } from '@fleet/tenancy';
-import { waitFor } from '@fleet/testing';
+import { requestAs, waitFor } from '@fleet/testing';
 import { frontDoor, ok, startHostPlatform, type ProcessPlatform, type Store } from './process-platform';
 import { seedProduct, Shopper, type SeededProduct } from './storefront-support';
 
@@ -20,7 +20,10 @@ let chair: SeededProduct;
 beforeAll(async () => {
   platform = await startHostPlatform(1);
   fd = frontDoor(platform);
-  [a, b] = await Promise.all([fd.signUp('pages-a'), fd.signUp('pages-b')]);
+  // One after the other: two password hashes at once outlast tenancy's 5 s wait for identity
+  // on a loaded 2-core machine (about 4.3 s each at load 20).
+  a = await fd.signUp('pages-a');
+  b = await fd.signUp('pages-b');
   [lamp, chair] = await Promise.all([
     seedProduct(platform, a, 'Aurora Lantern'),
     seedProduct(platform, b, 'Borealis Chair'),
@@ -28,7 +31,7 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(async () => {
   await platform?.stop();
-});
+}, 120_000);
 
 const shopper = (store: Store) => new Shopper(fd.gateway, store.host);
 const owner = (store: Store) => ({ authorization: `Bearer ${store.token}` });
@@ -152,19 +155,73 @@ test('a category page pages by cursor: next and first page links, no product twi
   }
 }, 120_000);
 
-test("every form post needs the CSRF token of the shopper's own session", async () => {
+test('a form post a browser marks as cross-origin is refused, another store on the platform included', async () => {
+  const variantId = lamp.variants[0]?.id as string;
+  const s = shopper(a);
+  const page = await s.get(`/products/${lamp.slug}`);
+  // A visitor's page is the same for everyone: no token in it, no cookie minted by a GET.
+  expect(page.headers['set-cookie']).toBeUndefined();
+  expect(s.csrf()).toBe('');
+  const forgeries: Array<Record<string, string>> = [
+    { 'sec-fetch-site': 'cross-site' },
+    { 'sec-fetch-site': 'same-site', origin: `http://${b.host}` },
+    { origin: 'http://evil.example' },
+    { origin: `http://${b.host}` },
+    { origin: 'null' },
+  ];
+  for (const headers of forgeries) {
+    const forged = await s.post('/cart/add', { variantId, quantity: '1' }, headers);
+    expect([headers, forged.status]).toEqual([headers, 403]);
+    expect(forged.headers['set-cookie']).toBeUndefined();
+  }
+  expect(s.cookie('sf_cart')).toBeUndefined();
+  // The same post from this origin, as a browser sends it, needs no token.
+  const browser = await shopper(a).post(
+    '/cart/add',
+    { variantId, quantity: '1' },
+    {
+      'sec-fetch-site': 'same-origin',
+      origin: `http://${a.host}`,
+    },
+  );
+  expect([browser.status, browser.headers.location]).toEqual([303, '/cart']);
+  const byOrigin = await shopper(a).post(
+    '/cart/add',
+    { variantId, quantity: '1' },
+    { origin: `http://${a.host}` },
+  );
+  expect(byOrigin.status).toBe(303);
+});
+
+test("a shopper with a session must send its own session's CSRF token when no browser header vouches for the post", async () => {
   const s = shopper(a);
   await s.get(`/products/${lamp.slug}`);
   const variantId = lamp.variants[0]?.id as string;
+  // The first post of a visitor without cookies starts the session (and the cart).
+  const first = await s.post('/cart/add', { variantId, quantity: '1' });
+  expect([first.status, first.headers.location]).toEqual([303, '/cart']);
+  expect(s.cookie('sf_sid')).toBeDefined();
+  await s.get(`/products/${lamp.slug}`);
+  expect(s.csrf()).not.toBe('');
   const none = await s.post('/cart/add', { _csrf: '', variantId, quantity: '1' });
   expect(none.status).toBe(403);
   const other = shopper(a);
-  await other.get('/');
+  await other.post('/cart/add', { variantId, quantity: '1' });
+  await other.get(`/products/${lamp.slug}`);
+  expect(other.csrf()).not.toBe('');
   const stolen = await s.post('/cart/add', { _csrf: other.csrf(), variantId, quantity: '1' });
   expect(stolen.status).toBe(403);
-  expect(s.cookie('sf_cart')).toBeUndefined();
+  // And a cross-origin post is refused even with the right token.
   await s.get(`/products/${lamp.slug}`);
-  const good = await s.post('/cart/add', { variantId, quantity: '2' });
+  const crossWithToken = await s.post(
+    '/cart/add',
+    { variantId, quantity: '1' },
+    { 'sec-fetch-site': 'cross-site' },
+  );
+  expect(crossWithToken.status).toBe(403);
+  expect((await s.get('/cart')).text).toContain('$39.00');
+  await s.get(`/products/${lamp.slug}`);
+  const good = await s.post('/cart/add', { variantId, quantity: '1' });
   expect([good.status, good.headers.location]).toEqual([303, '/cart']);
   const setCookie = ([] as string[])
     .concat(good.headers['set-cookie'] ?? [])
@@ -265,11 +322,26 @@ test('an override that fails for shoppers (saved before a theme change) falls ba
 });
 
 test('catalog pages are cached per store and follow the catalog stamp', async () => {
-  const s = shopper(a);
   const path = `/products/${lamp.slug}`;
+  // A visitor without cookies: the gateway keeps the page (and gzips it once).
+  await shopper(a).get(path);
+  const again = await shopper(a).get(path);
+  expect(again.headers['x-cache']).toBe('HIT');
+  expect(again.headers['cache-control']).toBe('no-cache');
+  expect(again.text).toContain('Aurora Lantern');
+  const zipped = await requestAs(a.host, `${fd.gateway}${path}`, { headers: { 'accept-encoding': 'gzip' } });
+  expect([zipped.headers['x-cache'], zipped.headers['content-encoding']]).toEqual(['HIT', 'gzip']);
+  // A shopper with a cart: the storefront's own page cache, the count filled in.
+  const s = shopper(a);
+  await s.post('/cart/add', { variantId: lamp.variants[0]?.id as string, quantity: '3' });
   await s.get(path);
-  const again = await s.get(path);
-  expect(again.headers['x-page-cache']).toBe('HIT');
+  const mine = await s.get(path);
+  // A request with a cookie is not looked up in the gateway's cache at all.
+  expect([mine.headers['x-cache'], mine.headers['x-page-cache']]).toEqual([undefined, 'HIT']);
+  expect(mine.headers['cache-control']).toBe('private, no-cache');
+  expect(mine.text).toContain('aria-label="items in cart">3<');
+  // The same path on another store is that store's page.
+  expect((await shopper(b).get(path)).status).toBe(404);
   ok(
     await fd.call(a.host, `/api/admin/products/${lamp.id}`, {
       method: 'PATCH',
@@ -277,9 +349,22 @@ test('catalog pages are cached per store and follow the catalog stamp', async ()
       body: { title: 'Aurora Lantern Deluxe' },
     }),
   );
-  const changed = await s.get(path);
-  expect(changed.headers['x-page-cache']).toBe('MISS');
-  expect(changed.text).toContain('Aurora Lantern Deluxe');
+  // The shopper's first: the visitor's render would fill the storefront's cache for both.
+  const withCart = await s.get(path);
+  const anonymous = await shopper(a).get(path);
+  expect([anonymous.headers['x-cache'], withCart.headers['x-page-cache']]).toEqual(['MISS', 'MISS']);
+  expect(anonymous.text).toContain('Aurora Lantern Deluxe');
+  expect(withCart.text).toContain('Aurora Lantern Deluxe');
+  // A settings change (tenancy renews the store stamp) shows on the next request as well.
+  const name = `Store A ${randomUUID().slice(0, 6)}`;
+  ok(
+    await fd.call(a.host, '/api/admin/settings/store', {
+      method: 'PATCH',
+      headers: owner(a),
+      body: { name },
+    }),
+  );
+  expect((await shopper(a).get(path)).text).toContain(name);
 });
 
 test('a suspended store shows the unavailable page with 503', async () => {

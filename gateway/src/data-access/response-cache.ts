@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type Redis from 'ioredis';
-import { CACHE_STAMP_TTL_SECONDS, cacheStampKey } from '@fleet/tenancy';
+import { readCacheStamps } from '@fleet/tenancy';
 import { BoundedTtlCache } from './bounded-ttl-cache';
 
 /** One upstream answer kept for replay, valid while its tenant's stamp is `stamp`. */
@@ -9,6 +8,9 @@ export interface CachedAnswer {
   status: number;
   headers: ReadonlyArray<readonly [string, string | string[]]>;
   body: Buffer;
+  /** A page: served gzipped to clients that take it; `gzip` is made on the first such hit. */
+  compressible?: boolean;
+  gzip?: Buffer;
   storedAt: number;
 }
 
@@ -18,6 +20,8 @@ export interface ResponseCache {
    * say, and then nothing is served from or put into the cache.
    */
   stamp(tenantId: string, name: string): Promise<string | null>;
+  /** Several stamps of the tenant at once (one Redis read), joined; null as for `stamp`. */
+  stamps(tenantId: string, names: readonly string[]): Promise<string | null>;
   /** The answer under `key` when it was stored under this very stamp and is not too old. */
   get(key: string, stamp: string): CachedAnswer | undefined;
   /** Keeps an answer (stamped with the time now). */
@@ -55,23 +59,24 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
   const now = options.now ?? Date.now;
   const entries = new BoundedTtlCache<CachedAnswer>(maxEntries, now, {
     maxWeight: maxBytes,
-    weigh: (answer) => answer.body.length,
+    // A page's gzip, made later, is counted up front (never more than the body).
+    weigh: (answer) => answer.body.length * (answer.compressible ? 2 : 1),
   });
+
+  const stamps = async (tenantId: string, names: readonly string[]): Promise<string | null> => {
+    try {
+      const values = await readCacheStamps(options.redis, options.prefix, tenantId, names);
+      return values && values.join('|');
+    } catch (err) {
+      options.onError?.(err);
+      return null;
+    }
+  };
 
   return {
     maxEntryBytes,
-    async stamp(tenantId, name) {
-      const key = cacheStampKey(options.prefix, tenantId, name);
-      try {
-        const current = await options.redis.get(key);
-        if (current !== null) return current;
-        await options.redis.set(key, randomUUID(), 'EX', CACHE_STAMP_TTL_SECONDS, 'NX');
-        return await options.redis.get(key);
-      } catch (err) {
-        options.onError?.(err);
-        return null;
-      }
-    },
+    stamp: (tenantId, name) => stamps(tenantId, [name]),
+    stamps,
     get(key, stamp) {
       const answer = entries.get(key);
       if (answer?.stamp === stamp) return answer;

@@ -17,10 +17,11 @@ export interface RouteRule {
   auth: 'public' | 'customer' | 'staff' | 'platform_admin';
   /**
    * Anonymous GET answers may be kept by the gateway while the tenant's cache stamp of this name
-   * is unchanged; the service that owns the data renews the stamp after every write that changes
-   * them (tenancy's `cacheStampKey`).
+   * (or these names: all of them) is unchanged; the service that owns the data renews the stamp
+   * after every write that changes them (tenancy's `cacheStampKey`). On a `pages` rule only HTML
+   * pages the upstream marks shareable are kept, per host (see cached-forward.ts).
    */
-  cache?: string;
+  cache?: string | readonly string[];
   /**
    * Storefront pages: prefix `/` matches every path outside `/api`. Page requests on an unknown
    * host or a suspended store still go to the upstream, flagged in the signed context
@@ -86,7 +87,8 @@ export const ROUTES: readonly RouteRule[] = [
   { door: 'store', prefix: '/api/store/payments', upstream: 'payment', audience: 'public', auth: 'public' },
   { door: 'store', prefix: '/api/webhooks', upstream: 'payment', audience: 'public', auth: 'public' },
 
-  { door: 'store', prefix: '/', upstream: 'storefront', audience: 'shopper', auth: 'public', pages: true },
+  // Catalog pages for visitors without cookies, under the stamps a page is rendered from (docs/security.md).
+  { door: 'store', prefix: '/', upstream: 'storefront', audience: 'shopper', auth: 'public', pages: true, cache: ['catalog', 'theme', 'store'] },
   { door: 'store', prefix: '/api/admin/theme', upstream: 'storefront', audience: 'merchant', auth: 'staff' },
   { door: 'store', prefix: '/api/admin/notifications', upstream: 'notification', audience: 'merchant', auth: 'staff' },
 ];

@@ -114,8 +114,10 @@ export async function handleGatewayRequest(deps: GatewayDeps, x: GatewayExchange
     [CONTEXT_HEADER]: signContext(ctx, deps.signingKey, target),
     'x-request-id': ctx.requestId,
   });
-  if (deps.cache && route.cache && tenant && !caller.principal && isCacheableRequest(req))
-    return forwardCached(deps.cache, x, upstream, signed, route.cache, tenant.id);
+  // A suspended store's pages are its 503 page, never what was kept while it was open.
+  const cachedRoute = route.cache && !ctx.storeStatus ? { cache: route.cache, pages: route.pages } : null;
+  if (deps.cache && cachedRoute && tenant && !caller.principal && isCacheableRequest(req))
+    return forwardCached(deps.cache, x, upstream, signed, cachedRoute, tenant.id);
   await forward(upstream, req, res, signed(), x.client, tenant?.id ?? door.kind);
 }
 

@@ -37,7 +37,12 @@ export async function start(
   await broker.consume({
     name: 'payment-mode',
     bindings: PAYMENT_MODE_EVENTS,
-    handler: paymentModeConsumer({ db, platformDomain: config.PLATFORM_DOMAIN }),
+    handler: paymentModeConsumer({
+      db,
+      platformDomain: config.PLATFORM_DOMAIN,
+      redis,
+      redisPrefix: config.REDIS_PREFIX,
+    }),
   });
   const dashboard = createJobDashboard(config.REDIS_URL, config.REDIS_PREFIX);
   const app = createApp({

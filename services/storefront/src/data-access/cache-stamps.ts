@@ -1,15 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import type Redis from 'ioredis';
-import { CACHE_STAMP_TTL_SECONDS, cacheStampKey } from '@fleet/tenancy';
+import { CACHE_STAMP_TTL_SECONDS, cacheStampKey, readCacheStamps } from '@fleet/tenancy';
 
-/** The stamps a rendered page depends on: the catalog's (renewed by catalog) and the theme's (ours). */
+/**
+ * The stamps a rendered page depends on: the catalog's (renewed by catalog), the theme's (ours)
+ * and the store's settings' (renewed by tenancy). The gateway keeps anonymous pages under the same
+ * three (its route rule for pages).
+ */
 export interface PageStamps {
   catalog: string;
   theme: string;
+  store: string;
 }
 
+const NAMES = ['catalog', 'theme', 'store'] as const;
+
 export interface CacheStamps {
-  /** Both stamps of the tenant (minted when missing); null when Redis cannot say. */
+  /** The tenant's page stamps (minted when missing); null when Redis cannot say. */
   read(tenantId: string): Promise<PageStamps | null>;
   /** A new theme stamp after an override changed: every page and engine of the tenant is stale. */
   renewTheme(tenantId: string): Promise<void>;
@@ -25,31 +32,20 @@ export function createCacheStamps(
   prefix: string,
   onError?: (err: unknown) => void,
 ): CacheStamps {
-  const keys = (tenantId: string) => [
-    cacheStampKey(prefix, tenantId, 'catalog'),
-    cacheStampKey(prefix, tenantId, 'theme'),
-  ];
   return {
     async read(tenantId) {
-      const [catalogKey, themeKey] = keys(tenantId) as [string, string];
       try {
-        let [catalog, theme] = await redis.mget(catalogKey, themeKey);
-        if (catalog === null || theme === null) {
-          const fresh = randomUUID();
-          await Promise.all([
-            catalog === null && redis.set(catalogKey, fresh, 'EX', CACHE_STAMP_TTL_SECONDS, 'NX'),
-            theme === null && redis.set(themeKey, fresh, 'EX', CACHE_STAMP_TTL_SECONDS, 'NX'),
-          ]);
-          [catalog, theme] = await redis.mget(catalogKey, themeKey);
-        }
-        return catalog && theme ? { catalog, theme } : null;
+        const values = await readCacheStamps(redis, prefix, tenantId, NAMES);
+        if (!values) return null;
+        const [catalog, theme, store] = values as [string, string, string];
+        return { catalog, theme, store };
       } catch (err) {
         onError?.(err);
         return null;
       }
     },
     async renewTheme(tenantId) {
-      await redis.set(keys(tenantId)[1] as string, randomUUID(), 'EX', CACHE_STAMP_TTL_SECONDS);
+      await redis.set(cacheStampKey(prefix, tenantId, 'theme'), randomUUID(), 'EX', CACHE_STAMP_TTL_SECONDS);
     },
   };
 }

@@ -1,7 +1,7 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { sameToken } from '../domain/sealed-value';
 import type { Problem } from '../data-access/internal-call';
-import type { Shop } from './shop';
+import { hostOf, type Shop } from './shop';
 
 /** Form posts: urlencoded, small. */
 export const formBody = express.urlencoded({ extended: false, limit: '32kb', parameterLimit: 50 });
@@ -15,14 +15,40 @@ export const wantsJson = (req: Request): boolean =>
   String(req.headers.accept ?? '').includes('application/json');
 
 /**
- * CSRF: every form post carries `_csrf`, a MAC of the shopper's session id (the `sf_sid` cookie)
- * and the store; a post without the cookie or with another token is refused with 403 and changes
- * nothing. The cookies are SameSite=Lax as well, so a cross-site post arrives without them.
+ * Where a browser says a request came from (Go 1.25's `CrossOriginProtection`): `Sec-Fetch-Site`
+ * when sent (every current browser sends it); else `Origin` against the host the shopper used.
+ * 'cross': from another origin, refused (another store on the platform is `same-site`, and is
+ * refused too). 'same': the browser vouches for this origin. 'unknown': neither header, a client
+ * that is not a browser or a very old one.
+ */
+export function requestSource(req: Request): 'same' | 'cross' | 'unknown' {
+  const site = req.headers['sec-fetch-site'];
+  if (typeof site === 'string' && site !== '')
+    return site === 'same-origin' || site === 'none' ? 'same' : 'cross';
+  const origin = req.headers.origin;
+  if (typeof origin !== 'string' || origin === '') return 'unknown';
+  try {
+    return new URL(origin).host === hostOf(req) ? 'same' : 'cross';
+  } catch {
+    return 'cross';
+  }
+}
+
+/**
+ * CSRF, two layers (docs/security.md, "Storefront forms"): a post a browser marks as coming from
+ * another origin is refused (403, nothing changes), whatever it carries. A post no browser header
+ * vouches for must carry `_csrf`, the MAC of the shopper's session id (`sf_sid`) and the store,
+ * when the shopper has a session; a visitor without one has no state a forged post could act on.
+ * The cookies are SameSite=Lax as well, so a cross-site post arrives without them.
  */
 export function requireCsrf(req: Request, res: Response, next: NextFunction): void {
   const shop = res.locals.shop as Shop | undefined;
-  const token = field(req, '_csrf', 200);
-  if (shop && sameToken(token, shop.session.csrfToken)) return next();
+  const source = requestSource(req);
+  if (shop && source === 'same') return next();
+  if (shop && source === 'unknown') {
+    const token = field(req, '_csrf', 200);
+    if (!shop.session.sid || sameToken(token, shop.session.csrfToken)) return next();
+  }
   res.status(403);
   res.setHeader('cache-control', 'no-store');
   if (wantsJson(req)) {

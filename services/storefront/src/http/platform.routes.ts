@@ -25,7 +25,7 @@ export function platformRoutes(deps: StorefrontDeps): Router {
   router.get('/', (req, res) => sendSignUp(deps, req, res, {}, {}));
 
   router.post('/signup', formBody, async (req, res) => {
-    const session = loadSession(req, res, deps.sealer, APEX);
+    const session = loadSession(req, res, deps.sealer, APEX, { mint: true });
     const input: SignUpInput = {
       storeName: field(req, 'storeName', 120).trim(),
       slug: field(req, 'slug', 64).trim().toLowerCase(),
@@ -92,7 +92,7 @@ async function sendSignUp(
   error?: string,
   status = 200,
 ): Promise<void> {
-  const session = loadSession(req, res, deps.sealer, APEX);
+  const session = loadSession(req, res, deps.sealer, APEX, { mint: true });
   const fields = [
     { id: 'storeName', label: 'Store name', type: 'text', autocomplete: 'organization' },
     {

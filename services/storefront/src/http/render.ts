@@ -98,7 +98,7 @@ export async function sendCatalogPage(
     const hit = deps.pageCache.get(key, stamps);
     if (hit) {
       res.setHeader('x-page-cache', 'HIT');
-      return sendHtml(req, res, hit.status, hit.html, { private: false });
+      return sendHtml(req, res, hit.status, hit.html, { private: false, shared: !shop.session.personal });
     }
   }
   const page = await build();
@@ -107,16 +107,20 @@ export async function sendCatalogPage(
   const status = page.status ?? 200;
   if (stamps && status === 200) deps.pageCache.set(key, stamps, status, html);
   res.setHeader('x-page-cache', stamps ? 'MISS' : 'BYPASS');
-  sendHtml(req, res, status, html, { private: false });
+  sendHtml(req, res, status, html, { private: false, shared: !shop.session.personal });
 }
 
-/** Fills the holes, compresses when the browser takes gzip, and sends with the page headers. */
+/**
+ * Fills the holes, compresses when the browser takes gzip, and sends with the page headers. A
+ * `shared` page (a catalog page for a visitor without our cookies: no token, an empty cart) may
+ * be kept by a shared cache: the gateway keeps such answers under the store's stamps.
+ */
 export function sendHtml(
   req: Request,
   res: Response,
   status: number,
   html: string,
-  opts: { private: boolean; formAction?: string; csp?: CspAdditions },
+  opts: { private: boolean; shared?: boolean; formAction?: string; csp?: CspAdditions },
 ): void {
   const shop = res.locals.shop as Shop | undefined;
   const filled = shop
@@ -126,7 +130,10 @@ export function sendHtml(
     : html;
   res.status(status);
   res.setHeader('content-type', 'text/html; charset=utf-8');
-  res.setHeader('cache-control', opts.private ? 'private, no-store' : 'private, no-cache');
+  res.setHeader(
+    'cache-control',
+    opts.private ? 'private, no-store' : opts.shared ? 'no-cache' : 'private, no-cache',
+  );
   setPageSecurityHeaders(res, opts.formAction, opts.csp);
   res.setHeader('vary', 'Accept-Encoding, Cookie');
   const accepts = String(req.headers['accept-encoding'] ?? '');

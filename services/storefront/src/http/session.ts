@@ -28,10 +28,18 @@ export interface OrderKey {
  * The shopper's state on one store host, all in cookies (nothing in localStorage): a random
  * session id for CSRF, the cart id and its item count, the signed-in customer, and the guest
  * tokens of the orders placed in this browser. Every sealed cookie names its store.
+ *
+ * A GET mints nothing: a visitor without cookies has no session id and no CSRF token (their
+ * pages are the same for everyone, so the gateway may keep them; docs/security.md). The id is
+ * minted with the first state a post stores (a cart, a customer, an order).
  */
 export interface Session {
+  /** Empty until the shopper has a session (the `sf_sid` cookie). */
   sid: string;
+  /** The MAC of the session id and the store; empty without a session. */
   csrfToken: string;
+  /** Whether the shopper brought any of our cookies: their pages are theirs alone. */
+  personal: boolean;
   cart?: { id: string; count: number };
   customer?: CustomerSession;
   orders: Record<string, OrderKey>;
@@ -41,13 +49,23 @@ export interface Session {
   addOrder(orderId: string, key: OrderKey): void;
 }
 
-export function loadSession(req: Request, res: Response, sealer: Sealer, store: string): Session {
+/** `mint`: give a shopper without a session id one now (the apex sign-up form, a stored state). */
+export function loadSession(
+  req: Request,
+  res: Response,
+  sealer: Sealer,
+  store: string,
+  opts: { mint?: boolean } = {},
+): Session {
   const cookies = readCookies(req);
-  let sid = /^[A-Za-z0-9_-]{22,64}$/.test(cookies.sf_sid ?? '') ? (cookies.sf_sid as string) : undefined;
-  if (!sid) {
-    sid = randomBytes(18).toString('base64url');
-    setCookie(req, res, 'sf_sid', sid);
-  }
+  const known = /^[A-Za-z0-9_-]{22,64}$/.test(cookies.sf_sid ?? '') ? (cookies.sf_sid as string) : '';
+  const mint = (): void => {
+    if (session.sid) return;
+    session.sid = randomBytes(18).toString('base64url');
+    session.csrfToken = sealer.mac('csrf', store, session.sid);
+    session.personal = true;
+    setCookie(req, res, 'sf_sid', session.sid);
+  };
   const mine = <T extends { tid?: string }>(name: string): T | undefined => {
     const value = sealer.open<T>(cookies[name]);
     return value?.tid === store ? value : undefined;
@@ -56,8 +74,9 @@ export function loadSession(req: Request, res: Response, sealer: Sealer, store: 
   const customer = mine<CustomerSession & { tid: string }>('sf_customer');
   const orders = mine<{ tid: string; o: Record<string, OrderKey> }>('sf_orders')?.o ?? {};
   const session: Session = {
-    sid,
-    csrfToken: sealer.mac('csrf', store, sid),
+    sid: known,
+    csrfToken: known ? sealer.mac('csrf', store, known) : '',
+    personal: Object.keys(cookies).length > 0,
     cart: cart && typeof cart.id === 'string' ? { id: cart.id, count: Number(cart.n) || 0 } : undefined,
     customer: customer && customer.exp * 1000 > Date.now() ? customer : undefined,
     orders,
@@ -68,21 +87,26 @@ export function loadSession(req: Request, res: Response, sealer: Sealer, store: 
     },
     setCart(next) {
       session.cart = next;
-      if (next)
+      if (next) {
+        mint();
         setCookie(req, res, 'sf_cart', sealer.seal({ tid: store, id: next.id, n: next.count }), MONTH);
-      else clearCookie(req, res, 'sf_cart');
+      } else clearCookie(req, res, 'sf_cart');
     },
     setCustomer(next) {
       session.customer = next;
-      if (next) setCookie(req, res, 'sf_customer', sealer.seal({ tid: store, ...next }), next.exp - now());
-      else clearCookie(req, res, 'sf_customer');
+      if (next) {
+        mint();
+        setCookie(req, res, 'sf_customer', sealer.seal({ tid: store, ...next }), next.exp - now());
+      } else clearCookie(req, res, 'sf_customer');
     },
     addOrder(orderId, key) {
       const kept = Object.entries(session.orders).slice(-(MAX_ORDERS - 1));
       session.orders = Object.fromEntries([...kept, [orderId, key]]);
+      mint();
       setCookie(req, res, 'sf_orders', sealer.seal({ tid: store, o: session.orders }), MONTH);
     },
   };
+  if (opts.mint) mint();
   return session;
 }
 

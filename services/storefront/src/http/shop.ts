@@ -29,8 +29,11 @@ export interface Shop {
 const INFO_TTL_MS = 5_000;
 const MAX_INFOS = 2_000;
 
-/** Store info per tenant for a few seconds: a settings change shows within INFO_TTL_MS. */
-const infos = new Map<string, { at: number; info: StoreInfo; version: string }>();
+/**
+ * Store info per tenant for a few seconds while the tenant's `store` stamp is unchanged: tenancy
+ * renews it after a settings change, so the change shows on the next request.
+ */
+const infos = new Map<string, { at: number; stamp: string | null; info: StoreInfo; version: string }>();
 
 export const shopOf = (res: Response): Shop => res.locals.shop as Shop;
 
@@ -63,10 +66,8 @@ export function shopMiddleware(deps: StorefrontDeps) {
       clientIp: ctx.clientIp,
       actor: session.actor(),
     };
-    const [cached, stamps] = await Promise.all([
-      storeInfo(deps, ctx as TenantCtx),
-      deps.stamps.read(ctx.tenantId),
-    ]);
+    const stamps = await deps.stamps.read(ctx.tenantId);
+    const cached = await storeInfo(deps, ctx as TenantCtx, stamps?.store ?? null);
     const { info, version } = cached;
     res.locals.shop = {
       tenant: ctx,
@@ -86,9 +87,10 @@ export function shopMiddleware(deps: StorefrontDeps) {
 async function storeInfo(
   deps: StorefrontDeps,
   ctx: TenantCtx,
+  stamp: string | null,
 ): Promise<{ info: StoreInfo; version: string }> {
   const known = infos.get(ctx.tenantId);
-  if (known && Date.now() - known.at < INFO_TTL_MS) return known;
+  if (known && known.stamp === stamp && Date.now() - known.at < INFO_TTL_MS) return known;
   const info = (await deps.registry.storeInfo(ctx)) ?? {
     name: 'Store',
     currency: 'USD',
@@ -97,6 +99,7 @@ async function storeInfo(
   };
   const entry = {
     at: Date.now(),
+    stamp,
     info,
     version: createHash('sha1').update(JSON.stringify(info)).digest('base64url').slice(0, 12),
   };

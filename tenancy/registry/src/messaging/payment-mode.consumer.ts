@@ -1,7 +1,8 @@
 import { PAYMENT_EVENTS, type PaymentModeChanged, type PaymentProviderChanged } from '@fleet/contracts';
-import { inboxConsumer, type EventEnvelope } from '@fleet/messaging';
+import { inboxConsumer, type EventEnvelope, type EventHandler } from '@fleet/messaging';
 import { z } from 'zod';
 import { applyPaymentMode, applyPaymentProvider } from '../data-access/store-settings.repository';
+import { renewStoreStamp } from '../data-access/store-stamp';
 import type { RegistryDeps } from '../domain/registry-deps';
 import { recordSettingsChanged } from '../domain/settings-changed';
 
@@ -21,8 +22,10 @@ const providerChanged: z.ZodType<PaymentProviderChanged> = z.object({
  * change writes `tenant.settings_changed` in the same transaction, so every cache of the store's
  * settings (gateways, checkout) refreshes. A provider switch only updates the info's provider.
  */
-export function paymentModeConsumer(deps: Pick<RegistryDeps, 'db' | 'platformDomain'>) {
-  return inboxConsumer(deps.db, 'tenancy.payment-mode', async (tx, event: EventEnvelope, ctx) => {
+export function paymentModeConsumer(
+  deps: Pick<RegistryDeps, 'db' | 'platformDomain' | 'redis' | 'redisPrefix'>,
+): EventHandler {
+  const handle = inboxConsumer(deps.db, 'tenancy.payment-mode', async (tx, event: EventEnvelope, ctx) => {
     if (event.type === PAYMENT_EVENTS.providerChanged) {
       const data = providerChanged.parse(event.data);
       return applyPaymentProvider(tx, data.to);
@@ -32,4 +35,9 @@ export function paymentModeConsumer(deps: Pick<RegistryDeps, 'db' | 'platformDom
     const changed = await applyPaymentMode(tx, { ...data, version: event.version });
     if (changed) await recordSettingsChanged(tx, ctx, deps, event.tenantId);
   });
+  // Once the change is committed: the store's pages show the new mode on their next request.
+  return async (envelope) => {
+    await handle(envelope);
+    await renewStoreStamp(deps, envelope.tenantId);
+  };
 }
