@@ -11,3 +11,4 @@ export {
 } from './messaging/inventory-level.consumer';
 export { seedProducts, type SeedOptions, type SeededCatalog } from './testing-seed';
 export { start } from './start';
+export { tenantDataPolicy } from './tenant-data';

@@ -14,3 +14,4 @@ export {
   type SagaRecoveryOptions,
 } from './saga/saga-recovery';
 export { start } from './start';
+export { tenantDataPolicy } from './tenant-data';

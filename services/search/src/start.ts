@@ -44,6 +44,7 @@ export async function start(
     concurrency: config.REINDEX_CONCURRENCY,
   });
   const app = createApp({
+    db,
     engine,
     reindex,
     logger,

@@ -5,3 +5,4 @@ export type { RegistryAppDeps } from './app';
 export { createIdentityClient, type IdentityClient } from './data-access/identity.client';
 export { createTxtResolver } from './data-access/txt-resolver';
 export { start } from './start';
+export { tenantDataPolicy } from './tenant-data';
