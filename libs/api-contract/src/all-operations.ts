@@ -6,6 +6,7 @@ import { paymentOperations } from './payments';
 import { platformToolOperations } from './platform-tools';
 import { registryOperations } from './registry';
 import { shoppingOperations } from './shopping';
+import { tenantLifecycleOperations } from './tenant-lifecycle';
 import { themeOperations } from './theme';
 
 /**
@@ -21,6 +22,7 @@ export const API_OPERATIONS = {
   ...paymentOperations,
   ...themeOperations,
   ...platformToolOperations,
+  ...tenantLifecycleOperations,
 } satisfies Record<string, Operation>;
 
 export type OperationName = keyof typeof API_OPERATIONS;

@@ -11,3 +11,4 @@ export * from './theme';
 export * from './platform-tools';
 export * from './all-operations';
 export * from './openapi';
+export * from './tenant-lifecycle';

@@ -5,3 +5,4 @@ export * from './payment';
 export * from './order';
 export * from './tenant';
 export * from './platform-queues';
+export * from './tenant-data-services';

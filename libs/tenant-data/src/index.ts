@@ -11,6 +11,7 @@ export {
 } from './routes';
 export {
   httpTenantDataSource,
+  lifecycleCtx,
   localTenantDataSource,
   type HttpSourceOptions,
   type TenantDataSource,

@@ -23,6 +23,21 @@ export interface TenantDataOptions extends TenantDataPolicy {
 export interface TenantDataListing {
   service: string;
   tables: Array<{ name: string; rows: number }>;
+  /** Columns left out, by table, and tables never exported: the archive's manifest says so. */
+  redacted: Record<string, string[]>;
+  excluded: string[];
+}
+
+export function listing(options: TenantDataOptions, counts: Record<string, number>): TenantDataListing {
+  const excluded = excludedTables(options);
+  return {
+    service: options.service,
+    tables: Object.entries(counts)
+      .filter(([name]) => !excluded.has(name))
+      .map(([name, rows]) => ({ name, rows })),
+    redacted: Object.fromEntries(Object.entries(options.redact ?? {}).map(([t, cols]) => [t, [...cols]])),
+    excluded: Object.keys(counts).filter((name) => excluded.has(name)),
+  };
 }
 
 export interface TenantPurgeResult {
@@ -53,12 +68,7 @@ export function tenantDataRoutes(db: Db, options: TenantDataOptions): Router {
 
   router.get('/internal/tenant-data/tables', async (_req, res) => {
     const ctx = lifecycleCtx(res);
-    const counts = await countTenantRows(db, ctx);
-    const tables = Object.entries(counts)
-      .filter(([name]) => !excluded.has(name))
-      .map(([name, rows]) => ({ name, rows }));
-    const body: TenantDataListing = { service: options.service, tables };
-    res.json(body);
+    res.json(listing(options, await countTenantRows(db, ctx)));
   });
 
   router.get('/internal/tenant-data/tables/:table', async (req, res) => {

@@ -7,6 +7,7 @@ import { excludedTables, redactedColumns } from './policy';
 import { countTenantRows, purgeTenantRows } from './purge';
 import {
   LIFECYCLE_CALLER,
+  listing,
   type TenantDataListing,
   type TenantDataOptions,
   type TenantPurgeResult,
@@ -22,7 +23,7 @@ export interface TenantDataSource {
   purge(tenantId: string): Promise<TenantPurgeResult>;
 }
 
-function lifecycleCtx(tenantId: string): TenantCtx {
+export function lifecycleCtx(tenantId: string): TenantCtx {
   return { requestId: randomUUID(), tenantId, actor: { kind: 'service', id: LIFECYCLE_CALLER } };
 }
 
@@ -32,11 +33,7 @@ export function localTenantDataSource(db: Db, options: TenantDataOptions): Tenan
   return {
     service: options.service,
     async tables(tenantId) {
-      const counts = await countTenantRows(db, lifecycleCtx(tenantId));
-      const tables = Object.entries(counts)
-        .filter(([name]) => !excluded.has(name))
-        .map(([name, rows]) => ({ name, rows }));
-      return { service: options.service, tables };
+      return listing(options, await countTenantRows(db, lifecycleCtx(tenantId)));
     },
     async table(tenantId, name) {
       const ctx = lifecycleCtx(tenantId);

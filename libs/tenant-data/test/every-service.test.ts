@@ -92,3 +92,13 @@ describe.each(withData.map((s) => [s.name, s] as const))('tenant data of %s', (n
     }
   });
 });
+
+it('the registry calls every service with a database but itself (TENANT_DATA_SERVICES)', async () => {
+  const { TENANT_DATA_SERVICES } = await import('@fleet/contracts');
+  expect(TENANT_DATA_SERVICES.map((s) => s.service).sort()).toEqual(
+    withData
+      .map((s) => s.name)
+      .filter((n) => n !== 'tenancy')
+      .sort(),
+  );
+});

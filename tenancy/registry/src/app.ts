@@ -10,6 +10,7 @@ import { deadLetterRoutes } from './http/dead-letters.routes';
 import { domainRoutes } from './http/domains.routes';
 import { internalRoutes } from './http/internal.routes';
 import { jobDashboardRoutes } from './http/job-dashboard.routes';
+import { lifecycleRoutes } from './http/lifecycle.routes';
 import { platformRoutes } from './http/platform.routes';
 import { ratesRoutes } from './http/rates.routes';
 import { settingsRoutes } from './http/settings.routes';
@@ -37,6 +38,7 @@ export function createApp(deps: RegistryAppDeps): Express {
       app.use(tenantDataRoutes(deps.db, tenantDataPolicy));
       app.use(internalRoutes(deps));
       app.use(signUpRoutes(deps));
+      app.use(lifecycleRoutes(deps));
       app.use(platformRoutes(deps));
       app.use(deadLetterRoutes(deps));
       if (deps.jobDashboard) app.use(jobDashboardRoutes(deps.jobDashboard));
