@@ -155,3 +155,6 @@ export const tenantLifecycleOperations = operations({
     errors: [400, 403, 404],
   },
 });
+
+export type TenantExport = z.infer<typeof tenantExport>;
+export type TenantDeletion = z.infer<typeof tenantDeletion>;

@@ -6,3 +6,4 @@ export { createIdentityClient, type IdentityClient } from './data-access/identit
 export { createTxtResolver } from './data-access/txt-resolver';
 export { start } from './start';
 export { tenantDataPolicy } from './tenant-data';
+export { readTar } from './lifecycle/tar';

@@ -8,6 +8,7 @@ import { ProductEditPage } from './products/product-edit.page';
 import { ProductImportPage } from './products/product-import.page';
 import { ProductsPage } from './products/products.page';
 import { AcceptInvitationPage } from './settings/accept-invitation.page';
+import { DataExportPage } from './settings/data-export.page';
 import { DomainsPage } from './settings/domains.page';
 import { PaymentsPage } from './settings/payments.page';
 import { SettingsPage } from './settings/settings.page';
@@ -35,6 +36,7 @@ function Screen() {
   if (parts[0] === 'settings' && parts[1] === 'staff') return <StaffPage />;
   if (parts[0] === 'settings' && parts[1] === 'payments') return <PaymentsPage />;
   if (parts[0] === 'settings' && parts[1] === 'domains') return <DomainsPage />;
+  if (parts[0] === 'settings' && parts[1] === 'data') return <DataExportPage />;
   if (parts[0] === 'settings' && parts[1] === 'theme') return <ThemePage />;
   if (parts[0] === 'settings') return <SettingsPage />;
   if (parts.length === 0) return <DashboardPage />;

@@ -47,7 +47,7 @@ export async function startLifecycle(options: LifecycleOptions): Promise<Running
   const prefix = options.redisPrefix.replace(/:+$/, '') || 'bull';
   const client = new Redis(options.redisUrl, { maxRetriesPerRequest: 2 });
   const connection = () => new Redis(options.redisUrl, { maxRetriesPerRequest: null });
-  const exports = new Queue<LifecycleJobData>(EXPORT_QUEUE, { connection: client, prefix });
+  const exportQueue = new Queue<LifecycleJobData>(EXPORT_QUEUE, { connection: client, prefix });
   const purges = new Queue<LifecycleJobData>(PURGE_QUEUE, { connection: client, prefix });
 
   const removeQueuedWork = async (tenantId: string): Promise<number> => {
@@ -94,7 +94,7 @@ export async function startLifecycle(options: LifecycleOptions): Promise<Running
   const lifecycle: TenantLifecycle = {
     graceSeconds: options.graceSeconds,
     async enqueueExport(tenantId, exportId) {
-      await exports.add(
+      await exportQueue.add(
         'export',
         { tenantId, exportId },
         {
@@ -133,7 +133,7 @@ export async function startLifecycle(options: LifecycleOptions): Promise<Running
     lifecycle,
     async close() {
       await Promise.all([exportWorker.close(), purgeWorker.close()]);
-      await Promise.all([exports.close(), purges.close()]);
+      await Promise.all([exportQueue.close(), purges.close()]);
       await client.quit().catch(() => undefined);
     },
   };

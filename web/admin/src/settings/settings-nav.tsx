@@ -6,6 +6,7 @@ const SECTIONS: ReadonlyArray<readonly [string, string]> = [
   ['/settings/payments', 'Payments'],
   ['/settings/domains', 'Domains'],
   ['/settings/staff', 'Staff'],
+  ['/settings/data', 'Data export'],
 ];
 
 /** The settings' sections, the current one marked for assistive technology. */
