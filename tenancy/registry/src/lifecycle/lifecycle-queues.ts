@@ -1,6 +1,4 @@
 import { JOB_QUEUES, jobQueuePrefix } from '@fleet/contracts';
-import type { Db } from '@fleet/db';
-import type { Logger } from '@fleet/logger';
 import { Queue, Worker, type Job } from 'bullmq';
 import Redis from 'ioredis';
 import { deletedTenants } from '../data-access/tenant-lifecycle.repository';
