@@ -3,6 +3,7 @@ import { RESERVATION_SWEEP_QUEUE } from '@fleet/inventory';
 import { bullPrefix } from '@fleet/messaging';
 import { ORDER_CONSUMER, RECOVERY_QUEUE } from '@fleet/order';
 import { REINDEX_QUEUE, reindexQueuePrefix } from '@fleet/search';
+import { EXPORT_QUEUE, PURGE_QUEUE } from '@fleet/tenancy-registry';
 
 /**
  * The console finds the platform's queues by name (`@fleet/contracts`), never by importing a
@@ -11,12 +12,12 @@ import { REINDEX_QUEUE, reindexQueuePrefix } from '@fleet/search';
  */
 test('the job dashboard and the dead-letter console name the queues the services use', () => {
   const byName = new Map(JOB_QUEUES.map((q) => [q.name, q]));
-  for (const name of [RESERVATION_SWEEP_QUEUE, RECOVERY_QUEUE]) {
+  for (const name of [RESERVATION_SWEEP_QUEUE, RECOVERY_QUEUE, EXPORT_QUEUE, PURGE_QUEUE]) {
     const queue = byName.get(name);
     expect(queue && jobQueuePrefix(queue, 'fleet:')).toBe(bullPrefix('fleet:'));
   }
   const reindex = byName.get(REINDEX_QUEUE);
   expect(reindex && jobQueuePrefix(reindex, 'fleet:')).toBe(reindexQueuePrefix('fleet:'));
-  expect(JOB_QUEUES).toHaveLength(3);
+  expect(JOB_QUEUES).toHaveLength(5);
   expect(CONSUMER_QUEUES).toContainEqual({ service: 'order', consumer: ORDER_CONSUMER.name });
 });

@@ -7,3 +7,4 @@ export { createTxtResolver } from './data-access/txt-resolver';
 export { start } from './start';
 export { tenantDataPolicy } from './tenant-data';
 export { readTar } from './lifecycle/tar';
+export { EXPORT_QUEUE, PURGE_QUEUE } from './lifecycle/lifecycle-queues';

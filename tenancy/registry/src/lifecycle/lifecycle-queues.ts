@@ -1,4 +1,5 @@
 import { JOB_QUEUES, jobQueuePrefix } from '@fleet/contracts';
+import { bullPrefix } from '@fleet/messaging';
 import { Queue, Worker, type Job } from 'bullmq';
 import Redis from 'ioredis';
 import { deletedTenants } from '../data-access/tenant-lifecycle.repository';
@@ -42,7 +43,7 @@ const WAITING = [
  * purge of every deleted tenant anyway, in case Redis was flushed.
  */
 export async function startLifecycle(options: LifecycleOptions): Promise<RunningLifecycle> {
-  const prefix = options.redisPrefix.replace(/:+$/, '') || 'bull';
+  const prefix = bullPrefix(options.redisPrefix);
   const client = new Redis(options.redisUrl, { maxRetriesPerRequest: 2 });
   const connection = () => new Redis(options.redisUrl, { maxRetriesPerRequest: null });
   const exportQueue = new Queue<LifecycleJobData>(EXPORT_QUEUE, { connection: client, prefix });
