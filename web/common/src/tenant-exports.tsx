@@ -63,8 +63,8 @@ export function TenantExports({ api, base, fileName }: { api: Api; base: string;
     <section className="card" aria-labelledby="exports-h">
       <h2 id="exports-h">Data export</h2>
       <p>
-        An archive of all of the store’s data from every service (tar.gz: <code>manifest.json</code> and one
-        NDJSON file per table). Password hashes, tokens and payment credentials are left out.
+        An archive of the store’s data from every service (tar.gz: <code>manifest.json</code> and one NDJSON
+        file per table). Password hashes, tokens and payment credentials are left out.
       </p>
       <ProblemAlert error={error ?? actionError} />
       <button type="button" className="primary" onClick={request} disabled={busy || running}>
