@@ -123,7 +123,8 @@ async function startPlatform({
   };
 }
 
-async function waitReady(url, timeoutMs = 60_000) {
+// PLATFORM_READY_TIMEOUT_MS: a loaded machine (many runs at once) may need longer than a minute.
+async function waitReady(url, timeoutMs = Number(process.env.PLATFORM_READY_TIMEOUT_MS) || 60_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {

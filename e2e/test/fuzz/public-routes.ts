@@ -34,6 +34,8 @@ const LIMITS = ['1', '20', '100'];
 const CURSORS: string[] = [];
 /** A message id no dead letter has (real ones are event ids, `evt_…`). */
 const FAKE_MESSAGE = 'fuzz-no-such-message';
+const NO_TENANT = 'ten_00000000000000000000000000';
+const NO_EXPORT = 'exp_00000000000000000000000000';
 
 /** Every public operation behind the gateway, by door and caller. */
 export function publicRoutes({ a, b, spareTenantId }: FuzzIds): PublicRoute[] {
@@ -231,6 +233,20 @@ export function publicRoutes({ a, b, spareTenantId }: FuzzIds): PublicRoute[] {
     { method: 'PATCH', path: '/api/platform/tenants/:id', door: 'console', as: 'platform', params: { id: [spareTenantId] }, body: { plan: ['free', 'pro'] } },
     { method: 'POST', path: '/api/platform/tenants/:id/suspend', door: 'console', as: 'platform', params: { id: [spareTenantId] }, body: {} },
     { method: 'POST', path: '/api/platform/tenants/:id/resume', door: 'console', as: 'platform', params: { id: [spareTenantId] }, body: {} },
+    // Tenant lifecycle: deletes and new exports only for a made-up tenant (404), so the fuzz never
+    // takes a store offline nor queues archive after archive; reads on the real ones.
+    { method: 'POST', path: '/api/platform/tenants/:id/exports', door: 'console', as: 'platform', params: { id: [NO_TENANT] }, body: {} },
+    { method: 'GET', path: '/api/platform/tenants/:id/exports', door: 'console', as: 'platform', params: { id: [spareTenantId, b.tenantId] } },
+    { method: 'GET', path: '/api/platform/tenants/:id/exports/:exportId', door: 'console', as: 'platform', params: { id: [spareTenantId, b.tenantId], exportId: [NO_EXPORT, 'exp_x'] } },
+    { method: 'GET', path: '/api/platform/tenants/:id/exports/:exportId/archive', door: 'console', as: 'platform', params: { id: [spareTenantId], exportId: [NO_EXPORT] } },
+    { method: 'POST', path: '/api/platform/tenants/:id/delete', door: 'console', as: 'platform', params: { id: [NO_TENANT] }, body: {} },
+    { method: 'DELETE', path: '/api/platform/tenants/:id', door: 'console', as: 'platform', params: { id: [NO_TENANT] } },
+    { method: 'POST', path: '/api/platform/tenants/:id/restore', door: 'console', as: 'platform', params: { id: [spareTenantId, NO_TENANT] }, body: {} },
+    { method: 'GET', path: '/api/admin/store/exports', door: 'store', as: 'staff' },
+    { method: 'GET', path: '/api/admin/store/exports/:exportId', door: 'store', as: 'staff', params: { exportId: [NO_EXPORT, 'exp_x'] } },
+    { method: 'GET', path: '/api/admin/store/exports/:exportId/archive', door: 'store', as: 'staff', params: { exportId: [NO_EXPORT] } },
+    // As a customer: refused before any archive is queued (the owner's export: tenant-lifecycle.test.ts).
+    { method: 'POST', path: '/api/admin/store/exports', door: 'store', as: 'customer', body: {} },
     // Dead letters: only made-up message ids, so a replay or discard never moves a real letter.
     { method: 'GET', path: '/api/platform/dead-letters', door: 'console', as: 'platform', query: { service: ['search', 'order'], eventType: ['product.updated'], limit: ['1', '50', '200'] } },
     { method: 'GET', path: '/api/platform/dead-letters/discarded', door: 'console', as: 'platform', query: { limit: LIMITS, cursor: CURSORS } },

@@ -58,6 +58,8 @@ export const ROUTES: readonly RouteRule[] = [
   { door: 'store', prefix: '/api/admin/domains', upstream: 'tenancy', audience: 'merchant', auth: 'staff' },
   { door: 'store', prefix: '/api/admin/settings/store', upstream: 'tenancy', audience: 'merchant', auth: 'staff' },
   { door: 'store', prefix: '/api/admin/settings/rates', upstream: 'tenancy', audience: 'merchant', auth: 'staff' },
+  // The owner's export of the store's data (tenancy refuses other staff).
+  { door: 'store', prefix: '/api/admin/store/exports', upstream: 'tenancy', audience: 'merchant', auth: 'staff' },
   { door: 'store', prefix: '/api/admin/settings/payments', upstream: 'payment', audience: 'merchant', auth: 'staff' },
   { door: 'store', prefix: '/api/admin/settings/shipping', upstream: 'shipment', audience: 'merchant', auth: 'staff' },
   { door: 'store', prefix: '/api/admin/settings/returns', upstream: 'order', audience: 'merchant', auth: 'staff' },

@@ -11,6 +11,7 @@ import { registryOperations } from './registry';
 import { returnOperations } from './returns';
 import { shipmentOperations } from './shipments';
 import { shoppingOperations } from './shopping';
+import { tenantLifecycleOperations } from './tenant-lifecycle';
 import { themeOperations } from './theme';
 
 /**
@@ -31,6 +32,7 @@ export const API_OPERATIONS = {
   ...engagementOperations,
   ...notificationOperations,
   ...accountTokenOperationsByName,
+  ...tenantLifecycleOperations,
 } satisfies Record<string, Operation>;
 
 export type OperationName = keyof typeof API_OPERATIONS;

@@ -16,3 +16,4 @@ export * from './notifications';
 export * from './account-tokens';
 export * from './all-operations';
 export * from './openapi';
+export * from './tenant-lifecycle';

@@ -37,8 +37,8 @@ export interface Operation {
   /** The success status and its body (none for 204). */
   status: 200 | 201 | 202 | 204;
   response?: z.ZodType;
-  /** The success body's media type when it is not JSON (the CSV export): `response` is its text. */
-  responseType?: 'text/csv';
+  /** The success body's media type when it is not JSON (the CSV export, a tenant archive): `response` is its text. */
+  responseType?: 'text/csv' | 'application/gzip';
   /** Other success statuses with the same body (e.g. 200 for a repeat of a create). */
   alsoStatus?: readonly (200 | 201)[];
   errors: readonly ErrorStatus[];

@@ -52,7 +52,7 @@ export const tenant = z.looseObject({
   id: z.string(),
   slug: z.string(),
   name: z.string(),
-  status: z.enum(['active', 'suspended']),
+  status: z.enum(['active', 'suspended', 'deleted']),
   plan: z.string(),
   currency: z.string(),
   country: z.string(),

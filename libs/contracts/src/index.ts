@@ -8,3 +8,4 @@ export * from './review';
 export * from './identity';
 export * from './platform-queues';
 export * from './shipment';
+export * from './tenant-data-services';

@@ -42,6 +42,8 @@ export const JOB_QUEUES: readonly JobQueue[] = [
   { name: 'notification-delivery', service: 'notification', keyPrefix: 'deployment' },
   { name: 'order-saga-recovery', service: 'order', keyPrefix: 'deployment' },
   { name: 'search-reindex', service: 'search', keyPrefix: 'search' },
+  { name: 'tenant-export', service: 'tenancy', keyPrefix: 'deployment' },
+  { name: 'tenant-purge', service: 'tenancy', keyPrefix: 'deployment' },
 ];
 
 /** The BullMQ `prefix` option of a job queue under this deployment's `REDIS_PREFIX`. */

@@ -9,6 +9,10 @@ export const TENANT_EVENTS = {
   suspended: 'tenant.suspended',
   resumed: 'tenant.resumed',
   updated: 'tenant.updated',
+  /** Soft-deleted: the snapshot has no hosts (`previousHosts` has them), so every cache drops them. */
+  deleted: 'tenant.deleted',
+  /** Restored within the grace period: the snapshot's hosts route again. */
+  restored: 'tenant.restored',
   /** Store settings other services cache changed: the rates (currency is fixed at sign-up). */
   settingsChanged: 'tenant.settings_changed',
 } as const;

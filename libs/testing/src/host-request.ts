@@ -5,6 +5,8 @@ export interface HostResponse {
   status: number;
   headers: Record<string, string | string[] | undefined>;
   text: string;
+  /** The raw bytes (a binary download: an export archive). */
+  body: Buffer;
   json<T = Record<string, unknown>>(): T;
 }
 
@@ -31,7 +33,8 @@ export function requestAs(host: string, url: string, init: HostRequestInit = {})
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('error', reject);
       res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
+        const body = Buffer.concat(chunks);
+        const text = body.toString('utf8');
         const violation =
           init.contract === false
             ? undefined
@@ -43,7 +46,13 @@ export function requestAs(host: string, url: string, init: HostRequestInit = {})
                 text,
               });
         if (violation) return reject(new Error(`The answer breaks the API contract: ${violation}`));
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json: () => JSON.parse(text) });
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          text,
+          body,
+          json: () => JSON.parse(text),
+        });
       });
     });
     req.on('error', reject);

@@ -1,6 +1,7 @@
 import express, { type Express } from 'express';
 import { createHttpApp, type ReadinessCheck } from '@fleet/http';
 import { requireSignedContext } from '@fleet/tenancy';
+import { tenantDataRoutes } from '@fleet/tenant-data';
 import type { CatalogDeps } from './domain/catalog-deps';
 import { adminExportRoutes } from './http/admin-export.routes';
 import { adminImportRoutes } from './http/admin-import.routes';
@@ -8,6 +9,7 @@ import { adminProductRoutes } from './http/admin-products.routes';
 import { adminTaxonomyRoutes } from './http/admin-taxonomy.routes';
 import { internalRoutes } from './http/internal.routes';
 import { storeRoutes } from './http/store.routes';
+import { tenantDataPolicy } from './tenant-data';
 
 export interface CatalogAppDeps extends CatalogDeps {
   signingKey: string;
@@ -30,6 +32,7 @@ export function createApp(deps: CatalogAppDeps): Express {
     bodyParser: false,
     routes(app) {
       app.use(requireSignedContext({ key: deps.signingKey, audience: 'catalog' }));
+      app.use(tenantDataRoutes(deps.db, tenantDataPolicy));
       app.use(adminImportRoutes(deps));
       app.use('/api/admin/products/bulk', express.json({ limit: BULK_JSON_LIMIT }));
       app.use(express.json({ limit: JSON_LIMIT }));

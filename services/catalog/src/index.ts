@@ -17,3 +17,4 @@ export {
   reviewSummaryConsumer,
 } from './messaging/review-summary.consumer';
 export { start } from './start';
+export { tenantDataPolicy } from './tenant-data';

@@ -1,6 +1,7 @@
 import type { Express } from 'express';
 import { createHttpApp, type ReadinessCheck } from '@fleet/http';
 import { requireSignedContext } from '@fleet/tenancy';
+import { tenantDataRoutes } from '@fleet/tenant-data';
 import type { IdentityDeps } from './domain/identity-deps';
 import { accountTokenRoutes } from './http/account-tokens.routes';
 import { authRoutes } from './http/auth.routes';
@@ -9,6 +10,7 @@ import { JWKS_PATH, jwksRoutes } from './http/jwks.routes';
 import { profileRoutes } from './http/profile.routes';
 import { sessionRoutes } from './http/session.routes';
 import { staffRoutes } from './http/staff.routes';
+import { tenantDataPolicy } from './tenant-data';
 
 export interface IdentityAppDeps extends IdentityDeps {
   signingKey: string;
@@ -27,6 +29,7 @@ export function createApp(deps: IdentityAppDeps): Express {
       app.use(
         requireSignedContext({ key: deps.signingKey, audience: 'identity', publicPaths: PUBLIC_PATHS }),
       );
+      app.use(tenantDataRoutes(deps.db, tenantDataPolicy));
       app.use(jwksRoutes(deps));
       app.use(internalRoutes(deps));
       app.use(authRoutes(deps));

@@ -9,3 +9,4 @@ export { PLATFORM_SCOPE, SUBJECT_PREFIX, type Realm } from './domain/realms';
 export { rotateSigningKey } from './domain/rotate-signing-key';
 export { JWKS_PATH } from './http/jwks.routes';
 export { start } from './start';
+export { tenantDataPolicy } from './tenant-data';

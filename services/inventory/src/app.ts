@@ -1,9 +1,11 @@
 import type { Express } from 'express';
 import { createHttpApp, type ReadinessCheck } from '@fleet/http';
 import { requireSignedContext } from '@fleet/tenancy';
+import { tenantDataRoutes } from '@fleet/tenant-data';
 import type { InventoryDeps } from './domain/inventory-deps';
 import { inventoryRoutes } from './http/inventory.routes';
 import { reservationRoutes } from './http/reservations.routes';
+import { tenantDataPolicy } from './tenant-data';
 
 export interface InventoryAppDeps extends InventoryDeps {
   signingKey: string;
@@ -17,6 +19,7 @@ export function createApp(deps: InventoryAppDeps): Express {
     readiness: deps.readiness,
     routes(app) {
       app.use(requireSignedContext({ key: deps.signingKey, audience: 'inventory' }));
+      app.use(tenantDataRoutes(deps.db, tenantDataPolicy));
       app.use(reservationRoutes(deps));
       app.use(inventoryRoutes(deps));
     },

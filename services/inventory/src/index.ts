@@ -24,3 +24,4 @@ export {
   type ReservationSweeperOptions,
 } from './messaging/reservation-sweeper';
 export { start } from './start';
+export { tenantDataPolicy } from './tenant-data';

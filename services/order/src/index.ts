@@ -19,3 +19,4 @@ export {
   type SagaRecoveryOptions,
 } from './saga/saga-recovery';
 export { start } from './start';
+export { tenantDataPolicy } from './tenant-data';

@@ -1,11 +1,13 @@
 import express, { type Express } from 'express';
 import { createHttpApp, type ReadinessCheck } from '@fleet/http';
 import { requireSignedContext } from '@fleet/tenancy';
+import { tenantDataRoutes } from '@fleet/tenant-data';
 import type { PaymentDeps } from './domain/payment-deps';
 import { internalRoutes } from './http/internal.routes';
 import { settingsRoutes } from './http/settings.routes';
 import { storeRoutes } from './http/store.routes';
 import { webhookRoutes } from './http/webhook.routes';
+import { tenantDataPolicy } from './tenant-data';
 
 export interface PaymentAppDeps extends PaymentDeps {
   /** INTERNAL_SIGNING_KEY: every request but the probes carries a context signed with it. */
@@ -27,6 +29,7 @@ export function createApp(deps: PaymentAppDeps): Express {
     bodyParser: false,
     routes(app) {
       app.use(requireSignedContext({ key: deps.signingKey, audience: 'payment' }));
+      app.use(tenantDataRoutes(deps.db, tenantDataPolicy));
       app.use(webhookRoutes(deps));
       app.use(express.json({ limit: JSON_BODY_LIMIT }));
       app.use(internalRoutes(deps));

@@ -34,3 +34,4 @@ export {
   type RefundRetrierOptions,
 } from './messaging/refund-retrier';
 export { start } from './start';
+export { tenantDataPolicy } from './tenant-data';

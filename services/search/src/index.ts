@@ -23,3 +23,4 @@ export {
 } from './messaging/reindex.queue';
 export { startReindexWorker } from './messaging/reindex.worker';
 export { start } from './start';
+export { tenantDataPolicy } from './tenant-data';

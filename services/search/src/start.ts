@@ -50,6 +50,7 @@ export async function start(
     concurrency: config.REINDEX_CONCURRENCY,
   });
   const app = createApp({
+    db,
     engine,
     reindex,
     logger,

@@ -74,6 +74,7 @@ export async function startSearch(label: string, options: FixtureOptions = {}): 
   };
   if (options.catalogUrl) startWorker();
   const app = createApp({
+    db,
     engine,
     reindex,
     logger,

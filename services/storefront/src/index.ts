@@ -4,3 +4,4 @@ export { configSchema, type StorefrontConfig } from './config';
 export { migrations, relayTables } from './data-access/migrations';
 export { createStorefrontDeps, type StorefrontWiring } from './bootstrap';
 export { start } from './start';
+export { tenantDataPolicy } from './tenant-data';

@@ -49,6 +49,7 @@ export async function start(
   });
   const app = createApp({
     ...deps,
+    db,
     signingKey: config.INTERNAL_SIGNING_KEY,
     readiness: { postgres: () => db.ping(), redis: () => redis.ping() },
   });

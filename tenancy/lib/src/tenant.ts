@@ -1,4 +1,5 @@
-export type TenantStatus = 'active' | 'suspended';
+/** `deleted`: soft-deleted, no host resolves to it; purged after the grace period unless restored. */
+export type TenantStatus = 'active' | 'suspended' | 'deleted';
 
 /**
  * What the platform knows about a tenant at one moment. Events carry it whole, so caches can be

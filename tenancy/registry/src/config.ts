@@ -28,6 +28,12 @@ export const configSchema = z.object({
     .max(65535)
     .optional()
     .describe('Port of the store URLs given to merchants (omit for 80/443).'),
+  LIFECYCLE_GRACE_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(30 * 24 * 3600)
+    .describe('Seconds between the soft delete of a store and the purge of its data (default 30 days).'),
   DNS_SERVERS: z
     .string()
     .optional()

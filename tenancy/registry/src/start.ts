@@ -9,12 +9,16 @@ import {
 } from '@fleet/http';
 import { createLogger } from '@fleet/logger';
 import { connectServiceBroker, startOutboxRelay } from '@fleet/messaging';
+import { localTenantDataSource } from '@fleet/tenant-data';
 import { createApp } from './app';
 import { configSchema } from './config';
 import { createIdentityClient } from './data-access/identity.client';
 import { jobDashboardPasses } from './data-access/job-dashboard-passes';
 import { createTxtResolver } from './data-access/txt-resolver';
 import { createJobDashboard } from './http/bull-board';
+import { startLifecycle } from './lifecycle/lifecycle-queues';
+import { remoteSources } from './lifecycle/sources';
+import { tenantDataPolicy } from './tenant-data';
 import { PAYMENT_MODE_EVENTS, paymentModeConsumer } from './messaging/payment-mode.consumer';
 import { USAGE_EVENTS, usageConsumer } from './messaging/usage.consumer';
 
@@ -44,6 +48,18 @@ export async function start(
       redisPrefix: config.REDIS_PREFIX,
     }),
   });
+  const others = remoteSources(env, config.INTERNAL_SIGNING_KEY);
+  const own = localTenantDataSource(db, tenantDataPolicy);
+  const lifecycle = await startLifecycle({
+    db,
+    logger,
+    redisUrl: config.REDIS_URL,
+    redisPrefix: config.REDIS_PREFIX,
+    graceSeconds: config.LIFECYCLE_GRACE_SECONDS,
+    sources: () => [...others(), own],
+    remoteSources: others,
+    localSource: own,
+  });
   const dashboard = createJobDashboard(config.REDIS_URL, config.REDIS_PREFIX);
   const app = createApp({
     db,
@@ -57,6 +73,7 @@ export async function start(
     signingKey: config.INTERNAL_SIGNING_KEY,
     deadLetters: { broker, amqpPrefix: config.AMQP_PREFIX },
     jobDashboard: { passes: jobDashboardPasses(redis, config.REDIS_PREFIX), dashboard: dashboard.handler },
+    lifecycle: lifecycle.lifecycle,
     readiness: { postgres: () => db.ping(), redis: () => redis.ping(), rabbitmq: () => broker.ping() },
   });
   const server = await startHttpServer(app, {
@@ -67,6 +84,7 @@ export async function start(
     onShutdown: [
       () => broker.close(),
       () => dashboard.close(),
+      () => lifecycle.close(),
       () => relay.stop(),
       () => db.close(),
       async () => {

@@ -12,6 +12,7 @@ import { ProductImportPage } from './products/product-import.page';
 import { ProductsPage } from './products/products.page';
 import { ReviewsPage } from './reviews/reviews.page';
 import { AcceptInvitationPage } from './settings/accept-invitation.page';
+import { DataExportPage } from './settings/data-export.page';
 import { DomainsPage } from './settings/domains.page';
 import { PaymentsPage } from './settings/payments.page';
 import { SettingsPage } from './settings/settings.page';
@@ -43,6 +44,7 @@ function Screen() {
   if (parts[0] === 'settings' && parts[1] === 'payments') return <PaymentsPage />;
   if (parts[0] === 'settings' && parts[1] === 'domains') return <DomainsPage />;
   if (parts[0] === 'settings' && parts[1] === 'shipping') return <ShippingPage />;
+  if (parts[0] === 'settings' && parts[1] === 'data') return <DataExportPage />;
   if (parts[0] === 'settings' && parts[1] === 'theme') return <ThemePage />;
   if (parts[0] === 'settings' && parts[1] === 'emails' && parts[2] === 'sent') return <DeliveriesPage />;
   if (parts[0] === 'settings' && parts[1] === 'emails') return <EmailTemplatesPage />;

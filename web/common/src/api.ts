@@ -21,6 +21,8 @@ export interface RequestOptions {
   raw?: { body: BodyInit; contentType: string };
   query?: Record<string, string | number | undefined>;
   headers?: Record<string, string>;
+  /** `blob`: the body as bytes (a binary download: an export archive), whatever its type. */
+  as?: 'blob';
 }
 
 export interface Api {
@@ -121,6 +123,7 @@ export function createApi(sessionPath: string): Api {
       }
       if (!res.ok) throw new ApiError(await problemOf(res));
       if (res.status === 204) return undefined as T;
+      if (options.as === 'blob') return (await res.blob()) as T;
       const type = res.headers.get('content-type') ?? '';
       return (type.includes('json') ? await res.json() : await res.text()) as T;
     },

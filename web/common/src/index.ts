@@ -4,3 +4,4 @@ export * from './router';
 export * from './session';
 export * from './ui';
 export * from './url-pager';
+export * from './tenant-exports';

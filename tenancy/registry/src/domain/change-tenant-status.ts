@@ -22,6 +22,10 @@ export async function changeTenant(
   return deps.db.withTenant({ ...ctx, tenantId }, async (tx) => {
     const before = await findTenantById(tx, tenantId);
     if (!before) throw new AppError('not_found', 'No such tenant.', { code: 'tenant_not_found' });
+    if (before.status === 'deleted') {
+      // Only a restore brings a deleted store back; suspend, resume or a new plan would not.
+      throw new AppError('conflict', 'This store is deleted; restore it first.', { code: 'tenant_deleted' });
+    }
     const after = await updateTenant(tx, tenantId, { status: change.status, plan: change.plan });
     if (!after) throw new AppError('not_found', 'No such tenant.', { code: 'tenant_not_found' });
     const tenant = toSnapshot(after, deps.platformDomain, await verifiedDomains(tx, tenantId));

@@ -15,6 +15,17 @@ export interface RegistryDeps {
   redis?: Redis;
   redisPrefix?: string;
   resolveTxt?: TxtResolver;
+  /** Export and purge jobs (start.ts); without them those endpoints answer 503. */
+  lifecycle?: TenantLifecycle;
+}
+
+/** The registry's lifecycle jobs, as the use cases see them (lifecycle/lifecycle-queues.ts). */
+export interface TenantLifecycle {
+  /** Seconds between a soft delete and the purge (LIFECYCLE_GRACE_SECONDS). */
+  graceSeconds: number;
+  enqueueExport(tenantId: string, exportId: string): Promise<void>;
+  schedulePurge(tenantId: string, at: Date): Promise<void>;
+  cancelPurge(tenantId: string): Promise<void>;
 }
 
 export function storeUrl(deps: RegistryDeps, host: string, path = '/'): string {

@@ -21,6 +21,8 @@ export async function resolveHost(deps: RegistryDeps, rawHost: string): Promise<
     } else {
       row = await findTenantByCustomDomain(tx, host);
     }
+    // A soft-deleted store is offline at once: no host resolves to it.
+    if (row?.status === 'deleted') return null;
     return row ? toSnapshot(row, deps.platformDomain, await verifiedDomains(tx, row.id)) : null;
   });
 }

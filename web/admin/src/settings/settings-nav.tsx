@@ -9,6 +9,7 @@ const SECTIONS: ReadonlyArray<readonly [string, string]> = [
   ['/settings/shipping', 'Shipping and returns'],
   ['/settings/domains', 'Domains'],
   ['/settings/staff', 'Staff'],
+  ['/settings/data', 'Data export'],
 ];
 
 /** The settings' sections, the current one marked for assistive technology. */

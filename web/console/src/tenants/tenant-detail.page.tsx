@@ -8,10 +8,12 @@ import {
   Page,
   ProblemAlert,
   Select,
+  TenantExports,
   useLoad,
 } from '@fleet/web-common';
 import { api, PLANS, type TenantDetail } from '../api';
 import { SearchReindex } from './search-reindex';
+import { TenantDeletion } from './tenant-deletion';
 
 /** One store: usage, hosts, plan change, suspend and resume (with a reason). */
 export function TenantDetailPage({ id }: { id: string }) {
@@ -81,6 +83,7 @@ function Detail({ tenant, reload }: { tenant: TenantDetail; reload: () => void }
         </ul>
       </section>
       <SearchReindex tenantId={tenant.id} />
+      <TenantExports api={api} base={`/api/platform/tenants/${tenant.id}/exports`} fileName={tenant.slug} />
       <section className="card" aria-labelledby="plan-h">
         <h2 id="plan-h">Plan</h2>
         <div className="filters">
@@ -127,6 +130,7 @@ function Detail({ tenant, reload }: { tenant: TenantDetail; reload: () => void }
           />
         </ConfirmButton>
       </section>
+      <TenantDeletion tenant={tenant} reload={reload} />
     </>
   );
 }

@@ -6,6 +6,7 @@ import { storeRatesMigration } from './003-store-rates';
 import { signupRequestsMigration } from './004-signup-requests';
 import { testModeMigration } from './005-test-mode';
 import { deadLetterDiscardsMigration } from './006-dead-letter-discards';
+import { tenantLifecycleMigration } from './007-tenant-lifecycle';
 
 export const migrations: Migration[] = [
   outboxMigration,
@@ -16,6 +17,7 @@ export const migrations: Migration[] = [
   signupRequestsMigration,
   testModeMigration,
   deadLetterDiscardsMigration,
+  tenantLifecycleMigration,
 ];
 
 /** Tables the outbox relay reads across tenants. */
