@@ -52,3 +52,13 @@ export function configKeys(dir: string): string[] {
   if (!schema?.shape) throw new Error(`${dir}/src/config.ts exports no zod object \`configSchema\``);
   return Object.keys(schema.shape);
 }
+
+/** The variables a service's config cannot start without (no default, not optional). */
+export function requiredConfigKeys(dir: string): string[] {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const mod = require(path.join(root, dir, 'src/config.ts')) as Record<string, unknown>;
+  const shape = (
+    mod.configSchema as { shape: Record<string, { safeParse(v: unknown): { success: boolean } }> }
+  ).shape;
+  return Object.keys(shape).filter((key) => !shape[key]!.safeParse(undefined).success);
+}

@@ -10,6 +10,7 @@ import {
   configKeys,
   keycloakOverrideFile,
   platformServices,
+  requiredConfigKeys,
   readCompose,
   root,
   type ComposeService,
@@ -56,6 +57,11 @@ describe.each(platform)('compose service $compose', ({ compose: name, dir }) => 
     ];
     expect(given.length).toBeGreaterThan(0);
     expect(given.filter((variable) => !keys.has(variable))).toEqual([]);
+  });
+
+  test('is given every variable its config cannot start without', () => {
+    const given = new Set(Object.keys(service!.environment ?? {}));
+    expect(requiredConfigKeys(dir).filter((variable) => !given.has(variable))).toEqual([]);
   });
 });
 

@@ -18,4 +18,7 @@ export const TENANT_DATA_SERVICES: readonly TenantDataService[] = [
   { service: 'payment', urlEnv: 'PAYMENT_URL' },
   { service: 'order', urlEnv: 'ORDER_URL' },
   { service: 'storefront', urlEnv: 'STOREFRONT_URL' },
+  { service: 'shipment', urlEnv: 'SHIPMENT_URL' },
+  { service: 'engagement', urlEnv: 'ENGAGEMENT_URL' },
+  { service: 'notification', urlEnv: 'NOTIFICATION_URL' },
 ];

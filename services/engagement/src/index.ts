@@ -11,3 +11,4 @@ export {
   ORDER_EVENT_BINDINGS,
 } from './messaging/order-events.consumer';
 export { start } from './start';
+export { tenantDataPolicy } from './tenant-data';

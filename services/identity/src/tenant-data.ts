@@ -9,5 +9,6 @@ export const tenantDataPolicy: TenantDataPolicy = {
     customers: ['password_hash'],
     staff: ['password_hash', 'creation_key_hash'],
     staff_invitations: ['token_hash'],
+    account_tokens: ['token_hash'],
   },
 };

@@ -1,8 +1,10 @@
 import type { Express } from 'express';
 import { createHttpApp, type ReadinessCheck } from '@fleet/http';
 import { requireSignedContext } from '@fleet/tenancy';
+import { tenantDataRoutes } from '@fleet/tenant-data';
 import type { NotificationDeps } from './domain/notification-deps';
 import { notificationRoutes } from './http/notifications.routes';
+import { tenantDataPolicy } from './tenant-data';
 
 export interface NotificationAppDeps extends NotificationDeps {
   signingKey: string;
@@ -16,6 +18,7 @@ export function createApp(deps: NotificationAppDeps): Express {
     readiness: deps.readiness,
     routes(app) {
       app.use(requireSignedContext({ key: deps.signingKey, audience: 'notification' }));
+      app.use(tenantDataRoutes(deps.db, tenantDataPolicy));
       app.use(notificationRoutes(deps));
     },
   });

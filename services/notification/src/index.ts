@@ -24,3 +24,4 @@ export {
 } from './messaging/notification-events.consumer';
 export { subscribeToSettingsChanges } from './messaging/settings-changed.consumer';
 export { start } from './start';
+export { tenantDataPolicy } from './tenant-data';

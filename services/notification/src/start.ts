@@ -1,7 +1,12 @@
 import Redis from 'ioredis';
 import { loadConfigOrExit } from '@fleet/config';
 import { createServiceDb } from '@fleet/db';
-import { startHttpServer, type RunningHttpServer, type ServiceStartOptions } from '@fleet/http';
+import {
+  startHttpServer,
+  startTelemetry,
+  type RunningHttpServer,
+  type ServiceStartOptions,
+} from '@fleet/http';
 import { createLogger } from '@fleet/logger';
 import { connectServiceBroker } from '@fleet/messaging';
 import { createApp } from './app';
@@ -21,6 +26,7 @@ export async function start(
   env: NodeJS.ProcessEnv = process.env,
   options: ServiceStartOptions = {},
 ): Promise<RunningHttpServer> {
+  startTelemetry('notification', env);
   const config = loadConfigOrExit('notification', configSchema, env);
   const logger = createLogger({ service: 'notification', level: config.LOG_LEVEL });
   const db = createServiceDb('notification', config, logger);

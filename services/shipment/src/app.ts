@@ -1,9 +1,11 @@
 import type { Express } from 'express';
 import { createHttpApp, type ReadinessCheck } from '@fleet/http';
 import { requireSignedContext } from '@fleet/tenancy';
+import { tenantDataRoutes } from '@fleet/tenant-data';
 import type { ShipmentDeps } from './domain/shipment-deps';
 import { adminRoutes } from './http/admin.routes';
 import { internalRoutes } from './http/internal.routes';
+import { tenantDataPolicy } from './tenant-data';
 
 export interface ShipmentAppDeps extends ShipmentDeps {
   signingKey: string;
@@ -17,6 +19,7 @@ export function createApp(deps: ShipmentAppDeps): Express {
     readiness: deps.readiness,
     routes(app) {
       app.use(requireSignedContext({ key: deps.signingKey, audience: 'shipment' }));
+      app.use(tenantDataRoutes(deps.db, tenantDataPolicy));
       app.use(internalRoutes(deps));
       app.use(adminRoutes(deps));
     },

@@ -13,3 +13,4 @@ export {
   ORDER_EVENT_BINDINGS,
 } from './messaging/order-fulfilled.consumer';
 export { start } from './start';
+export { tenantDataPolicy } from './tenant-data';

@@ -1,6 +1,11 @@
 import { loadConfigOrExit } from '@fleet/config';
 import { createServiceDb } from '@fleet/db';
-import { startHttpServer, type RunningHttpServer, type ServiceStartOptions } from '@fleet/http';
+import {
+  startHttpServer,
+  startTelemetry,
+  type RunningHttpServer,
+  type ServiceStartOptions,
+} from '@fleet/http';
 import { createLogger } from '@fleet/logger';
 import { connectServiceBroker, startOutboxRelay } from '@fleet/messaging';
 import { createApp } from './app';
@@ -15,6 +20,7 @@ export async function start(
   env: NodeJS.ProcessEnv = process.env,
   options: ServiceStartOptions = {},
 ): Promise<RunningHttpServer> {
+  startTelemetry('shipment', env);
   const config = loadConfigOrExit('shipment', configSchema, env);
   const logger = createLogger({ service: 'shipment', level: config.LOG_LEVEL });
   const db = createServiceDb('shipment', config, logger);
