@@ -5,6 +5,7 @@ import { gatewayLane } from './http/gateway-lane';
 import { registerApiDocs } from './http/api-docs';
 import type { GatewayDeps } from './http/gateway-request';
 import type { TrustProxy } from './http/request-info';
+import { boundedTenantLabel, TENANT_LABEL_LIMIT } from './http/tenant-label';
 
 export interface GatewayAppDeps extends GatewayDeps {
   logger: Logger;
@@ -48,6 +49,7 @@ export function createApp(deps: GatewayAppDeps): Express {
     logger: deps.logger,
     trust: app.get('trust proxy fn') as TrustProxy,
     observe: (labels, seconds) => histogram.observe(labels, seconds),
+    tenantLabel: boundedTenantLabel(TENANT_LABEL_LIMIT),
   });
   // express() is `(req, res, next) => app.handle(req, res, next)`: the lane goes in front.
   const viaExpress = (app as unknown as Handling).handle.bind(app);

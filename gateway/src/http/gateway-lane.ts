@@ -15,6 +15,8 @@ export interface LaneOptions {
   trust: TrustProxy;
   /** Records one request in createHttpApp's `http_request_duration_seconds`. */
   observe(labels: Record<string, string>, seconds: number): void;
+  /** The histogram's bounded tenant label (tenant-label.ts). */
+  tenantLabel(tenantId: string | null | undefined): string;
 }
 
 /**
@@ -77,7 +79,7 @@ function finished(options: LaneOptions, x: GatewayExchange, startedAt: bigint, s
       method,
       route,
       status_code: String(statusCode),
-      tenant: x.ctx.tenantId ?? 'none',
+      tenant: options.tenantLabel(x.ctx.tenantId),
       prefix: x.routePrefix ?? 'none',
     },
     seconds,
