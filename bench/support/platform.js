@@ -123,8 +123,9 @@ async function startPlatform({
   };
 }
 
-// PLATFORM_READY_TIMEOUT_MS: a loaded machine (many runs at once) may need longer than a minute.
-async function waitReady(url, timeoutMs = Number(process.env.PLATFORM_READY_TIMEOUT_MS) || 60_000) {
+// PLATFORM_READY_TIMEOUT_MS: fourteen processes starting at once on a loaded 2-core machine may
+// need more than a minute (seen: notification, the last to start, at 60 s).
+async function waitReady(url, timeoutMs = Number(process.env.PLATFORM_READY_TIMEOUT_MS) || 150_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {

@@ -78,9 +78,16 @@ export async function placeOrder(
   tenantId: string,
   body: CreateOrderRequest,
 ): Promise<CreatedOrder> {
-  const res = await createOrder(p, tenantId, body);
-  if (res.status !== 201) throw new Error(`create answered ${res.status}: ${await res.text()}`);
-  return json<CreatedOrder>(res);
+  // As checkout does: `503 order_pending` (a step is retried later, e.g. a slow provider on a loaded
+  // machine) is answered by calling again with the same checkout, which resumes the same order.
+  for (let attempt = 1; ; attempt++) {
+    const res = await createOrder(p, tenantId, body);
+    if (res.status === 201) return json<CreatedOrder>(res);
+    const text = await res.text();
+    if (res.status !== 503 || !text.includes('order_pending') || attempt === 10)
+      throw new Error(`create answered ${res.status}: ${text}`);
+    await new Promise((r) => setTimeout(r, 1_000));
+  }
 }
 
 export async function setStock(
