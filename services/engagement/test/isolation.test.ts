@@ -55,6 +55,7 @@ test("store B sees none of store A's wishlists, reviews or co-purchases", async 
   );
   // B's orders of A's ids never count towards A's "bought together"
   await fx.placed(b, 'ord_x', null, [aDesk, bLamp]);
+  await fx.placed(b, 'ord_y', null, [aDesk, bLamp]);
   expect(
     (
       await json<{ items: Array<{ id: string }> }>(

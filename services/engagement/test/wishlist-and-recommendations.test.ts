@@ -86,6 +86,9 @@ test('recommendations: similar by category until two orders make products "bough
   await fx.placed(shop, 'ord_1', 'cus_ada', [ids.chair, ids.desk]); // redelivered: counted once
   await fx.placed(shop, 'ord_2', null, [ids.chair, ids.desk, ids.draft]);
   await fx.placed(shop, 'ord_3', null, [ids.chair, ids.shade]);
+  // one order is one shopper's basket: the chair and shade are not "bought together" yet
+  expect((await recs(ids.chair)).map((r) => r.id)).toEqual([ids.desk]);
+  await fx.placed(shop, 'ord_4', null, [ids.chair, ids.desk, ids.shade]);
   const forChair = await recs(ids.chair);
   expect(forChair.map((r) => [r.id, r.reason])).toEqual([
     [ids.desk, 'bought_together'],
@@ -95,7 +98,7 @@ test('recommendations: similar by category until two orders make products "bough
     .owner('co_purchases')
     .where({ tenant_id: shop, product_id: ids.chair, other_id: ids.desk })
     .first('orders');
-  expect(pairs.orders).toBe(2);
+  expect(pairs.orders).toBe(3);
   // the draft never shows; the desk's similar products follow its bought-together ones
   const forDesk = await recs(ids.desk);
   expect(forDesk[0]).toMatchObject({ id: ids.chair, reason: 'bought_together' });

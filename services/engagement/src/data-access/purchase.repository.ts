@@ -42,7 +42,14 @@ export async function recordDelivered(tx: Queryable, tenantId: string, orderId: 
   );
 }
 
-/** The products most often in the same orders as `productId`, most orders first. */
+/**
+ * A pair counts as "bought together" once this many orders held both. One order is one shopper's
+ * basket: showing it to every visitor would tell them what that shopper bought, and it says
+ * nothing about what goes together.
+ */
+export const MIN_CO_PURCHASES = 2;
+
+/** The products most often in the same orders as `productId` (at least MIN_CO_PURCHASES), most first. */
 export async function boughtTogether(
   tx: Queryable,
   tenantId: string,
@@ -50,9 +57,9 @@ export async function boughtTogether(
   limit: number,
 ): Promise<string[]> {
   const rows = await tx.rows<{ other_id: string }>(
-    `SELECT other_id FROM co_purchases WHERE tenant_id = $1 AND product_id = $2
+    `SELECT other_id FROM co_purchases WHERE tenant_id = $1 AND product_id = $2 AND orders >= $4
       ORDER BY orders DESC, other_id LIMIT $3`,
-    [tenantId, productId, limit],
+    [tenantId, productId, limit, MIN_CO_PURCHASES],
   );
   return rows.map((r) => r.other_id);
 }
