@@ -86,6 +86,15 @@ test('payment, shipment and cancel events name only the order: the mail goes to 
   expect(shipped.text).toContain('PX99887766');
   expect(shipped.html).toContain('href="https://track.example.com/PX99887766"');
   expect(mails.find((m) => m.subject.startsWith('Payment'))!.text).toContain('card_declined');
+  // one address's mails arrive in the order their deliveries were queued, although the worker
+  // sends four at once (send-delivery.ts: a later one waits for an earlier one still queued)
+  const queued = (await fx.deliveries(store.tenantId))
+    .filter((r) => r.recipient === to)
+    .sort(
+      (a, b) => +(a.created_at as Date) - +(b.created_at as Date) || String(a.id).localeCompare(String(b.id)),
+    )
+    .map((r) => r.type);
+  expect(mails.map((m) => m.headers.get('x-fleet-notification'))).toEqual(queued);
 });
 
 test('a shipment event that arrives before the order is known waits for it, then is sent', async () => {

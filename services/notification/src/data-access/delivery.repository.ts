@@ -47,6 +47,28 @@ export function findDelivery(tx: Queryable, tenantId: string, id: string): Promi
   ]);
 }
 
+/**
+ * Whether a delivery to the same address, queued before this one and no more than `holdSeconds`
+ * earlier, is still to be sent: this one then waits, so one shopper's mails arrive in the order
+ * their events happened. An older one (failing with backoff for minutes) no longer holds others.
+ */
+export async function earlierStillQueued(
+  tx: Queryable,
+  tenantId: string,
+  d: Pick<DeliveryRow, 'id' | 'recipient' | 'created_at'>,
+  holdSeconds: number,
+): Promise<boolean> {
+  const row = await tx.maybeOne<{ id: string }>(
+    `SELECT id FROM deliveries
+      WHERE tenant_id = $1 AND recipient = $2 AND status = 'queued'
+        AND (created_at, id) < ($3::timestamptz, $4)
+        AND created_at >= $3::timestamptz - make_interval(secs => $5)
+      LIMIT 1`,
+    [tenantId, d.recipient, d.created_at, d.id, holdSeconds],
+  );
+  return row !== undefined;
+}
+
 /** The data without its one-time token: a link that worked once is not kept in the database. */
 const SCRUB = `data #- '{account,token}'`;
 

@@ -1,4 +1,4 @@
-import { Queue, Worker, type Job } from 'bullmq';
+import { DelayedError, Queue, Worker, type Job } from 'bullmq';
 import Redis from 'ioredis';
 import type { Logger } from '@fleet/logger';
 import { bullPrefix } from '@fleet/messaging';
@@ -58,6 +58,9 @@ export function createDeliveryQueue(options: DeliveryQueueOptions): DeliveryQueu
   };
 }
 
+/** How soon a mail waiting for an earlier one to the same address is tried again. */
+const IN_ORDER_RETRY_MS = 250;
+
 export interface DeliveryWorker {
   close(): Promise<void>;
 }
@@ -73,10 +76,14 @@ export function startDeliveryWorker(
   const fair = createFairPriority(clockConnection, `${prefix}:${DELIVERY_QUEUE}`);
   const worker = new Worker<DeliveryJob>(
     DELIVERY_QUEUE,
-    async (job: Job<DeliveryJob>) => {
+    async (job: Job<DeliveryJob>, token?: string) => {
       if (job.opts.priority) await fair.started(job.opts.priority);
       const final = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-      return sendDelivery(deps, job.data, { final });
+      const outcome = await sendDelivery(deps, job.data, { final });
+      if (outcome !== 'wait') return outcome;
+      // An earlier mail to the same address is still to go: try again shortly, no attempt spent.
+      await job.moveToDelayed(Date.now() + IN_ORDER_RETRY_MS, token);
+      throw new DelayedError();
     },
     { connection, prefix, concurrency: options.concurrency },
   );
