@@ -20,6 +20,8 @@ let smtp: SmtpSink;
 let fd: ReturnType<typeof frontDoor>;
 
 beforeAll(async () => {
+  // eight runs share two cores: a service may take longer than the default minute to be ready
+  process.env.PLATFORM_READY_TIMEOUT_MS ??= '150000';
   smtp = await startSmtpSink();
   platform = await startProcessPlatform({ notification: { SMTP_URL: smtp.url, DELIVERY_BACKOFF_MS: '200' } });
   fd = frontDoor(platform);
