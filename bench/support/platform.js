@@ -85,17 +85,32 @@ async function startPlatform({
   }
   const urlOf = (name) => `http://127.0.0.1:${layout.port(services[index.get(name)])}`;
   const workers = host ? host.workers : 1;
-  await Promise.all(
-    services.flatMap((s) =>
-      Array.from({ length: s.envName ? workers : 1 }, (_, k) =>
-        // The gateway's /readyz is on its internal ops port (a free one here): its public /healthz
-        // answers once it has started, which is what this waits for.
-        waitReady(
-          `http://127.0.0.1:${k === 0 ? layout.port(s) : portIn(s, k)}/${s.envName ? 'readyz' : 'healthz'}`,
+  async function stop() {
+    for (const child of children) child.kill('SIGTERM');
+    await Promise.all(
+      children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null)),
+    );
+    for (const service of services.filter((s) => s.database))
+      await dropDatabase(dbUrl(layout.database(service)));
+    await deleteBrokerTopology(AMQP_URL, layout.amqpPrefix).catch(() => undefined);
+    cleanRedis(layout.redisPrefix);
+  }
+  try {
+    await Promise.all(
+      services.flatMap((s) =>
+        Array.from({ length: s.envName ? workers : 1 }, (_, k) =>
+          // The gateway's /readyz is on its internal ops port (a free one here): its public /healthz
+          // answers once it has started, which is what this waits for.
+          waitReady(
+            `http://127.0.0.1:${k === 0 ? layout.port(s) : portIn(s, k)}/${s.envName ? 'readyz' : 'healthz'}`,
+          ),
         ),
       ),
-    ),
-  );
+    );
+  } catch (err) {
+    await stop(); // a platform that never came up leaves no processes, databases or queues behind
+    throw err;
+  }
   return {
     run,
     urlOf,
@@ -110,16 +125,7 @@ async function startPlatform({
       const db = layout.database(services[index.get(name)]);
       return user ? dbUrl(db, user, user) : dbUrl(db);
     },
-    async stop() {
-      for (const child of children) child.kill('SIGTERM');
-      await Promise.all(
-        children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null)),
-      );
-      for (const service of services.filter((s) => s.database))
-        await dropDatabase(dbUrl(layout.database(service)));
-      await deleteBrokerTopology(AMQP_URL, layout.amqpPrefix).catch(() => undefined);
-      cleanRedis(layout.redisPrefix);
-    },
+    stop,
   };
 }
 

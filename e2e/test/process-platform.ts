@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { freePorts, requestAs, type HostResponse } from '@fleet/testing';
+import { freePorts, requestAs, waitFor, type HostResponse } from '@fleet/testing';
 
 export interface ProcessPlatform {
   urlOf(name: string): string;
@@ -132,18 +132,32 @@ export function frontDoor(platform: ProcessPlatform) {
     ) as { accessToken: string; storeUrl: string };
     return { host: new URL(out.storeUrl).host, token: out.accessToken };
   }
-  /** A shopper's cart with `quantity` of the variant, checked out under a fresh Idempotency-Key. */
-  async function checkout(host: string, variantId: string, quantity = 1): Promise<Checkout> {
-    const cart = ok(await call(host, '/api/store/carts', { method: 'POST' }), 201) as { id: string };
-    ok(await call(host, `/api/store/carts/${cart.id}/items`, { body: { variantId, quantity } }));
+  /**
+   * A shopper's cart with `quantity` of the variant (or each of `lines`), checked out under a fresh
+   * Idempotency-Key; as a guest, or signed in with `shopper.token` (the order then has its customer).
+   */
+  async function checkout(
+    host: string,
+    lines: string | ReadonlyArray<{ variantId: string; quantity: number }>,
+    quantity = 1,
+    shopper: { email?: string; token?: string } = {},
+  ): Promise<Checkout> {
+    const auth: Record<string, string> = shopper.token ? { authorization: `Bearer ${shopper.token}` } : {};
+    const items = typeof lines === 'string' ? [{ variantId: lines, quantity }] : lines;
+    const cart = ok(await call(host, '/api/store/carts', { method: 'POST', headers: auth }), 201) as {
+      id: string;
+    };
+    for (const item of items) {
+      ok(await call(host, `/api/store/carts/${cart.id}/items`, { body: item, headers: auth }));
+    }
     const body = {
       cartId: cart.id,
-      email: 'shopper@example.com',
+      email: shopper.email ?? 'shopper@example.com',
       shippingAddress: { name: 'Ada', line1: '1 Main St', city: 'Pune', postalCode: '411001', country: 'IN' },
     };
     const res = await call(host, '/api/store/checkout', {
       body,
-      headers: { 'idempotency-key': randomUUID() },
+      headers: { 'idempotency-key': randomUUID(), ...auth },
     });
     return ok(res, 201) as Checkout;
   }
@@ -152,5 +166,15 @@ export function frontDoor(platform: ProcessPlatform) {
     ok(await call(host, `/api/store/orders/${c.orderId}?token=${c.orderToken}`)) as { status: string };
   const asOwner = (store: Store, path: string, init: CallInit = {}) =>
     call(store.host, path, { ...init, headers: { authorization: `Bearer ${store.token}`, ...init.headers } });
-  return { gateway, call, signUp, asOwner, checkout, orderOf };
+  /** Fulfils the order as the store's owner, once it is fulfillable (its saga may still be running). */
+  const fulfil = (store: Store, orderId: string, timeoutMs = 20_000) =>
+    waitFor(
+      `order ${orderId} fulfilled`,
+      async () =>
+        (await asOwner(store, `/api/admin/orders/${orderId}/fulfill`, { body: {} })).status === 200
+          ? true
+          : undefined,
+      { timeoutMs },
+    );
+  return { gateway, call, signUp, asOwner, checkout, orderOf, fulfil };
 }

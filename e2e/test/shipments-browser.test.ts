@@ -63,14 +63,7 @@ async function paidAndFulfilled(): Promise<Checkout> {
       body: { outcome: 'succeeded' },
     }),
   );
-  await waitFor(
-    'fulfilment',
-    async () =>
-      (await fd.asOwner(store, `/api/admin/orders/${c.orderId}/fulfill`, { body: {} })).status === 200
-        ? true
-        : undefined,
-    { timeoutMs: 20_000 },
-  );
+  await fd.fulfil(store, c.orderId);
   return c;
 }
 

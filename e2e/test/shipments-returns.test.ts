@@ -22,10 +22,11 @@ let signUp: FrontDoor['signUp'];
 let asOwner: FrontDoor['asOwner'];
 let checkout: FrontDoor['checkout'];
 let orderOf: FrontDoor['orderOf'];
+let fulfil: FrontDoor['fulfil'];
 
 beforeAll(async () => {
   platform = await startProcessPlatform();
-  ({ call, signUp, asOwner, checkout, orderOf } = frontDoor(platform));
+  ({ call, signUp, asOwner, checkout, orderOf, fulfil } = frontDoor(platform));
 }, 180_000);
 afterAll(async () => {
   await platform?.stop();
@@ -85,14 +86,7 @@ test('carrier quote, shipment from fulfilment, tracking moves the order, a retur
     }),
   );
   await statusIs(store, c, 'PLACED');
-  await waitFor(
-    'the order to be fulfillable',
-    async () =>
-      (await asOwner(store, `/api/admin/orders/${c.orderId}/fulfill`, { body: {} })).status === 200
-        ? true
-        : undefined,
-    { timeoutMs: 20_000 },
-  );
+  await fulfil(store, c.orderId);
   const shipment = await waitFor(
     'the shipment',
     async () =>
