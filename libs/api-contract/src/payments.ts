@@ -1,10 +1,15 @@
 import { z } from 'zod';
 import { emptyBody, timestamp } from './common';
 import { operations } from './operation';
+import { PROVIDER_NAMES, paymentSettingsBody } from '@fleet/payment-providers';
 
 /** Payment's public operations: the merchant's settings, test payments, provider webhooks. */
 
-export const PROVIDER_NAMES = ['offline', 'stripe', 'razorpay'] as const;
+/**
+ * The provider names and `PUT /api/admin/settings/payments`'s body (one credentials form per
+ * provider) come from the one provider list, `@fleet/payment-providers`.
+ */
+export { PROVIDER_NAMES, paymentSettingsBody, type PaymentSettingsInput } from '@fleet/payment-providers';
 
 export const simulateBody = z.strictObject({ outcome: z.enum(['succeeded', 'failed']) });
 
@@ -13,45 +18,6 @@ export const confirmBody = z.record(
   z.string().regex(/^[a-z_]{1,64}$/, 'is not a provider field name'),
   z.string().max(500),
 );
-
-/**
- * `PUT /api/admin/settings/payments`: one credentials shape per provider, checked strictly so a
- * misplaced key (a secret key in the publishable field, a live key next to a test key) is a 400
- * naming the field, before anything is sent to the provider.
- */
-const secret = (pattern: RegExp, what: string) => z.string().trim().max(500).regex(pattern, what);
-const keyMode = (key: string) => (key.includes('_live_') ? 'live' : 'test');
-
-const stripeCredentials = z
-  .strictObject({
-    secretKey: secret(
-      /^(sk|rk)_(test|live)_[A-Za-z0-9]{8,}$/,
-      'must be a Stripe secret key (sk_test_… or sk_live_…)',
-    ),
-    publishableKey: secret(/^pk_(test|live)_[A-Za-z0-9]{8,}$/, 'must be a Stripe publishable key (pk_…)'),
-    webhookSecret: secret(
-      /^whsec_[A-Za-z0-9+/=_-]{8,}$/,
-      'must be a Stripe webhook signing secret (whsec_…)',
-    ),
-  })
-  .refine((c) => keyMode(c.secretKey) === keyMode(c.publishableKey), {
-    path: ['publishableKey'],
-    message: 'must be of the same mode (test or live) as the secret key',
-  });
-
-const razorpayCredentials = z.strictObject({
-  keyId: secret(/^rzp_(test|live)_[A-Za-z0-9]{8,}$/, 'must be a Razorpay key id (rzp_test_… or rzp_live_…)'),
-  keySecret: secret(/^[A-Za-z0-9]{8,}$/, 'must be the Razorpay key secret'),
-  webhookSecret: z.string().min(8, 'must be at least 8 characters').max(500),
-});
-
-export const paymentSettingsBody = z.discriminatedUnion('provider', [
-  z.strictObject({ provider: z.literal('stripe'), credentials: stripeCredentials }),
-  z.strictObject({ provider: z.literal('razorpay'), credentials: razorpayCredentials }),
-  z.strictObject({ provider: z.literal('offline'), credentials: z.strictObject({}).optional() }),
-]);
-
-export type PaymentSettingsInput = z.infer<typeof paymentSettingsBody>;
 
 export const paymentSettings = z.looseObject({
   provider: z.enum(PROVIDER_NAMES),

@@ -1,29 +1,17 @@
+import type { PaymentSettingsInput } from '@fleet/payment-providers';
 import { z } from 'zod';
 import type { ProviderCredentials } from '../domain/providers/payment-provider';
-import { PROVIDERS, type ProviderModules, type ProviderName } from '../domain/providers/registry';
+import { PROVIDERS } from '../domain/providers/registry';
 
 /**
- * `PUT /api/admin/settings/payments`: `{ provider, credentials }`, the credentials checked strictly
- * by that provider's own form (its folder's `credentials` schema), so a misplaced key is a 400
- * naming the field, before anything is sent to the provider.
+ * `PUT /api/admin/settings/payments`: `{ provider, credentials }`, each provider's credentials
+ * checked strictly by its own form; built from the provider list, the same schema the API contract
+ * documents.
  */
-type SettingsOption = {
-  [M in ProviderModules as M['name']]: z.ZodObject<{
-    provider: z.ZodLiteral<M['name']>;
-    credentials: M['credentials'];
-  }>;
-}[ProviderName];
-
-const options = PROVIDERS.map((p) =>
-  z.strictObject({ provider: z.literal(p.name), credentials: p.credentials }),
-) as unknown as [SettingsOption, ...SettingsOption[]];
-
-export const paymentSettingsBody = z.discriminatedUnion('provider', options);
+export { paymentSettingsBody, type PaymentSettingsInput } from '@fleet/payment-providers';
 
 /** `POST …/go-live` and `…/test-mode` take no fields (an absent body reads as `{}`). */
 export const emptyBody = z.strictObject({}).optional();
-
-export type PaymentSettingsInput = z.infer<typeof paymentSettingsBody>;
 
 /** The merchant's form as the provider strategy's credentials (offline has none to give). */
 export function toProviderCredentials(input: PaymentSettingsInput): ProviderCredentials | null {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { PaymentProvider, ProviderCredentials } from './payment-provider';
 
 /** What the deployment tells a provider when it is built (`<NAME>_API_BASE`: a stand-in in tests). */
@@ -7,10 +7,9 @@ export interface ProviderOptions {
 }
 
 /**
- * A payment provider, self-described: its name, the credentials form a merchant fills in
- * (`PUT /api/admin/settings/payments`, checked strictly before anything reaches the provider),
- * how that form becomes the strategy's credentials, and how the strategy is built. One per folder;
- * `registry.ts` lists them.
+ * A payment provider's implementation: its name and credentials form (the provider's entry in
+ * `@fleet/payment-providers`, spread in), how that form becomes the strategy's credentials, and how
+ * the strategy is built. One per folder; `registry.ts` lists them.
  */
 export interface ProviderModule<Name extends string = string, Form = unknown> {
   readonly name: Name;
@@ -29,6 +28,3 @@ export function defineProvider<Name extends string, Form>(
 ): ProviderModule<Name, Form> {
   return module;
 }
-
-/** A credentials field of a settings form: trimmed, bounded, of the provider's own format. */
-export const keyField = (pattern: RegExp, what: string) => z.string().trim().max(500).regex(pattern, what);

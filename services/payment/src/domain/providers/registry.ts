@@ -1,4 +1,5 @@
 import { AppError } from '@fleet/errors';
+import { PROVIDER_FORMS, type ProviderName } from '@fleet/payment-providers';
 import { offline } from './offline';
 import type { PaymentProvider } from './payment-provider';
 import type { ProviderOptions } from './provider-module';
@@ -6,14 +7,20 @@ import { razorpay } from './razorpay';
 import { stripe } from './stripe';
 
 /**
- * The registration list: every provider this build implements, each a folder of its own. Adding
- * one is its folder plus one line here (and its stand-in for tests); the name union, the settings
- * form, the `<NAME>_API_BASE` settings and the default wiring all derive from this list.
+ * Every provider of the one list (`@fleet/payment-providers`: names and credentials forms, which
+ * the API contract documents), with its implementation (a folder here). A name of that list
+ * without its implementation here, or an implementation the list does not name, does not compile.
+ * The `<NAME>_API_BASE` settings and the default wiring derive from this.
  */
-export const PROVIDERS = [offline, stripe, razorpay] as const;
+const IMPLEMENTATIONS = { offline, stripe, razorpay } satisfies {
+  [N in ProviderName]: { readonly name: N; create(options: ProviderOptions): PaymentProvider };
+};
 
-export type ProviderModules = (typeof PROVIDERS)[number];
-export type ProviderName = ProviderModules['name'];
+export type ProviderModules = (typeof IMPLEMENTATIONS)[ProviderName];
+export type { ProviderName };
+
+/** The implementations, in the list's order. */
+export const PROVIDERS: readonly ProviderModules[] = PROVIDER_FORMS.map((f) => IMPLEMENTATIONS[f.name]);
 
 export const PROVIDER_NAMES: readonly ProviderName[] = PROVIDERS.map((p) => p.name);
 

@@ -1,11 +1,10 @@
-import { z } from 'zod';
+import { providerForm } from '@fleet/payment-providers';
 import { defineProvider } from '../provider-module';
 import { createOfflineProvider } from './offline.provider';
 
 /** Simulated payments: no keys to give (its webhook secret is made and kept by the service). */
 export const offline = defineProvider({
-  name: 'offline',
-  credentials: z.strictObject({}).optional(),
+  ...providerForm('offline'),
   toCredentials: () => null,
   create: () => createOfflineProvider(),
 });

@@ -1,20 +1,11 @@
-import { z } from 'zod';
-import { defineProvider, keyField } from '../provider-module';
+import { providerForm } from '@fleet/payment-providers';
+import { defineProvider } from '../provider-module';
 import { RAZORPAY_API_BASE } from './razorpay-client';
 import { createRazorpayProvider } from './razorpay.provider';
 
-const credentials = z.strictObject({
-  keyId: keyField(
-    /^rzp_(test|live)_[A-Za-z0-9]{8,}$/,
-    'must be a Razorpay key id (rzp_test_… or rzp_live_…)',
-  ),
-  keySecret: keyField(/^[A-Za-z0-9]{8,}$/, 'must be the Razorpay key secret'),
-  webhookSecret: z.string().min(8, 'must be at least 8 characters').max(500),
-});
-
+/** Razorpay: its settings form from `@fleet/payment-providers`, its strategy from this folder. */
 export const razorpay = defineProvider({
-  name: 'razorpay',
-  credentials,
+  ...providerForm('razorpay'),
   toCredentials: (form) => ({
     publicKeyId: form.keyId,
     webhookSecret: form.webhookSecret,

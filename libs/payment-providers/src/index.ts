@@ -1,0 +1,3 @@
+export * from './provider-form';
+export * from './providers';
+export * from './settings-body';
