@@ -117,19 +117,22 @@ export function frontDoor(platform: ProcessPlatform) {
     });
   async function signUp(slug: string, currency = 'USD', country = 'US'): Promise<Store> {
     const apex = `${platform.env('gateway').PLATFORM_DOMAIN}:${port}`;
-    const out = ok(
-      await call(apex, '/api/signup', {
-        body: {
-          storeName: `Store ${slug}`,
-          slug,
-          email: `owner@${slug}.test`,
-          password: 'correct horse 1',
-          currency,
-          country,
-        },
-      }),
-      201,
-    ) as { accessToken: string; storeUrl: string };
+    const body = {
+      storeName: `Store ${slug}`,
+      slug,
+      email: `owner@${slug}.test`,
+      password: 'correct horse 1',
+      currency,
+      country,
+    };
+    // A 503 asks to retry the sign-up, which is idempotent (its keys derive from the request): on a
+    // loaded machine identity's password hash (2^17, production) can outlast the registry's call.
+    let res = await call(apex, '/api/signup', { body });
+    for (let attempt = 1; res.status === 503 && attempt < 4; attempt++) {
+      await new Promise((r) => setTimeout(r, 1_000));
+      res = await call(apex, '/api/signup', { body });
+    }
+    const out = ok(res, 201) as { accessToken: string; storeUrl: string };
     return { host: new URL(out.storeUrl).host, token: out.accessToken };
   }
   /**
