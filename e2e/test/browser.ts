@@ -5,16 +5,9 @@ import { join } from 'node:path';
 export const CHROMIUM = '/usr/bin/chromium';
 export const hasChromium = (): boolean => existsSync(CHROMIUM);
 
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+// The same flags as the Lighthouse scripts (one list: bench/support/chromium-flags.js).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+export const CHROMIUM_ARGS = (require('../../bench/support/chromium-flags') as string).split(' ');
 
 /**
  * Where the browser tests save their screenshots: `tmp/screenshots/` (ignored by git), so a test
