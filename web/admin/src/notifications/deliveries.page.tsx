@@ -38,7 +38,7 @@ export function DeliveriesPage() {
       {data && data.items.length === 0 && <p>No e-mails yet: they appear here as orders come in.</p>}
       {data && data.items.length > 0 && (
         <div className="table-wrap">
-          <table>
+          <table className="stacked">
             <caption className="visually-hidden">E-mails, newest first</caption>
             <thead>
               <tr>
@@ -52,17 +52,17 @@ export function DeliveriesPage() {
             <tbody>
               {data.items.map((d) => (
                 <tr key={d.id}>
-                  <td>
+                  <td data-label="E-mail">
                     {labelOf(d.type)}
                     {d.subject && <div className="muted">{d.subject}</div>}
                   </td>
-                  <td>{d.recipient}</td>
-                  <td>
+                  <td data-label="To">{d.recipient}</td>
+                  <td data-label="Status">
                     <span className={`badge badge-${d.status}`}>{d.status}</span>
                     {d.attempts > 1 && <div className="muted">{d.attempts} attempts</div>}
                   </td>
-                  <td>{when(d.createdAt)}</td>
-                  <td>
+                  <td data-label="Queued">{when(d.createdAt)}</td>
+                  <td data-label="Details">
                     {d.lastError && <div className="field-error">{d.lastError}</div>}
                     {d.templateError && <div className="muted">{d.templateError}</div>}
                   </td>
