@@ -335,6 +335,7 @@ export const registryOperations = operations({
 });
 
 export type SignUpBody = z.input<typeof signUpBody>;
+export type SignUpResult = z.infer<typeof signUpResult>;
 export type Tenant = z.infer<typeof tenant>;
 export type TenantListItem = z.infer<typeof tenantListItem>;
 export type TenantDetail = z.infer<typeof tenantDetail>;

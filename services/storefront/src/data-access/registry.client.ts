@@ -1,3 +1,4 @@
+import type { SignUpBody, SignUpResult } from '@fleet/api-contract';
 import type { Answer, CallCtx, InternalCaller } from './internal-call';
 
 export interface StoreInfo {
@@ -15,20 +16,8 @@ export interface StoreRates {
   taxRateBps: number;
 }
 
-export interface SignUpInput {
-  storeName: string;
-  slug: string;
-  email: string;
-  password: string;
-  currency: string;
-  country: string;
-}
-
-export interface SignUpResult {
-  tenant: { id: string; slug: string; status: string };
-  storeUrl: string;
-  adminUrl: string;
-}
+/** Sign-up's body and answer are the public contract's (the apex form posts the same fields). */
+export type { SignUpBody as SignUpInput, SignUpResult } from '@fleet/api-contract';
 
 /** The tenant registry: store info and rates of the request's store, and merchant sign-up. */
 export function createRegistryClient(caller: InternalCaller) {
@@ -41,7 +30,7 @@ export function createRegistryClient(caller: InternalCaller) {
       const answer = await caller.call<StoreRates>(ctx, { path: '/internal/store-rates', asService: true });
       return answer.status === 200 ? answer.body : null;
     },
-    signUp(ctx: CallCtx, input: SignUpInput, idempotencyKey: string): Promise<Answer<SignUpResult>> {
+    signUp(ctx: CallCtx, input: SignUpBody, idempotencyKey: string): Promise<Answer<SignUpResult>> {
       return caller.call(ctx, {
         path: '/api/signup',
         body: input,
