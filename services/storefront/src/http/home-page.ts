@@ -15,10 +15,8 @@ const HOME_COLLECTION_CHIPS = 24;
  */
 export async function homePage(deps: StorefrontDeps, shop: Shop): Promise<Page> {
   const count = Number(shop.settings.featured_count) || 8;
-  const collections = reachableCollections(
-    await navCategories(deps, shop),
-    await storeCollections(deps, shop),
-  );
+  const [categories, all] = await Promise.all([navCategories(deps, shop), storeCollections(deps, shop)]);
+  const collections = reachableCollections(categories, all);
   let chosen = featuredCollection(shop.settings.featured_collection, collections);
   let list = chosen
     ? await deps.catalog.products(shop.call, { collection: chosen.id, limit: count, sort: 'newest' })
