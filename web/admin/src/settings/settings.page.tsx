@@ -53,7 +53,7 @@ function featuredOptions(collections: Collection[], saved: string): Array<readon
   const options = collections.map((c) => [c.slug, c.title] as const);
   const missing =
     saved && !collections.some((c) => c.slug === saved) ? [[saved, `${saved} (not found)`] as const] : [];
-  return [['', 'The first collection (newest products without one)'], ...options, ...missing];
+  return [['', 'The first collection (default)'], ...options, ...missing];
 }
 
 function StoreForm({ store, collections }: { store: StoreSettings; collections: Collection[] }) {
@@ -120,7 +120,7 @@ function StoreForm({ store, collections }: { store: StoreSettings; collections: 
           error={errors['theme.font']}
         />
         <Select
-          label="Featured collection on the home page"
+          label="Featured collection"
           name="featuredCollection"
           value={featured}
           options={featuredOptions(collections, store.theme.featuredCollection ?? '')}
