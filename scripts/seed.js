@@ -1,17 +1,25 @@
 // Gives a fresh developer machine one store to shop at: `acme.{PLATFORM_DOMAIN}`, with a few active
-// products in stock in three categories, one of them in three sizes (offline payments), so the whole
-// buying path, the category pages and the variant picker show at once. Idempotent: the
+// products in stock in three categories, one of them in three sizes (offline payments), and a
+// "Staff picks" collection of three of them (the home's featured collection), so the whole buying
+// path, the category and collection pages and the variant picker show at once. Idempotent: the
 // provisioning key makes a repeated seed return the same tenant, and products are added only to a
 // store that has none. Skipped with FLEET_SEED=0.
 const { createRegistryClient, signContext, CONTEXT_HEADER } = require('@fleet/tenancy');
 
 const DEMO_CATEGORIES = ['Furniture', 'Lighting', 'Textiles'];
 
+/** The home features the store's first collection: this one, holding the products marked `pick`. */
+const DEMO_COLLECTION = {
+  title: 'Staff picks',
+  slug: 'staff-picks',
+  description: 'The pieces our team reaches for every day.',
+};
+
 /** One variant each, except the shirt: three sizes (one on sale, one sold out) for the variant picker. */
 const DEMO_PRODUCTS = [
-  { title: 'Walnut Desk', sku: 'ACME-DESK', price: 24_900, category: 'Furniture' },
-  { title: 'Brass Lamp', sku: 'ACME-LAMP', price: 4_500, category: 'Lighting' },
-  { title: 'Wool Throw', sku: 'ACME-THROW', price: 6_900, category: 'Textiles' },
+  { title: 'Walnut Desk', sku: 'ACME-DESK', price: 24_900, category: 'Furniture', pick: true },
+  { title: 'Brass Lamp', sku: 'ACME-LAMP', price: 4_500, category: 'Lighting', pick: true },
+  { title: 'Wool Throw', sku: 'ACME-THROW', price: 6_900, category: 'Textiles', pick: true },
   {
     title: 'Linen Shirt',
     sku: 'ACME-SHIRT',
@@ -25,8 +33,8 @@ const DEMO_PRODUCTS = [
   },
 ];
 
-/** The catalog admin body of a demo product, its category ids by name. */
-function productBody(product, categoryIds) {
+/** The catalog admin body of a demo product, its category ids by name, in the collection if a pick. */
+function productBody(product, categoryIds, collectionId) {
   const variants = product.variants
     ? product.variants.map((v) => ({
         sku: `${product.sku}-${v.size[0]}`,
@@ -42,6 +50,7 @@ function productBody(product, categoryIds) {
     title: product.title,
     description: `${product.title} from the demo store.`,
     categoryIds: [categoryIds.get(product.category)],
+    ...(product.pick ? { collectionIds: [collectionId] } : {}),
     ...(product.options ? { options: product.options } : {}),
     variants,
   };
@@ -94,8 +103,9 @@ async function seedDemoOwner(env, tenantId) {
 }
 
 /**
- * As the store's owner, through catalog's admin API: the categories, then each product active in
- * its category, in stock (100 units a variant, but the shirt's sold-out size).
+ * As the store's owner, through catalog's admin API: the categories and the collection, then each
+ * product active in its category (and the collection), in stock (100 units a variant, but the
+ * shirt's sold-out size).
  */
 async function seedDemoProducts(env, tenantId) {
   await waitReady(`${env.CATALOG_URL}/readyz`);
@@ -125,8 +135,15 @@ async function seedDemoProducts(env, tenantId) {
     const category = await created(`category ${name}`, await send('POST', '/api/admin/categories', { name }));
     categoryIds.set(name, category.id);
   }
+  const collection = await created(
+    `collection ${DEMO_COLLECTION.title}`,
+    await send('POST', '/api/admin/collections', DEMO_COLLECTION),
+  );
   for (const product of DEMO_PRODUCTS)
-    await created(product.sku, await send('POST', '/api/admin/products', productBody(product, categoryIds)));
+    await created(
+      product.sku,
+      await send('POST', '/api/admin/products', productBody(product, categoryIds, collection.id)),
+    );
   return DEMO_PRODUCTS.length;
 }
 

@@ -280,18 +280,28 @@ browserTest(
     await shot(page, 'admin-order');
     await expectAccessible(page, 'order');
 
-    // The theme colour: saved through the settings API, shown to shoppers by the store's info.
+    // The theme colour and the home's featured collection (picked among the store's collections):
+    // saved through the settings API, shown to shoppers by the store's info.
+    const picks = ok(
+      await fd.call(storeA.host, '/api/admin/collections', {
+        headers: { authorization: `Bearer ${storeA.token}` },
+        body: { title: 'Staff picks' },
+      }),
+      201,
+    ) as { slug: string };
     await page.getByRole('link', { name: 'Settings', exact: true }).click();
     await heading(page, 'Settings');
     await page.getByLabel('Theme colour').fill('#aa3300');
     await page.getByLabel('Font').selectOption({ label: 'Classic serif' });
+    await page.getByLabel('Featured collection').selectOption({ label: 'Staff picks' });
     await page.getByRole('button', { name: 'Save store' }).click();
     await page.getByText('Saved. The shop shows it on its next page.').waitFor();
     const info = ok(await fd.call(storeA.host, '/api/store/info')) as {
-      theme: { primaryColor?: string; font?: string };
+      theme: { primaryColor?: string; font?: string; featuredCollection?: string };
     };
     expect(info.theme.primaryColor?.toLowerCase()).toBe('#aa3300');
     expect(info.theme.font).toBe('serif');
+    expect(info.theme.featuredCollection).toBe(picks.slug);
     await shot(page, 'admin-settings');
     await expectAccessible(page, 'settings');
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { waitFor } from '@fleet/testing';
 import { frontDoor, ok, startHostPlatform, type ProcessPlatform } from './process-platform';
 import { Shopper } from './storefront-support';
@@ -42,7 +43,7 @@ test('the seeded demo store sells through the whole buying path, and seeding twi
   expect(lines[0]).toMatch(/with 4 products$/);
   expect(lines[1]).not.toMatch(/products/);
 
-  const { call, checkout, orderOf, gateway } = frontDoor(platform);
+  const { call, checkout, orderOf, gateway, signUp } = frontDoor(platform);
   const host = `${tenant.hosts[0]}:${platform.urlOf('gateway').split(':').pop()}`;
   const listed = await waitFor('the demo products with their stock', async () => {
     const list = ok(await call(host, '/api/store/products?limit=20')) as Listed;
@@ -52,13 +53,35 @@ test('the seeded demo store sells through the whole buying path, and seeding twi
   const variantId = listed.items.flatMap((p) => p.variants).find((v) => v.availableQuantity === 100)
     ?.id as string;
 
-  // The storefront shows the demo's categories and its variant picker (a size sold out).
+  // The storefront shows the demo's categories, its collection and its variant picker (a size sold out).
   const shopper = new Shopper(gateway, host);
   const textiles = await shopper.get('/collections/textiles');
   expect(textiles.status).toBe(200);
   expect(textiles.text).toContain('Linen Shirt');
   expect(textiles.text).toContain('Wool Throw');
   expect(textiles.text).not.toContain('Walnut Desk');
+  // The home features the "Staff picks" collection; its page lists exactly its three products, and
+  // another store asking for that handle gets its own 404 page.
+  const picks = ['Brass Lamp', 'Walnut Desk', 'Wool Throw'];
+  const cards = (html: string) =>
+    [...html.matchAll(/<h[23] class="card-title"><a href="[^"]+">([^<]+)<\/a>/g)].map((m) => m[1]).sort();
+  const home = await shopper.get('/');
+  const featured = home.text.slice(home.text.indexOf('<h2 id="featured-title"'));
+  expect(featured).toContain('<h2 id="featured-title">Staff picks</h2>');
+  expect(featured).toContain(
+    '<a href="/collections/staff-picks" aria-describedby="featured-title">View all</a>',
+  );
+  expect(cards(featured)).toEqual(picks);
+  const staffPicks = await shopper.get('/collections/staff-picks');
+  expect(staffPicks.status).toBe(200);
+  expect(staffPicks.text).toContain('<h1>Staff picks</h1>');
+  expect(cards(staffPicks.text)).toEqual(picks);
+  const other = await signUp(`demo-other-${randomUUID().slice(0, 6)}`);
+  const foreign = await new Shopper(gateway, other.host).get('/collections/staff-picks');
+  expect(foreign.status).toBe(404);
+  expect(foreign.text).toContain('Collection not found');
+  expect(foreign.text).not.toContain('Walnut Desk');
+
   const shirt = listed.items.find((p) => p.title === 'Linen Shirt');
   const picker = await shopper.get(`/products/${shirt?.slug}`);
   expect(picker.text.match(/<input type="radio" name="variantId"/g)).toHaveLength(3);
@@ -84,4 +107,4 @@ test('the seeded demo store sells through the whole buying path, and seeding twi
   });
   expect(session.status).toBe(200);
   expect(String(session.headers['set-cookie'])).toContain('HttpOnly');
-}, 60_000);
+}, 90_000);

@@ -11,7 +11,7 @@ import { seedProduct } from './storefront-support';
  * it: a merchant signs up on the apex page and lands on the new shop; a shopper searches with a
  * typo, picks a variant, buys with the test-mode payment, registers and finds the order in the
  * history; the same with JavaScript off; a phone-sized screen; a second store showing none of the
- * first one's products. Screenshots go to tmp/screenshots/ (SCREENSHOTS_DIR=docs/screenshots refreshes the README's). Skipped when /usr/bin/chromium is
+ * first one's products; the home featuring a collection at 375 px and on a desktop. Screenshots go to tmp/screenshots/ (SCREENSHOTS_DIR=docs/screenshots refreshes the README's). Skipped when /usr/bin/chromium is
  * missing (CI installs it).
  */
 const available = hasChromium();
@@ -200,6 +200,48 @@ browserTest(
     await expectText(second.page, 'Product not found');
     await first.ctx.close();
     await second.ctx.close();
+  },
+  60_000,
+);
+
+browserTest(
+  'the home with a featured collection, on a 375 px phone and a desktop: its title, its products, nothing overflowing',
+  async () => {
+    const auth = { authorization: `Bearer ${store.token}` };
+    const picks = ok(
+      await fd.call(store.host, '/api/admin/collections', {
+        headers: auth,
+        body: { title: 'Staff picks', slug: 'staff-picks' },
+      }),
+      201,
+    ) as { id: string };
+    const lantern = ok(await fd.call(store.host, '/api/store/products/aurora-lantern')) as { id: string };
+    const vase = await seedProduct(platform, store, 'Cirrus Vase');
+    for (const id of [lantern.id, vase.id]) {
+      ok(
+        await fd.call(store.host, `/api/admin/products/${id}`, {
+          method: 'PATCH',
+          headers: auth,
+          body: { collectionIds: [picks.id] },
+        }),
+      );
+    }
+    for (const [width, options] of [
+      [375, { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true }],
+      [1280, {}],
+    ] as const) {
+      const { ctx, page } = await newShopper(options);
+      await page.goto(storeUrl());
+      await page.getByRole('heading', { name: 'Staff picks', level: 2 }).waitFor();
+      await expectText(page, 'Cirrus Vase');
+      await expectText(page, 'Aurora Lantern');
+      expect([width, await page.evaluate('document.documentElement.scrollWidth')]).toEqual([width, width]);
+      await page.screenshot({ path: join(SHOTS, `home-collection-${width}.png`), fullPage: true });
+      await page.getByRole('link', { name: 'View all' }).click();
+      await page.waitForURL(/\/collections\/staff-picks$/);
+      await page.getByRole('heading', { name: 'Staff picks', level: 1 }).waitFor();
+      await ctx.close();
+    }
   },
   60_000,
 );

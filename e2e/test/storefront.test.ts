@@ -384,6 +384,52 @@ test('a suspended store shows the unavailable page with 503', async () => {
   expect(page.text).toContain('temporarily unavailable');
 });
 
+test("a merchant's collection: featured on the home and listed at its handle at once, through both page caches; one store only", async () => {
+  const featured = (html: string) => html.slice(html.indexOf('<h2 id="featured-title"'));
+  await shopper(a).get('/');
+  expect(featured((await shopper(a).get('/')).text)).toContain('Featured products</h2>');
+  const lights = ok(
+    await fd.call(a.host, '/api/admin/collections', { headers: owner(a), body: { title: 'Night lights' } }),
+    201,
+  ) as { id: string; slug: string };
+  ok(
+    await fd.call(a.host, `/api/admin/products/${lamp.id}`, {
+      method: 'PATCH',
+      headers: owner(a),
+      body: { collectionIds: [lights.id] },
+    }),
+  );
+  const home = await shopper(a).get('/');
+  expect(home.headers['x-cache']).toBe('MISS');
+  expect(featured(home.text)).toContain('<h2 id="featured-title">Night lights</h2>');
+  expect(featured(home.text)).toContain(`href="/products/${lamp.slug}"`);
+  const list = await shopper(a).get(`/collections/${lights.slug}`);
+  expect(list.text).toContain('<h1>Night lights</h1>');
+  expect(list.text).toContain(`href="/products/${lamp.slug}"`);
+  expect((await shopper(b).get(`/collections/${lights.slug}`)).status).toBe(404);
+
+  // The merchant features another collection (a store setting): the home follows the store stamp.
+  const second = ok(
+    await fd.call(a.host, '/api/admin/collections', { headers: owner(a), body: { title: 'Gift ideas' } }),
+    201,
+  ) as { id: string; slug: string };
+  ok(
+    await fd.call(a.host, `/api/admin/products/${lamp.id}`, {
+      method: 'PATCH',
+      headers: owner(a),
+      body: { collectionIds: [lights.id, second.id] },
+    }),
+  );
+  ok(
+    await fd.call(a.host, '/api/admin/settings/store', {
+      method: 'PATCH',
+      headers: owner(a),
+      body: { theme: { featuredCollection: second.slug } },
+    }),
+  );
+  expect(featured((await shopper(a).get('/')).text)).toContain('<h2 id="featured-title">Gift ideas</h2>');
+});
+
 async function tenantOf(store: Store): Promise<string> {
   const env = platform.env('gateway');
   const registry = createRegistryClient({

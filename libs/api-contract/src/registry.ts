@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { slugInput } from './catalog';
 import { countryCode, currencyCode, limit, page, plan, timestamp } from './common';
 import { operations } from './operation';
 
@@ -86,6 +87,7 @@ export const storeInfo = z.looseObject({
     primaryColor: z.string().optional(),
     logoUrl: z.string().optional(),
     font: z.string().optional(),
+    featuredCollection: z.string().optional(),
   }),
   payment: z.looseObject({ provider: z.string() }),
   testMode: z.boolean(),
@@ -105,6 +107,8 @@ export const storeSettingsBody = z
           .max(2000)
           .optional(),
         font: z.enum(THEME_FONTS).optional(),
+        /** The handle of the collection the shop's home features; empty: the store's first collection. */
+        featuredCollection: z.union([z.literal(''), slugInput]).optional(),
       })
       .optional(),
   })

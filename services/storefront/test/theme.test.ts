@@ -36,6 +36,25 @@ describe('the default theme', () => {
     expect(home).toContain('loading="eager"');
   });
 
+  test('the home: the featured collection as the section, its chip beside the categories; else featured products', async () => {
+    const data = sampleData('index', schema);
+    const home = await themes.defaultEngine.render('index', data);
+    expect(home).toContain('<h2 id="categories-title">Shop by category or collection</h2>');
+    expect(home).toContain('<li><a href="/collections/staff-picks">Staff picks</a></li>');
+    expect(home).toContain('<h2 id="featured-title">Staff picks</h2>');
+    expect(home).toContain(
+      '<a href="/collections/staff-picks" aria-describedby="featured-title">View all</a>',
+    );
+    const plain = await themes.defaultEngine.render('index', {
+      ...data,
+      featured_collection: null,
+      collections: [],
+    });
+    expect(plain).toContain('<h2 id="categories-title">Shop by category</h2>');
+    expect(plain).toContain('<h2 id="featured-title">Featured products</h2>');
+    expect(plain).toContain('<a href="/collections/all" aria-describedby="featured-title">View all</a>');
+  });
+
   test('escapes what the data says: a product title cannot inject markup', async () => {
     const data = sampleData('product', schema);
     const product = {

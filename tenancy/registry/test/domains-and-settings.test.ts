@@ -167,3 +167,19 @@ test('the theme font is one of the stacks the storefront knows, kept beside the 
   expect(await theme(a)).toMatchObject({ font: 'serif' });
   expect(await theme(b)).not.toHaveProperty('font');
 });
+
+test("the home's featured collection is a collection handle, cleared with an empty one", async () => {
+  const patch = (theme: object) =>
+    registry.call('/api/admin/settings/store', { method: 'PATCH', ctx: staffOf(a), body: { theme } });
+  expect(await (await patch({ featuredCollection: 'staff-picks' })).json()).toMatchObject({
+    theme: { featuredCollection: 'staff-picks', font: 'serif' },
+  });
+  const bad = await patch({ featuredCollection: 'Staff Picks!' });
+  expect(bad.status).toBe(400);
+  expect(((await bad.json()) as { errors: Array<{ path: string }> }).errors.map((e) => e.path)).toEqual([
+    'theme.featuredCollection',
+  ]);
+  expect(await (await patch({ featuredCollection: '' })).json()).toMatchObject({
+    theme: { featuredCollection: '' },
+  });
+});

@@ -39,6 +39,17 @@ export interface Category {
   children: Category[];
 }
 
+/** A merchant's hand-picked set of products (`/api/store/collections`). */
+export interface Collection {
+  id: string;
+  slug: string;
+  title: string;
+  description: string;
+}
+
+/** Pages of 100 the storefront reads at most: a store's first 1,000 collections (by creation). */
+const MAX_COLLECTION_PAGES = 10;
+
 export interface ProductQuery {
   category?: string;
   collection?: string;
@@ -72,6 +83,23 @@ export function createCatalogClient(caller: InternalCaller) {
       });
       if (answer.status !== 200) return [];
       return Array.isArray(answer.body) ? answer.body : (answer.body.items ?? []);
+    },
+    /** Every collection in creation order (up to 1,000); an upstream refusal ends the list. */
+    async collections(ctx: CallCtx): Promise<Collection[]> {
+      const all: Collection[] = [];
+      let cursor: string | null = null;
+      for (let n = 0; n < MAX_COLLECTION_PAGES; n++) {
+        const query = new URLSearchParams({ limit: '100' });
+        if (cursor) query.set('cursor', cursor);
+        const answer: Answer<Page<Collection>> = await caller.call(ctx, {
+          path: `/api/store/collections?${query}`,
+        });
+        if (answer.status !== 200) break;
+        all.push(...answer.body.items);
+        cursor = answer.body.nextCursor;
+        if (!cursor) break;
+      }
+      return all;
     },
   };
 }

@@ -1,7 +1,8 @@
 import { Router } from 'express';
 import type { Product } from '../data-access/catalog.client';
+import { reachableCollections } from '../domain/collection-handle';
 import type { StorefrontDeps } from '../domain/storefront-deps';
-import { navCategories, shopOf } from './shop';
+import { navCategories, shopOf, storeCollections } from './shop';
 
 const MAX_SITEMAP_PRODUCTS = 2_000;
 const xml = (s: string) => s.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -36,7 +37,11 @@ export function seoRoutes(deps: StorefrontDeps): Router {
         walk(c.children ?? []);
       }
     };
-    walk(await navCategories(deps, shop));
+    const categories = await navCategories(deps, shop);
+    walk(categories);
+    for (const c of reachableCollections(categories, await storeCollections(deps, shop))) {
+      urls.push(`/collections/${c.slug}`);
+    }
     let cursor: string | undefined;
     let products: Product[] = [];
     do {

@@ -3,9 +3,10 @@ import type { NextFunction, Request, Response } from 'express';
 import { hasTenant, type TenantCtx } from '@fleet/context';
 import { requestCtx } from '@fleet/tenancy';
 import type { PageStamps } from '../data-access/cache-stamps';
-import type { Category } from '../data-access/catalog.client';
+import type { Category, Collection } from '../data-access/catalog.client';
 import type { CallCtx } from '../data-access/internal-call';
 import type { StoreInfo } from '../data-access/registry.client';
+import { StampedCache } from '../data-access/stamped-cache';
 import type { StorefrontDeps } from '../domain/storefront-deps';
 import { themeSettings } from '../domain/theme-settings';
 import { loadSession, type Session } from './session';
@@ -109,18 +110,29 @@ async function storeInfo(
   return entry;
 }
 
-/** Top-level categories for the navigation, per tenant while its catalog stamp holds. */
-const navs = new Map<string, { stamp: string; categories: Category[] }>();
+/** The category tree for the navigation, per tenant while its catalog stamp holds. */
+const navs = new StampedCache<Category[]>(MAX_INFOS);
 
-export async function navCategories(deps: StorefrontDeps, shop: Shop): Promise<Category[]> {
-  const stamp = shop.stamps?.catalog;
-  const known = navs.get(shop.tenant.tenantId);
-  if (known && stamp && known.stamp === stamp) return known.categories;
-  const categories = await deps.catalog.categories(shop.call);
-  if (stamp) {
-    navs.delete(shop.tenant.tenantId);
-    navs.set(shop.tenant.tenantId, { stamp, categories });
-    if (navs.size > MAX_INFOS) navs.delete(navs.keys().next().value as string);
-  }
-  return categories;
+export function navCategories(deps: StorefrontDeps, shop: Shop): Promise<Category[]> {
+  return navs.get(shop.tenant.tenantId, shop.stamps?.catalog, () => deps.catalog.categories(shop.call));
+}
+
+/** Meta descriptions are cut to this: the cache keeps no more of a collection's description. */
+export const META_DESCRIPTION_MAX = 160;
+
+/**
+ * The store's collections (creation order), per tenant while its catalog stamp holds: catalog
+ * renews the stamp after every write, collections and product links to them included.
+ */
+const collectionLists = new StampedCache<Collection[]>(MAX_INFOS);
+
+export function storeCollections(deps: StorefrontDeps, shop: Shop): Promise<Collection[]> {
+  return collectionLists.get(shop.tenant.tenantId, shop.stamps?.catalog, async () =>
+    (await deps.catalog.collections(shop.call)).map((c) => ({
+      id: c.id,
+      slug: c.slug,
+      title: c.title,
+      description: c.description.slice(0, META_DESCRIPTION_MAX),
+    })),
+  );
 }

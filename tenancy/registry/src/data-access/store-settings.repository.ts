@@ -3,7 +3,7 @@ import type { Queryable } from '@fleet/db';
 export interface StoreSettings {
   name: string;
   currency: string;
-  theme: { primaryColor?: string; logoUrl?: string; font?: string };
+  theme: { primaryColor?: string; logoUrl?: string; font?: string; featuredCollection?: string };
   paymentProvider: string;
   /** Payment's flag, projected: offline payments and simulate work, orders are test orders. */
   testMode: boolean;

@@ -1,6 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { Field, Loading, Page, ProblemAlert, Select, toMajorText, toMinor, useLoad } from '@fleet/web-common';
-import { api, type Rates, type StoreSettings, type ThemeFont } from '../api';
+import {
+  api,
+  type Collection,
+  type Page as ApiPage,
+  type Rates,
+  type StoreSettings,
+  type ThemeFont,
+} from '../api';
 import { SettingsNav } from './settings-nav';
 import { useSave } from './use-save';
 
@@ -16,11 +23,12 @@ const FONT_OPTIONS = Object.entries(FONTS).map(([value, [text]]) => [value, text
 /** The store (name, theme) and its rates (shipping, tax, unpaid-order timeout). */
 export function SettingsPage() {
   const { data, error, loading } = useLoad(async () => {
-    const [store, rates] = await Promise.all([
+    const [store, rates, collections] = await Promise.all([
       api.request<StoreSettings>('GET', '/api/admin/settings/store'),
       api.request<Rates>('GET', '/api/admin/settings/rates'),
+      api.request<ApiPage<Collection>>('GET', '/api/admin/collections', { query: { limit: 100 } }),
     ]);
-    return { store, rates };
+    return { store, rates, collections: collections.items };
   }, []);
   return (
     <Page title="Settings">
@@ -29,7 +37,7 @@ export function SettingsPage() {
       {loading && !data && <Loading what="settings" />}
       {data && (
         <>
-          <StoreForm store={data.store} />
+          <StoreForm store={data.store} collections={data.collections} />
           <RatesForm rates={data.rates} currency={data.store.currency} />
         </>
       )}
@@ -37,13 +45,25 @@ export function SettingsPage() {
   );
 }
 
-function StoreForm({ store }: { store: StoreSettings }) {
+/**
+ * The home's featured collection: the first collection unless one is picked here. A handle saved
+ * before its collection was deleted stays listed, so saving the form keeps it until changed.
+ */
+function featuredOptions(collections: Collection[], saved: string): Array<readonly [string, string]> {
+  const options = collections.map((c) => [c.slug, c.title] as const);
+  const missing =
+    saved && !collections.some((c) => c.slug === saved) ? [[saved, `${saved} (not found)`] as const] : [];
+  return [['', 'The first collection (default)'], ...options, ...missing];
+}
+
+function StoreForm({ store, collections }: { store: StoreSettings; collections: Collection[] }) {
   const [name, setName] = useState(store.name);
   const [color, setColor] = useState(store.theme.primaryColor ?? '#0a58ca');
   const [logo, setLogo] = useState(store.theme.logoUrl ?? '');
   const [font, setFont] = useState<ThemeFont>(
     store.theme.font && store.theme.font in FONTS ? (store.theme.font as ThemeFont) : 'system',
   );
+  const [featured, setFeatured] = useState(store.theme.featuredCollection ?? '');
   const { error, saved, busy, save, errors } = useSave();
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -51,7 +71,12 @@ function StoreForm({ store }: { store: StoreSettings }) {
       api.request('PATCH', '/api/admin/settings/store', {
         body: {
           name,
-          theme: { primaryColor: color, font, ...(logo.trim() ? { logoUrl: logo.trim() } : {}) },
+          theme: {
+            primaryColor: color,
+            font,
+            featuredCollection: featured,
+            ...(logo.trim() ? { logoUrl: logo.trim() } : {}),
+          },
         },
       }),
     );
@@ -94,6 +119,14 @@ function StoreForm({ store }: { store: StoreSettings }) {
           onChange={(e) => setFont(e.target.value as ThemeFont)}
           error={errors['theme.font']}
         />
+        <Select
+          label="Featured collection"
+          name="featuredCollection"
+          value={featured}
+          options={featuredOptions(collections, store.theme.featuredCollection ?? '')}
+          onChange={(e) => setFeatured(e.target.value)}
+          error={errors['theme.featuredCollection']}
+        />
       </div>
       <p className="muted">
         Preview:{' '}
@@ -111,7 +144,7 @@ function StoreForm({ store }: { store: StoreSettings }) {
       </p>
       <ProblemAlert
         error={error}
-        shownPaths={['name', 'theme.primaryColor', 'theme.logoUrl', 'theme.font']}
+        shownPaths={['name', 'theme.primaryColor', 'theme.logoUrl', 'theme.font', 'theme.featuredCollection']}
       />
       {saved && (
         <p className="notice" role="status">
