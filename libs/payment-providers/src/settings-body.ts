@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PROVIDER_FORMS, type ProviderForms, type ProviderName } from './providers';
+import { PAYMENT_PROVIDERS, type PaymentProviders, type ProviderName } from './providers';
 
 /**
  * `PUT /api/admin/settings/payments`: `{ provider, credentials }`, the credentials checked strictly
@@ -7,13 +7,13 @@ import { PROVIDER_FORMS, type ProviderForms, type ProviderName } from './provide
  * sent to the provider.
  */
 type SettingsOption = {
-  [F in ProviderForms as F['name']]: z.ZodObject<{
+  [F in PaymentProviders as F['name']]: z.ZodObject<{
     provider: z.ZodLiteral<F['name']>;
     credentials: F['credentials'];
   }>;
 }[ProviderName];
 
-const options = PROVIDER_FORMS.map((p) =>
+const options = PAYMENT_PROVIDERS.map((p) =>
   z.strictObject({ provider: z.literal(p.name), credentials: p.credentials }),
 ) as unknown as [SettingsOption, ...SettingsOption[]];
 

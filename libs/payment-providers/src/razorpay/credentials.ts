@@ -1,14 +1,12 @@
 import { z } from 'zod';
-import { defineProviderForm, keyField } from '../provider-form';
+import { keyField } from '../key-field';
 
-export const razorpay = defineProviderForm({
-  name: 'razorpay',
-  credentials: z.strictObject({
-    keyId: keyField(
-      /^rzp_(test|live)_[A-Za-z0-9]{8,}$/,
-      'must be a Razorpay key id (rzp_test_… or rzp_live_…)',
-    ),
-    keySecret: keyField(/^[A-Za-z0-9]{8,}$/, 'must be the Razorpay key secret'),
-    webhookSecret: z.string().min(8, 'must be at least 8 characters').max(500),
-  }),
+/** The merchant's Razorpay keys, checked for their format before anything is sent to Razorpay. */
+export const razorpayCredentials = z.strictObject({
+  keyId: keyField(
+    /^rzp_(test|live)_[A-Za-z0-9]{8,}$/,
+    'must be a Razorpay key id (rzp_test_… or rzp_live_…)',
+  ),
+  keySecret: keyField(/^[A-Za-z0-9]{8,}$/, 'must be the Razorpay key secret'),
+  webhookSecret: z.string().min(8, 'must be at least 8 characters').max(500),
 });
