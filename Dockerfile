@@ -10,8 +10,9 @@
 #   prod-deps  production dependencies only;
 #   build      the sources, compiled (tsc -b, the two Vite apps), then only what runs is collected
 #              into /out: each workspace's dist/, the storefront's themes, the built web apps and
-#              the two scripts the migrate service runs. No tests (nor libs/testing, the tests'
-#              helpers), bench, docs or sources.
+#              the two scripts the migrate service runs (a workspace nested in a service, such as
+#              services/payment/providers, is named in the loop: `services/*` stops one level down).
+#              No tests (nor libs/testing, the tests' helpers), bench, docs or sources.
 #   runtime    prod-deps + /out, run as the unprivileged `node` user.
 # Not built on our machines (no Docker engine there): .github/workflows/deploy.yml builds it.
 ARG NODE_VERSION=22
@@ -38,7 +39,7 @@ FROM deps AS build
 COPY . .
 RUN npm run build
 RUN mkdir -p /out/scripts \
-  && for ws in libs/* tenancy/* gateway services/* web/*; do \
+  && for ws in libs/* tenancy/* gateway services/* services/payment/providers web/*; do \
        case "$ws" in libs/testing) continue ;; esac; \
        if [ -d "$ws/dist" ]; then mkdir -p "/out/$ws" && cp -r "$ws/dist" "/out/$ws/"; fi; \
      done \

@@ -28,6 +28,10 @@ for (const dir of workspaceDirs()) {
   }
 }
 
+// A dynamic `import('./x.js')` (Node16 keeps it native and needs the extension: the payment
+// providers' lazy loads) is compiled to `require` for Jest; this finds its TypeScript source.
+moduleNameMapper['^(\\.{1,2}/.*)\\.js$'] = '$1';
+
 const esmOnly = ['oidc-provider', 'meilisearch', 'jose', 'nanoid', 'quick-lru', '@koa', 'koa'];
 
 /** @type {import('jest').Config} */

@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { platformServices, root } from './compose-file';
+import { runtimeWorkspaceDirs, workspaceDirs } from './workspaces';
 
 const dockerfile = fs.readFileSync(path.join(root, 'Dockerfile'), 'utf8');
 
@@ -75,13 +76,15 @@ test('the runtime stage holds production dependencies and /out only, and runs as
     expect(build).toContain(dir);
     expect(fs.existsSync(path.join(root, dir))).toBe(true);
   }
-  // Every service's folder is covered by the loop's globs, and migrate-all's own requires are copied.
+  // Every workspace the services run (themselves and what their dependencies reach, such as
+  // services/payment/providers, which `services/*` does not match) is covered by the loop's globs,
+  // and migrate-all's own requires are copied.
   const globs = /for ws in ([^;]+);/.exec(build)![1]!.trim().split(/\s+/);
-  for (const { dir } of platformServices()) {
-    expect(globs.some((g) => (g.endsWith('/*') ? path.dirname(dir) === g.slice(0, -2) : dir === g))).toBe(
-      true,
-    );
-  }
+  const covered = (dir: string) =>
+    globs.some((g) => (g.endsWith('/*') ? path.dirname(dir) === g.slice(0, -2) : dir === g));
+  const run = runtimeWorkspaceDirs();
+  expect(run).toEqual(expect.arrayContaining(platformServices().map((s) => s.dir)));
+  expect(run.filter((dir) => !covered(dir))).toEqual([]);
   const migrateAll = fs.readFileSync(path.join(root, 'scripts/migrate-all.js'), 'utf8');
   for (const [, local] of migrateAll.matchAll(/require\('\.\/([\w-]+)'\)/g))
     expect(build).toContain(`scripts/${local}.js`);
@@ -124,10 +127,13 @@ test('the lock file installs from the manifests alone (npm ci --dry-run, all and
 // run time but lists under devDependencies would resolve here (hoisted) and fail in the image.
 test('every package the runtime workspaces import is in their dependencies', () => {
   const { builtinModules } = require('node:module') as { builtinModules: string[] }; // eslint-disable-line @typescript-eslint/no-require-imports
-  const workspaces = ['libs', 'tenancy', 'services']
-    .flatMap((parent) => fs.readdirSync(path.join(root, parent)).map((name) => `${parent}/${name}`))
-    .concat('gateway')
-    .filter((dir) => dir !== 'libs/testing' && fs.existsSync(path.join(root, dir, 'src')));
+  const workspaces = workspaceDirs().filter(
+    (dir) =>
+      /^(libs|tenancy|services)\/|^gateway$/.test(dir) &&
+      dir !== 'libs/testing' &&
+      fs.existsSync(path.join(root, dir, 'src')),
+  );
+  expect(workspaces).toEqual(expect.arrayContaining(runtimeWorkspaceDirs())); // nested ones too
   const sources = (dir: string): string[] =>
     fs
       .readdirSync(dir, { withFileTypes: true })

@@ -12,10 +12,10 @@ export interface CreatePaymentRequest {
 }
 
 /**
- * A payment provider's name (`offline`, `stripe`, `razorpay` in this build). Payment's registration
- * list (`services/payment/src/domain/providers/registry.ts`) is the one list of them: payment
- * validates every name it accepts against it, and other services treat a name as opaque, so a new
- * provider changes nothing outside payment.
+ * A payment provider's name (`offline`, `stripe`, `razorpay` in this build). `PAYMENT_PROVIDERS`
+ * in `@fleet/payment-providers` is the one list of them: payment validates every name it accepts
+ * against it, and other services treat a name as opaque, so a new provider changes nothing outside
+ * payment and that list's folder.
  */
 export type PaymentProviderName = string;
 

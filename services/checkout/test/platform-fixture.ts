@@ -173,7 +173,7 @@ export async function startPlatform(label: string, options: { events?: boolean }
     closers,
   );
   let paymentUrl = '';
-  const paymentDeps = createPaymentDeps({
+  const paymentDeps = await createPaymentDeps({
     db: paymentDb,
     logger,
     credentialsKey: 'k1:test-payment-credentials-key-0123456789',

@@ -1,9 +1,9 @@
 import type { Db } from '@fleet/db';
 import type { Logger } from '@fleet/logger';
+import type { PaymentProvider } from '@fleet/payment-providers';
 import { createWebhookSender } from './data-access/webhook-sender';
 import { createCredentialsCipher } from './domain/settings/credentials-cipher';
 import type { PaymentDeps } from './domain/payment-deps';
-import type { PaymentProvider } from './domain/providers/payment-provider';
 import {
   createProviderRegistry,
   createRegisteredProviders,
@@ -19,7 +19,7 @@ export interface PaymentDepsOptions {
   signingKey: string;
   /** Where this service is reached for webhook deliveries; a function when the port is known late. */
   webhookBaseUrl: string | (() => string);
-  /** Defaults to every provider in the registration list (domain/providers/registry.ts). */
+  /** Defaults to every provider of the one list (`PAYMENT_PROVIDERS`, `@fleet/payment-providers`). */
   providers?: readonly PaymentProvider[];
   /** `<NAME>_API_BASE`: the providers' API hosts by name (a local stand-in in tests). */
   apiBases?: Partial<Record<ProviderName, string>>;
@@ -28,13 +28,17 @@ export interface PaymentDepsOptions {
   refundRetry?: PaymentDeps['refundRetry'];
 }
 
-/** Wires payment's dependencies from connections and settings (main.ts, and tests anywhere). */
-export function createPaymentDeps(options: PaymentDepsOptions): PaymentDeps {
+/**
+ * Wires payment's dependencies from connections and settings (main.ts, and tests anywhere). Async:
+ * the listed providers' strategies (and their SDKs) are imported here, once.
+ */
+export async function createPaymentDeps(options: PaymentDepsOptions): Promise<PaymentDeps> {
+  const providers = options.providers ?? (await createRegisteredProviders(options.apiBases));
   return {
     db: options.db,
     logger: options.logger,
     cipher: createCredentialsCipher(options.credentialsKey),
-    providers: createProviderRegistry(options.providers ?? createRegisteredProviders(options.apiBases)),
+    providers: createProviderRegistry(providers),
     webhookSender: createWebhookSender({ baseUrl: options.webhookBaseUrl, signingKey: options.signingKey }),
     onReceiptStored: options.onReceiptStored,
     ...(options.refundRetry ? { refundRetry: options.refundRetry } : {}),

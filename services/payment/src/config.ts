@@ -1,13 +1,14 @@
 import { common, secret, z } from '@fleet/config';
 import { CREDENTIALS_KEY_PATTERN } from './domain/settings/credentials-cipher';
-import { apiBaseSetting, PROVIDERS, type ProviderName } from './domain/providers/registry';
+import { PAYMENT_PROVIDERS } from '@fleet/payment-providers';
+import { apiBaseSetting, type ProviderName } from './domain/providers/registry';
 
 /**
  * `<NAME>_API_BASE` for each registered provider with an API host (`STRIPE_API_BASE`, …). Typed
  * as no keys: they are read by name through `providerApiBases`, never as config fields.
  */
 const apiBaseSettings: Record<never, never> = Object.fromEntries(
-  PROVIDERS.flatMap((p) =>
+  PAYMENT_PROVIDERS.flatMap((p) =>
     p.apiBase
       ? [
           [
@@ -64,7 +65,7 @@ export type PaymentConfig = z.infer<typeof configSchema>;
 export function providerApiBases(config: PaymentConfig): Partial<Record<ProviderName, string>> {
   const values = config as Record<string, unknown>;
   return Object.fromEntries(
-    PROVIDERS.map((p) => [p.name, values[apiBaseSetting(p.name)]]).filter(
+    PAYMENT_PROVIDERS.map((p) => [p.name, values[apiBaseSetting(p.name)]]).filter(
       ([, url]) => typeof url === 'string',
     ),
   ) as Partial<Record<ProviderName, string>>;

@@ -11,15 +11,14 @@ export type {
   ProviderEvent,
   ProviderName,
   WebhookVerification,
-} from './domain/providers/payment-provider';
+} from '@fleet/payment-providers';
 export { createProviderRegistry, PROVIDER_NAMES, type ProviderRegistry } from './domain/providers/registry';
 export {
-  createOfflineProvider,
+  OFFLINE_SIGNATURE_HEADER,
   offlineWebhook,
   signOfflineWebhook,
   type OfflineWebhookBody,
-} from './domain/providers/offline/offline.provider';
-export { OFFLINE_SIGNATURE_HEADER } from './domain/providers/offline/offline-signature';
+} from '@fleet/payment-providers';
 export { createCredentialsCipher, type CredentialsCipher } from './domain/settings/credentials-cipher';
 export { PAYMENT_TRANSITIONS, assertTransition, canTransition } from './domain/payments/payment-lifecycle';
 export type { RefundView } from './domain/payments/views';

@@ -30,7 +30,7 @@ export async function start(
   const broker = await connectServiceBroker('payment', config, logger);
   const relay = startOutboxRelay({ relayUrl: config.RELAY_DATABASE_URL, broker, logger });
   const processor = startWebhookProcessor({ deps: { db, logger }, relayUrl: config.RELAY_DATABASE_URL });
-  const deps = createPaymentDeps({
+  const deps = await createPaymentDeps({
     db,
     logger,
     credentialsKey: config.PAYMENT_CREDENTIALS_KEY,

@@ -5,6 +5,13 @@ import { createDb, newId, type Db } from '@fleet/db';
 import { startHttpServer, type RunningHttpServer } from '@fleet/http';
 import { createLogger } from '@fleet/logger';
 import {
+  offlineWebhook,
+  signOfflineWebhook,
+  type OfflineWebhookBody,
+  type PaymentProvider,
+  type ProviderName,
+} from '@fleet/payment-providers';
+import {
   createBroker,
   startOutboxRelay,
   type Broker,
@@ -18,12 +25,6 @@ import { createPaymentDeps } from '../src/bootstrap';
 import { migrations, relayTables } from '../src/data-access/migrations';
 import type { PaymentDeps } from '../src/domain/payment-deps';
 import { providerAccount } from '../src/domain/settings/provider-accounts';
-import {
-  offlineWebhook,
-  signOfflineWebhook,
-  type OfflineWebhookBody,
-} from '../src/domain/providers/offline/offline.provider';
-import type { PaymentProvider, ProviderName } from '../src/domain/providers/payment-provider';
 import { startRefundRetrier, type RefundRetrier } from '../src/messaging/refund-retrier';
 import { startWebhookProcessor, type WebhookProcessor } from '../src/messaging/webhook-processor';
 
@@ -99,7 +100,7 @@ export async function startPayment(
     retry: { baseMs: 50, maxMs: 200, maxAttempts: 50 },
   });
   let url = '';
-  const deps = createPaymentDeps({
+  const deps = await createPaymentDeps({
     db,
     logger,
     credentialsKey: CREDENTIALS_KEY,

@@ -1,8 +1,8 @@
 import type { PaymentRefundFailed, PaymentView } from '@fleet/contracts';
 import { AppError } from '@fleet/errors';
+import type { PaymentProvider, ProviderRefundInput } from '@fleet/payment-providers';
 import { waitFor } from '@fleet/testing';
-import type { PaymentProvider, ProviderRefundInput } from '../src/domain/providers/payment-provider';
-import { createOfflineProvider } from '../src/domain/providers/offline/offline.provider';
+import { createRegisteredProviders } from '../src/domain/providers/registry';
 import type { RefundView } from '../src/domain/payments/views';
 import {
   createPayment,
@@ -25,8 +25,8 @@ type Step = 'ok' | 'transient' | 'permanent';
 const scripts = new Map<string, Step[]>();
 const calls: ProviderRefundInput[] = [];
 
-const offline = createOfflineProvider();
-const scripted: PaymentProvider = {
+/** The offline provider as registered, its refunds following the payment's script. */
+const scripted = (offline: PaymentProvider): PaymentProvider => ({
   ...offline,
   async refund(ctx, input) {
     calls.push(input);
@@ -41,11 +41,12 @@ const scripted: PaymentProvider = {
     }
     return offline.refund(ctx, input);
   },
-};
+});
 
 let fx: PaymentFixture;
 beforeAll(async () => {
-  fx = await startPayment('pay_refund_fail', { providers: [scripted] });
+  const offline = (await createRegisteredProviders()).find((p) => p.name === 'offline')!;
+  fx = await startPayment('pay_refund_fail', { providers: [scripted(offline)] });
 });
 afterAll(() => fx.close());
 

@@ -1,9 +1,9 @@
 import type { PaymentSucceeded, PaymentView } from '@fleet/contracts';
 import { newId, type Db, type Queryable, type Sql } from '@fleet/db';
+import type { ProviderEvent } from '@fleet/payment-providers';
 import { insertPayment } from '../src/data-access/payment.repository';
 import type { ReceiptKey } from '../src/data-access/webhook-receipt.repository';
 import { applyNewReceipt } from '../src/domain/webhooks/receipts';
-import type { ProviderEvent } from '../src/domain/providers/payment-provider';
 import { waitFor } from '@fleet/testing';
 import {
   createPayment,

@@ -130,7 +130,7 @@ export async function startPaymentService(shared: Shared): Promise<PaymentNode> 
     retry: { baseMs: 50, maxMs: 200, maxAttempts: 50 },
   });
   let webhookUrl = '';
-  const deps = createPaymentDeps({
+  const deps = await createPaymentDeps({
     db,
     logger: shared.logger,
     credentialsKey: CREDENTIALS_KEY,

@@ -1,6 +1,6 @@
 import { prepared, type Queryable } from '@fleet/db';
-import type { ProviderName } from '../domain/providers/payment-provider';
 
+import type { ProviderName } from '@fleet/payment-providers';
 /** One provider a tenant has configured; the credentials are still sealed here. */
 export interface PaymentSettingsRow {
   provider: ProviderName;

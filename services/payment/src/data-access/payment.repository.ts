@@ -1,7 +1,7 @@
 import type { PaymentStatus } from '@fleet/contracts';
 import { prepared, type Queryable } from '@fleet/db';
-import type { ProviderName } from '../domain/providers/payment-provider';
 
+import type { ProviderName } from '@fleet/payment-providers';
 export interface Payment {
   id: string;
   orderId: string;

@@ -1,6 +1,6 @@
 import { prepared, type Queryable } from '@fleet/db';
-import type { ProviderEvent, ProviderName } from '../domain/providers/payment-provider';
 
+import type { ProviderEvent, ProviderName } from '@fleet/payment-providers';
 export interface ReceiptKey {
   tenantId: string;
   provider: ProviderName;

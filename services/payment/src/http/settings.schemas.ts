@@ -1,7 +1,9 @@
-import type { PaymentSettingsInput } from '@fleet/payment-providers';
+import {
+  PAYMENT_PROVIDERS,
+  type PaymentSettingsInput,
+  type ProviderCredentials,
+} from '@fleet/payment-providers';
 import { z } from 'zod';
-import type { ProviderCredentials } from '../domain/providers/payment-provider';
-import { PROVIDERS } from '../domain/providers/registry';
 
 /**
  * `PUT /api/admin/settings/payments`: `{ provider, credentials }`, each provider's credentials
@@ -15,7 +17,7 @@ export const emptyBody = z.strictObject({}).optional();
 
 /** The merchant's form as the provider strategy's credentials (offline has none to give). */
 export function toProviderCredentials(input: PaymentSettingsInput): ProviderCredentials | null {
-  const provider = PROVIDERS.find((p) => p.name === input.provider);
+  const provider = PAYMENT_PROVIDERS.find((p) => p.name === input.provider);
   if (!provider) throw new Error(`unregistered provider ${input.provider}`);
   // The body was parsed by this provider's own `credentials` schema (the union's discriminator).
   return (provider.toCredentials as (form: unknown) => ProviderCredentials | null)(input.credentials);

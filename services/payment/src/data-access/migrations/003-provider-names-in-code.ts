@@ -1,7 +1,7 @@
 import type { Migration } from '@fleet/db';
 
 /**
- * Which providers exist is code: the registration list (`domain/providers/registry.ts`) is the one
+ * Which providers exist is code: `PAYMENT_PROVIDERS` (`@fleet/payment-providers`) is the one
  * list, and every name is checked against it where it enters (the settings form, the webhook
  * path). A `CHECK (provider IN (…))` was a second list every new provider had to extend in a
  * migration of its own; the table now only refuses what could never be a provider's name.

@@ -1,10 +1,10 @@
 import type { TenantCtx } from '@fleet/context';
 import { AppError } from '@fleet/errors';
+import { offlineWebhook, signOfflineWebhook } from '@fleet/payment-providers';
 import { readPaymentMode } from '../../data-access/payment-mode.repository';
 import { findPayment } from '../../data-access/payment.repository';
 import type { PaymentDeps } from '../payment-deps';
 import { requireProviderAccount } from '../settings/provider-accounts';
-import { offlineWebhook, signOfflineWebhook } from '../providers/offline/offline.provider';
 import { paymentNotFound } from './get-payment';
 import { storeLive } from '../settings/store-live';
 

@@ -1,37 +1,39 @@
 import { AppError } from '@fleet/errors';
-import { PROVIDER_FORMS, type ProviderName } from '@fleet/payment-providers';
-import { offline } from './offline';
-import type { PaymentProvider } from './payment-provider';
-import type { ProviderOptions } from './provider-module';
-import { razorpay } from './razorpay';
-import { stripe } from './stripe';
+import {
+  PAYMENT_PROVIDERS,
+  type PaymentProvider,
+  type ProviderName,
+  type ProviderOptions,
+} from '@fleet/payment-providers';
 
 /**
- * Every provider of the one list (`@fleet/payment-providers`: names and credentials forms, which
- * the API contract documents), with its implementation (a folder here). A name of that list
- * without its implementation here, or an implementation the list does not name, does not compile.
- * The `<NAME>_API_BASE` settings and the default wiring derive from this.
+ * The providers this service can build: exactly those of the one list (`PAYMENT_PROVIDERS` in
+ * `@fleet/payment-providers`, a folder and a line each). The `<NAME>_API_BASE` settings, the
+ * settings form's credentials and the default wiring all derive from that list; nothing is listed
+ * here.
  */
-const IMPLEMENTATIONS = { offline, stripe, razorpay } satisfies {
-  [N in ProviderName]: { readonly name: N; create(options: ProviderOptions): PaymentProvider };
-};
-
-export type ProviderModules = (typeof IMPLEMENTATIONS)[ProviderName];
 export type { ProviderName };
 
-/** The implementations, in the list's order. */
-export const PROVIDERS: readonly ProviderModules[] = PROVIDER_FORMS.map((f) => IMPLEMENTATIONS[f.name]);
-
-export const PROVIDER_NAMES: readonly ProviderName[] = PROVIDERS.map((p) => p.name);
+export const PROVIDER_NAMES: readonly ProviderName[] = PAYMENT_PROVIDERS.map((p) => p.name);
 
 /** The configuration variable naming a provider's API host (`STRIPE_API_BASE`). */
 export const apiBaseSetting = (name: ProviderName) => `${name.toUpperCase()}_API_BASE`;
 
-/** Every registered provider, built with its API host when the deployment names one. */
-export function createRegisteredProviders(
+/**
+ * Every listed provider, built with its API host when the deployment names one. Each strategy (and
+ * its SDK) is imported here, once, at start-up: a provider that fails to load stops the start.
+ */
+export async function createRegisteredProviders(
   apiBases: Partial<Record<ProviderName, string>> = {},
-): PaymentProvider[] {
-  return PROVIDERS.map((p) => p.create({ apiBase: apiBases[p.name] } satisfies ProviderOptions));
+): Promise<PaymentProvider[]> {
+  return Promise.all(
+    PAYMENT_PROVIDERS.map(async (p) => {
+      const create = await p.load();
+      const provider = create({ apiBase: apiBases[p.name] } satisfies ProviderOptions);
+      if (provider.name !== p.name) throw new Error(`provider ${p.name} built one named ${provider.name}`);
+      return provider;
+    }),
+  );
 }
 
 /** The providers this deployment can talk to, by name. */

@@ -1,4 +1,5 @@
 import type { TenantCtx } from '@fleet/context';
+import type { ProviderRefund } from '@fleet/payment-providers';
 import type { Payment } from '../../data-access/payment.repository';
 import {
   findRefund,
@@ -8,7 +9,6 @@ import {
 } from '../../data-access/refund.repository';
 import type { RetryPolicy } from '../../data-access/webhook-receipt.repository';
 import type { PaymentDeps } from '../payment-deps';
-import type { ProviderRefund } from '../providers/payment-provider';
 import { requireProviderAccount } from '../settings/provider-accounts';
 import { classifyRefundError } from './refund-errors';
 import { failRefund, settleRefund } from './settle-refund';

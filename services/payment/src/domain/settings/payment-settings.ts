@@ -2,6 +2,7 @@ import type { TenantCtx } from '@fleet/context';
 import { PAYMENT_EVENTS, type PaymentProviderChanged, type PaymentSettingsView } from '@fleet/contracts';
 import { AppError } from '@fleet/errors';
 import { appendToOutbox, createEnvelope } from '@fleet/messaging';
+import type { ProviderCredentials, ProviderName } from '@fleet/payment-providers';
 import {
   findActiveSettings,
   findProviderSettings,
@@ -13,7 +14,6 @@ import { readPaymentMode } from '../../data-access/payment-mode.repository';
 import { isLiveKey } from './live-keys';
 import { maskKeyId } from './mask-key';
 import type { PaymentDeps } from '../payment-deps';
-import type { ProviderCredentials, ProviderName } from '../providers/payment-provider';
 import { activeProviderAccount, newOfflineCredentials, sealCredentials } from './provider-accounts';
 import { liveStoreSettingsRefused } from './store-live';
 

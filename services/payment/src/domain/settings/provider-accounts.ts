@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { TenantCtx } from '@fleet/context';
 import type { Queryable } from '@fleet/db';
 import { AppError } from '@fleet/errors';
+import type { ProviderCredentials, ProviderName } from '@fleet/payment-providers';
 import {
   findActiveSettings,
   findProviderSettings,
@@ -9,7 +10,6 @@ import {
   type PaymentSettingsRow,
 } from '../../data-access/payment-settings.repository';
 import type { PaymentDeps } from '../payment-deps';
-import type { ProviderCredentials, ProviderName } from '../providers/payment-provider';
 
 /** A tenant's configuration of one provider, with its credentials decrypted (never leaves the service). */
 export interface ProviderAccount {

@@ -3,10 +3,10 @@ import { PAYMENT_EVENTS, type PaymentModeChanged, type PaymentSettingsView } fro
 import type { Queryable } from '@fleet/db';
 import { AppError } from '@fleet/errors';
 import { appendToOutbox, createEnvelope } from '@fleet/messaging';
+import type { ProviderName } from '@fleet/payment-providers';
 import { findActiveSettings, lockTenantSettings } from '../../data-access/payment-settings.repository';
 import { readPaymentMode, setPaymentMode } from '../../data-access/payment-mode.repository';
 import type { PaymentDeps } from '../payment-deps';
-import type { ProviderName } from '../providers/payment-provider';
 import { activeProviderAccount } from './provider-accounts';
 import { isLiveKey } from './live-keys';
 import { getPaymentSettings } from './payment-settings';

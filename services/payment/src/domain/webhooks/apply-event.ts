@@ -1,6 +1,7 @@
 import type { Ctx } from '@fleet/context';
 import type { Queryable } from '@fleet/db';
 import type { Logger } from '@fleet/logger';
+import type { ProviderEvent, ProviderName } from '@fleet/payment-providers';
 import {
   findPayment,
   lockPaymentByProviderRef,
@@ -9,7 +10,6 @@ import {
 import { findRefund } from '../../data-access/refund.repository';
 import { emitPaymentFailed, emitPaymentSucceeded } from '../payments/payment-events';
 import { canTransition } from '../payments/payment-lifecycle';
-import type { ProviderEvent, ProviderName } from '../providers/payment-provider';
 import { failRefund, settleRefund } from '../refunds/settle-refund';
 
 /** What applying a provider event did: an expected result, never an exception. */

@@ -1,9 +1,9 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { TenantCtx } from '@fleet/context';
 import { AppError } from '@fleet/errors';
+import type { ProviderName } from '@fleet/payment-providers';
 import { applyNewReceipt } from './receipts';
 import type { PaymentDeps } from '../payment-deps';
-import type { ProviderName } from '../providers/payment-provider';
 import { providerAccount } from '../settings/provider-accounts';
 
 export interface WebhookReceived {

@@ -1,6 +1,7 @@
 import { runWithContext, type TenantCtx } from '@fleet/context';
 import type { Queryable } from '@fleet/db';
 import type { Logger } from '@fleet/logger';
+import type { ProviderEvent, ProviderName } from '@fleet/payment-providers';
 import {
   completeReceipt,
   deferReceipt,
@@ -12,7 +13,6 @@ import {
   type RetryPolicy,
 } from '../../data-access/webhook-receipt.repository';
 import type { PaymentDeps } from '../payment-deps';
-import type { ProviderEvent, ProviderName } from '../providers/payment-provider';
 import { applyProviderEvent, type EventOutcome } from './apply-event';
 
 /*

@@ -1,3 +1,0 @@
-export * from './provider-form';
-export * from './providers';
-export * from './settings-body';
