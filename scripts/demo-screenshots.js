@@ -3,6 +3,7 @@
 // stores hold one or two products; these show a shop as a new user first sees it).
 // Usage, with `npm start` running: node scripts/demo-screenshots.js [http://acme.localhost:8080]
 // Writes docs/screenshots/demo-*.png at 1280 px and at 375 px (a phone), JavaScript on.
+const http = require('node:http');
 const path = require('node:path');
 const { chromium } = require('playwright-core');
 const FLAGS = require('../bench/support/chromium-flags');
@@ -12,7 +13,7 @@ const VIEWPORTS = { desktop: { width: 1280, height: 900 }, phone: { width: 375, 
 
 async function main() {
   const base = (process.argv[2] || 'http://acme.localhost:8080').replace(/\/$/, '');
-  const list = await fetch(`${base}/api/store/products?limit=20`).then((r) => r.json());
+  const list = await getJson(`${base}/api/store/products?limit=20`);
   const shirt = list.items.find((p) => p.variants.length > 1) ?? list.items[0];
   const pages = {
     home: '/',
@@ -42,6 +43,22 @@ async function main() {
   } finally {
     await browser.close();
   }
+}
+
+/** A GET to the platform on 127.0.0.1 with the store's Host (Node does not resolve *.localhost). */
+function getJson(url) {
+  const { hostname, port, pathname, search } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const req = http.get(
+      { host: '127.0.0.1', port, path: pathname + search, headers: { host: `${hostname}:${port}` } },
+      (res) => {
+        let body = '';
+        res.on('data', (chunk) => (body += chunk));
+        res.on('end', () => resolve(JSON.parse(body)));
+      },
+    );
+    req.on('error', reject);
+  });
 }
 
 main().catch((err) => {
