@@ -1,25 +1,9 @@
+import type { SearchResult } from '@fleet/api-contract';
 import type { Answer, CallCtx, InternalCaller } from './internal-call';
 
-export interface SearchHit {
-  id: string;
-  slug: string;
-  title: string;
-  priceMin: number;
-  priceMax: number;
-  currency: string;
-  available: boolean;
-  image?: string;
-}
-
-export interface SearchResult {
-  hits: SearchHit[];
-  facets: {
-    category: Record<string, number>;
-    priceBucket: Record<string, number>;
-    availability: Record<string, number>;
-  };
-  estimatedTotal: number;
-}
+/** Search's answer is the public contract's (`/api/store/search`). */
+export type { SearchResult } from '@fleet/api-contract';
+export type SearchHit = SearchResult['hits'][number];
 
 export interface SearchQuery {
   q: string;
