@@ -59,3 +59,16 @@ test('a sixth unpaid checkout of one address is refused; other addresses, stores
   await settled(p, tenant, paid.orderId, 'PLACED');
   expect((await createOrder(p, tenant, as('hoarder@example.com'))).status).toBe(201);
 });
+
+test('checkouts of one address racing each other open no more orders than the cap', async () => {
+  const tenant = newTenant();
+  await setStock(p, tenant, 'var_cap', 50);
+  const answers = await Promise.all(
+    Array.from({ length: 12 }, () => createOrder(p, tenant, as('racer@example.com'))),
+  );
+  const statuses = answers.map((a) => a.status).sort();
+  expect(statuses.filter((s) => s === 201)).toHaveLength(5);
+  expect(statuses.filter((s) => s === 429)).toHaveLength(7);
+  const rows = await p.orderOwner('orders').where({ tenant_id: tenant });
+  expect(rows).toHaveLength(5);
+});

@@ -112,11 +112,27 @@ export interface NewOrder {
 }
 
 /**
+ * Checkouts of one address in one store take turns from here to their commit (a transaction-level
+ * advisory lock on the tenant and the lower-cased address). Deferred: it travels with the insert
+ * that follows, in the same round trip, and the insert's snapshot is taken after the lock is held,
+ * so its cap counts every order of that address committed before it.
+ */
+export function lockCheckoutsOf(tx: Queryable, tenantId: string, email: string): void {
+  tx.defer(
+    prepared(
+      'order_lock_checkouts_of',
+      `SELECT pg_advisory_xact_lock(hashtextextended('open-checkouts:' || $1::text || ':' || lower($2::text), 0))`,
+    ),
+    [tenantId, email],
+  );
+}
+
+/**
  * Inserts the order PENDING, or nothing (then undefined) when this checkout already has one, or
  * when the address already has `maxOpenPerEmail` unpaid orders in the store (the caller tells
  * the two apart by looking for the checkout's order). The cap is a condition of the same
- * statement, so it costs no round trip; checkouts of one address racing each other may pass it
- * together, so it can be exceeded by the number racing, never by a sequence of checkouts.
+ * statement, so it costs no round trip; run after `lockCheckoutsOf`, racing checkouts of one
+ * address cannot pass it together.
  */
 export async function insertOrder(tx: Queryable, o: NewOrder): Promise<OrderRecord | undefined> {
   const row = await tx.maybeOne<OrderRow>(

@@ -3,7 +3,12 @@ import { newId } from '@fleet/db';
 import { AppError } from '@fleet/errors';
 import { appendToOutbox } from '@fleet/messaging';
 import { appendHistory, insertItems } from '../data-access/order-lines.repository';
-import { findOrderByCheckout, insertOrder, type OrderRecord } from '../data-access/order.repository';
+import {
+  findOrderByCheckout,
+  insertOrder,
+  lockCheckoutsOf,
+  type OrderRecord,
+} from '../data-access/order.repository';
 import { insertSaga } from '../data-access/saga.repository';
 import { ORDER_SAGA } from './order-saga';
 import type { ClaimedStep } from './saga-unit';
@@ -30,6 +35,7 @@ export async function openOrder(
   const hash = requestHash(input);
   const minutes = input.unpaidOrderTimeoutMinutes ?? deps.unpaidOrderTimeoutMinutes;
   return deps.db.withTenant(ctx, async (tx) => {
+    lockCheckoutsOf(tx, ctx.tenantId, input.email);
     const order = await insertOrder(tx, {
       tenantId: ctx.tenantId,
       id,
