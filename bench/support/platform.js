@@ -10,6 +10,7 @@ const { services } = require('../../scripts/services');
 const { serviceEnv, migrateEnv, dbUrl } = require('../../scripts/dev-env');
 const { hostPlan, PORT_STRIDE } = require('../../scripts/host-plan');
 const { dropDatabase } = require('@fleet/db');
+const { startSmtpSink } = require('@fleet/testing');
 const { deleteBrokerTopology } = require('./broker-cleanup');
 
 const AMQP_URL = process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
@@ -44,6 +45,13 @@ async function startPlatform({
   host,
   preload,
 } = {}) {
+  // The platform's e-mails go to a real SMTP server, as in production and as `npm start` sends them
+  // to its sink: without one, every order's mail would fail and retry, and its cost would be counted.
+  let mailSink;
+  if (!env.notification?.SMTP_URL) {
+    mailSink = await startSmtpSink();
+    env = { ...env, notification: { ...env.notification, SMTP_URL: mailSink.url } };
+  }
   const args = [...nodeArgs, ...(preload ? ['-r', preload.path] : [])];
   const preloadEnv = preload?.env ?? {};
   const run = `b${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
@@ -94,6 +102,7 @@ async function startPlatform({
       await dropDatabase(dbUrl(layout.database(service)));
     await deleteBrokerTopology(AMQP_URL, layout.amqpPrefix).catch(() => undefined);
     cleanRedis(layout.redisPrefix);
+    await mailSink?.close();
   }
   try {
     await Promise.all(
