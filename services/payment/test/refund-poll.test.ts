@@ -84,6 +84,10 @@ interface RefundRow {
 const row = async (refundId: string) =>
   (await fx.owner('refunds').where({ id: refundId }).first()) as RefundRow;
 
+const receipt = async (eventId: string) =>
+  (await fx.owner('webhook_receipts').where({ event_id: eventId }).first()) as
+    { status: string; outcome: string | null } | undefined;
+
 /** The webhook is late: the refund's first check is due now. */
 const dueNow = (refundId: string) =>
   fx
@@ -158,8 +162,11 @@ describe('Stripe', () => {
     expect(await outboxCount('payment.refunded', refundId)).toBe(1);
     expect((await row(refundId)).next_check_at).toBeNull();
 
+    expect(await receipt(`refund_check:${refundId}`)).toMatchObject({ status: 'processed' });
+
     expect(await deliverLate(tenantId, 'stripe', stripe.signEvent(event, keys.webhookSecret))).toBe(200);
     await fx.processor.drain();
+    expect(await receipt(event.id)).toMatchObject({ status: 'ignored', outcome: 'refund_not_pending' });
     const after = await view(tenantId, payment.paymentId, refundId);
     expect(after.payment).toMatchObject({ status: 'refunded', refundedAmount: 5000 });
     expect(await outboxCount('payment.refunded', refundId)).toBe(1);
@@ -304,9 +311,12 @@ describe('Razorpay', () => {
       status: 'partially_refunded',
       refundedAmount: 3000,
     });
-    const late = razorpay.signEvent(event, keys.webhookSecret, `evt_${hex()}`);
-    expect(await deliverLate(tenantId, 'razorpay', late)).toBe(200);
+    const lateId = `evt_${hex()}`;
+    expect(
+      await deliverLate(tenantId, 'razorpay', razorpay.signEvent(event, keys.webhookSecret, lateId)),
+    ).toBe(200);
     await fx.processor.drain();
+    expect(await receipt(lateId)).toMatchObject({ status: 'ignored', outcome: 'refund_not_pending' });
     expect((await view(tenantId, payment.paymentId, refundId)).payment.refundedAmount).toBe(3000);
     expect(await outboxCount('payment.refunded', refundId)).toBe(1);
   });
