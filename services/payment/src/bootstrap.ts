@@ -26,6 +26,8 @@ export interface PaymentDepsOptions {
   onReceiptStored?: () => void;
   /** Retries of refunds the provider could not take (tests shorten them). */
   refundRetry?: PaymentDeps['refundRetry'];
+  /** REFUND_POLL_*: when refunds pending at their provider are asked about (tests shorten it). */
+  refundPoll?: PaymentDeps['refundPoll'];
 }
 
 /**
@@ -42,5 +44,6 @@ export async function createPaymentDeps(options: PaymentDepsOptions): Promise<Pa
     webhookSender: createWebhookSender({ baseUrl: options.webhookBaseUrl, signingKey: options.signingKey }),
     onReceiptStored: options.onReceiptStored,
     ...(options.refundRetry ? { refundRetry: options.refundRetry } : {}),
+    ...(options.refundPoll ? { refundPoll: options.refundPoll } : {}),
   };
 }

@@ -2,6 +2,7 @@ import { common, secret, z } from '@fleet/config';
 import { CREDENTIALS_KEY_PATTERN } from './domain/settings/credentials-cipher';
 import { PAYMENT_PROVIDERS } from '@fleet/payment-providers';
 import { apiBaseSetting, type ProviderName } from './domain/providers/registry';
+import { DEFAULT_REFUND_POLL, type RefundPollPolicy } from './domain/refunds/refund-poll-policy';
 
 /**
  * `<NAME>_API_BASE` for each registered provider with an API host (`STRIPE_API_BASE`, …). Typed
@@ -24,6 +25,9 @@ const apiBaseSettings: Record<never, never> = Object.fromEntries(
       : [],
   ),
 );
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
 
 export const configSchema = z
   .object({
@@ -56,6 +60,31 @@ export const configSchema = z
       .describe(
         'Base URL the offline provider POSTs its simulated webhooks to (this service); default http://127.0.0.1:PORT.',
       ),
+    REFUND_POLL_AFTER_MS: z.coerce
+      .number()
+      .int()
+      .min(MINUTE)
+      .max(DAY)
+      .default(DEFAULT_REFUND_POLL.afterMs)
+      .describe(
+        'How long a refund pending at its provider waits for its webhook before the provider is asked; later checks back off.',
+      ),
+    REFUND_POLL_MAX_INTERVAL_MS: z.coerce
+      .number()
+      .int()
+      .min(MINUTE)
+      .max(DAY)
+      .default(DEFAULT_REFUND_POLL.maxIntervalMs)
+      .describe('The longest wait between two checks of a pending refund (the backoff cap).'),
+    REFUND_POLL_LONG_PENDING_MS: z.coerce
+      .number()
+      .int()
+      .min(DAY)
+      .max(90 * DAY)
+      .default(DEFAULT_REFUND_POLL.longPendingMs)
+      .describe(
+        'A refund still pending this long after it was made is asked about daily, with a warning each time.',
+      ),
   })
   .extend(apiBaseSettings);
 
@@ -69,4 +98,13 @@ export function providerApiBases(config: PaymentConfig): Partial<Record<Provider
       ([, url]) => typeof url === 'string',
     ),
   ) as Partial<Record<ProviderName, string>>;
+}
+
+/** REFUND_POLL_*: when refunds pending at their provider are asked about. */
+export function refundPollSettings(config: PaymentConfig): Partial<RefundPollPolicy> {
+  return {
+    afterMs: config.REFUND_POLL_AFTER_MS,
+    maxIntervalMs: config.REFUND_POLL_MAX_INTERVAL_MS,
+    longPendingMs: config.REFUND_POLL_LONG_PENDING_MS,
+  };
 }

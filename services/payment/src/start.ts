@@ -10,7 +10,7 @@ import { createLogger } from '@fleet/logger';
 import { connectServiceBroker, startOutboxRelay } from '@fleet/messaging';
 import { createApp } from './app';
 import { createPaymentDeps } from './bootstrap';
-import { configSchema, providerApiBases } from './config';
+import { configSchema, providerApiBases, refundPollSettings } from './config';
 import type { ReceiptKey } from './data-access/webhook-receipt.repository';
 import { startRefundRetrier } from './messaging/refund-retrier';
 import { startWebhookProcessor } from './messaging/webhook-processor';
@@ -39,6 +39,7 @@ export async function start(
     // bootstrap types this `() => void`; the key passes through to the processor all the same.
     onReceiptStored: (key?: ReceiptKey) => processor.wake(key),
     apiBases: providerApiBases(config),
+    refundPoll: refundPollSettings(config),
   });
   const retrier = startRefundRetrier({ deps, relayUrl: config.RELAY_DATABASE_URL });
   const app = createApp({

@@ -64,6 +64,10 @@ export interface PaymentFixtureOptions {
   providers?: readonly PaymentProvider[];
   /** Refund retries; default here 50 ms doubling to 200 ms, 4 attempts. */
   refundRetry?: PaymentDeps['refundRetry'];
+  /** When refunds pending at their provider are asked about (default: the service's). */
+  refundPoll?: PaymentDeps['refundPoll'];
+  /** How often the retrier scans on its own; default 50 ms (a test that drives it calls drain()). */
+  retrierPollMs?: number;
 }
 
 /** Payment in-process on port 0 with its own database, RabbitMQ prefix, relay and processor. */
@@ -110,7 +114,11 @@ export async function startPayment(
     refundRetry: { baseMs: 50, maxMs: 200, maxAttempts: 4 },
     ...options,
   });
-  const retrier = startRefundRetrier({ deps, relayUrl: database.relayUrl, pollMs: 50 });
+  const retrier = startRefundRetrier({
+    deps,
+    relayUrl: database.relayUrl,
+    pollMs: options.retrierPollMs ?? 50,
+  });
   const app = createApp({ ...deps, signingKey: SIGNING_KEY, readiness: { postgres: () => db.ping() } });
   const server: RunningHttpServer = await startHttpServer(app, { port: 0, logger });
   url = server.url;

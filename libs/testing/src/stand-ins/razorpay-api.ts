@@ -1,8 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createRazorpayAccounts, type RazorpayAccountInput } from './razorpay-accounts';
+import { createRazorpayAccounts, type RazorpayAccount, type RazorpayAccountInput } from './razorpay-accounts';
 import { payOrder } from './razorpay-checkout';
-import { failPendingRefund } from './razorpay-payments';
+import { failPendingRefund, processPendingRefund } from './razorpay-payments';
 import type { RazorpayOrderEntity, RazorpayPaymentEntity, RazorpayRefundEntity } from './razorpay-entities';
 import { signRazorpayEvent, type RazorpayWebhookEvent } from './razorpay-events';
 import {
@@ -65,6 +65,11 @@ export interface RazorpayStandIn {
   dropNextRefundResponses(n: number): void;
   /** The account's next `n` refunds stay `pending` (refund.created only). */
   holdNextRefunds(keyId: string, n: number): void;
+  /** A pending refund is processed: `refund.processed` is delivered to the account's webhook. */
+  processRefund(
+    keyId: string,
+    refundId: string,
+  ): Promise<{ event: RazorpayWebhookEvent; deliveryStatus?: number }>;
   /** A pending refund fails: `refund.failed` is delivered to the account's webhook. */
   failRefund(
     keyId: string,
@@ -132,6 +137,18 @@ export async function startRazorpayStandIn(): Promise<RazorpayStandIn> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  /** A pending refund ends at Razorpay; its webhook goes to the account's, when it has one. */
+  async function endRefund(
+    keyId: string,
+    refundId: string,
+    end: (account: RazorpayAccount, refundId: string) => RazorpayWebhookEvent,
+  ): Promise<{ event: RazorpayWebhookEvent; deliveryStatus?: number }> {
+    const account = accounts.byKeyId(keyId);
+    if (!account) throw new Error(`Razorpay stand-in: no account ${keyId}`);
+    const event = end(account, refundId);
+    const deliveryStatus = await webhooks.deliver(account, event);
+    return deliveryStatus === undefined ? { event } : { event, deliveryStatus };
+  }
   const copy = <T>(held: Map<string, T> | undefined): T[] =>
     held ? structuredClone([...held.values()]) : [];
 
@@ -161,13 +178,8 @@ export async function startRazorpayStandIn(): Promise<RazorpayStandIn> {
       if (!account) throw new Error(`Razorpay stand-in: no account ${keyId}`);
       account.heldRefunds = n;
     },
-    async failRefund(keyId, refundId) {
-      const account = accounts.byKeyId(keyId);
-      if (!account) throw new Error(`Razorpay stand-in: no account ${keyId}`);
-      const event = failPendingRefund(account, refundId);
-      const deliveryStatus = await webhooks.deliver(account, event);
-      return deliveryStatus === undefined ? { event } : { event, deliveryStatus };
-    },
+    processRefund: (keyId, refundId) => endRefund(keyId, refundId, processPendingRefund),
+    failRefund: (keyId, refundId) => endRefund(keyId, refundId, failPendingRefund),
     orders: (keyId) => copy(accounts.byKeyId(keyId)?.orders),
     payments: (keyId) => copy(accounts.byKeyId(keyId)?.payments),
     refunds: (keyId) => copy(accounts.byKeyId(keyId)?.refunds),

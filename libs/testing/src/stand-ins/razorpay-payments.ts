@@ -104,6 +104,22 @@ export function failPendingRefund(account: RazorpayAccount, refundId: string): R
   return razorpayEvent('refund.failed', account.id, { refund: { ...refund }, payment: { ...payment } });
 }
 
+/** A pending refund reaches the customer: `processed`, and `refund.processed` for the webhook. */
+export function processPendingRefund(account: RazorpayAccount, refundId: string): RazorpayWebhookEvent {
+  const refund = account.refunds.get(refundId);
+  if (!refund || refund.status !== 'pending')
+    throw new Error(`Razorpay stand-in: no pending refund ${refundId}`);
+  const payment = account.payments.get(refund.payment_id) as RazorpayPaymentEntity;
+  refund.status = 'processed';
+  return razorpayEvent('refund.processed', account.id, { refund: { ...refund }, payment: { ...payment } });
+}
+
+/** `GET /v1/refunds/:id`: one of the account's refunds. */
+export function fetchRefund({ account, params }: RazorpayCall): RazorpayReply {
+  const refund = account.refunds.get(params[0] as string);
+  return refund ? ok(refund) : noSuchId();
+}
+
 export function listPaymentRefunds({ account, params, query }: RazorpayCall): RazorpayReply {
   const paymentId = params[0] as string;
   if (!account.payments.has(paymentId)) return noSuchId();

@@ -1,6 +1,12 @@
 import type { RazorpayCall, RazorpayReply } from './razorpay-http';
 import { createOrder, fetchOrder, fetchOrderPayments, listOrders } from './razorpay-orders';
-import { capturePayment, fetchPayment, listPaymentRefunds, refundPayment } from './razorpay-payments';
+import {
+  capturePayment,
+  fetchPayment,
+  fetchRefund,
+  listPaymentRefunds,
+  refundPayment,
+} from './razorpay-payments';
 
 /** Calls whose response a test can drop after the change is committed (`dropNext…Responses`). */
 export type RazorpayFault = 'createOrder' | 'refund';
@@ -22,6 +28,7 @@ const ROUTES: RazorpayRoute[] = [
   { method: 'POST', pattern: /^\/v1\/payments\/([\w-]+)\/capture$/, handle: capturePayment },
   { method: 'POST', pattern: /^\/v1\/payments\/([\w-]+)\/refund$/, handle: refundPayment, fault: 'refund' },
   { method: 'GET', pattern: /^\/v1\/payments\/([\w-]+)\/refunds$/, handle: listPaymentRefunds },
+  { method: 'GET', pattern: /^\/v1\/refunds\/([\w-]+)$/, handle: fetchRefund },
 ];
 
 export function matchRazorpayRoute(

@@ -4,6 +4,7 @@ import { parseStripeForm, stripeFormFingerprint } from './stripe-form';
 import { readRequestBody, StripeApiError, writeStripeReply, type StripeReply } from './stripe-http';
 import {
   failRefund,
+  succeedRefund,
   newStripeLedger,
   openStripeAccount,
   settlePaymentIntent,
@@ -53,6 +54,8 @@ export interface StripeStandIn {
   ): { rawBody: string; headers: Record<string, string> };
   /** The next `n` refunds are answered `pending` (no charge.refunded until they end). */
   holdNextRefunds(n: number): void;
+  /** A pending refund succeeds (`refund.updated`, delivered to the account's webhook when set). */
+  succeedRefund(refundId: string): Promise<{ event: StripeEventJson; deliveryStatus?: number }>;
   /** A pending refund fails (`refund.failed`, delivered to the account's webhook when set). */
   failRefund(
     refundId: string,
@@ -172,6 +175,11 @@ export async function startStripeStandIn(): Promise<StripeStandIn> {
     },
     holdNextRefunds(n) {
       ledger.heldRefunds = n;
+    },
+    async succeedRefund(refundId) {
+      const { account, event } = succeedRefund(ledger, refundId);
+      const deliveryStatus = await deliver(account, event);
+      return deliveryStatus === undefined ? { event } : { event, deliveryStatus };
     },
     async failRefund(refundId, failureReason = 'expired_or_canceled_card') {
       const { account, event } = failRefund(ledger, refundId, failureReason);

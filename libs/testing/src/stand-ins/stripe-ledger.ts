@@ -141,17 +141,47 @@ export function failRefund(
   refundId: string,
   failureReason: string,
 ): { account: StripeAccountState; event: StripeEventJson } {
+  const { account, refund } = findRefund(ledger, refundId);
+  if (refund.status !== 'pending') throw new Error(`Stripe stand-in: refund ${refundId} is ${refund.status}`);
+  const charge = account.charges.get(refund.charge) as StripeChargeJson;
+  refund.status = 'failed';
+  refund.failure_reason = failureReason;
+  charge.amount_refunded -= refund.amount;
+  charge.refunded = false;
+  return { account, event: record(ledger, account, 'refund.failed', refund) };
+}
+
+/**
+ * A pending refund reaches the customer: `succeeded`, and `refund.updated` is recorded (its own
+ * event carries our metadata, as for a refund Stripe answered `pending`).
+ */
+export function succeedRefund(
+  ledger: StripeLedger,
+  refundId: string,
+): { account: StripeAccountState; event: StripeEventJson } {
+  const { account, refund } = findRefund(ledger, refundId);
+  if (refund.status !== 'pending') throw new Error(`Stripe stand-in: refund ${refundId} is ${refund.status}`);
+  refund.status = 'succeeded';
+  return { account, event: record(ledger, account, 'refund.updated', refund) };
+}
+
+/** A refund of any of the account's charges, by id (`GET /v1/refunds/:id`). */
+export function findAccountRefund(account: StripeAccountState, refundId: string): StripeRefundJson {
+  for (const charge of account.charges.values()) {
+    const refund = charge.refunds.data.find((r) => r.id === refundId);
+    if (refund) return refund;
+  }
+  throw invalidRequest(`No such refund: '${refundId}'`, { code: 'resource_missing' }, 404);
+}
+
+function findRefund(
+  ledger: StripeLedger,
+  refundId: string,
+): { account: StripeAccountState; refund: StripeRefundJson } {
   for (const account of ledger.accounts.values()) {
     for (const charge of account.charges.values()) {
       const refund = charge.refunds.data.find((r) => r.id === refundId);
-      if (!refund) continue;
-      if (refund.status !== 'pending')
-        throw new Error(`Stripe stand-in: refund ${refundId} is ${refund.status}`);
-      refund.status = 'failed';
-      refund.failure_reason = failureReason;
-      charge.amount_refunded -= refund.amount;
-      charge.refunded = false;
-      return { account, event: record(ledger, account, 'refund.failed', refund) };
+      if (refund) return { account, refund };
     }
   }
   throw new Error(`Stripe stand-in: no refund ${refundId}`);

@@ -2,6 +2,7 @@ import { formObject, formString, type StripeFormObject } from './stripe-form';
 import { invalidRequest, type StripeReply } from './stripe-http';
 import {
   createPaymentIntent,
+  findAccountRefund,
   findPaymentIntent,
   refundPaymentIntent,
   type StripeAccountState,
@@ -77,6 +78,14 @@ const ROUTES: readonly Route[] = [
       });
       return { reply: { status: 200, body: refund }, events: [event] };
     },
+  },
+  {
+    method: 'GET',
+    path: /^\/v1\/refunds\/([^/]+)$/,
+    params: [],
+    handle: ({ account }, match) => ({
+      reply: { status: 200, body: findAccountRefund(account, decodeURIComponent(match[1] as string)) },
+    }),
   },
   {
     method: 'GET',

@@ -91,6 +91,22 @@ export interface ProviderRefund {
   status: 'succeeded' | 'pending';
 }
 
+export interface ProviderRefundRetrieveInput {
+  providerPaymentId: string;
+  /** The provider's id for the refund (what `refund` answered). */
+  providerRefundId: string;
+  /** Our refund id, as the provider echoes it back (metadata / receipt). */
+  refundId: string;
+  credentials: ProviderCredentials;
+}
+
+/**
+ * A refund's state read from the provider's API: `pending` while it still may go either way;
+ * `failed` carries the same reason its `refund.failed` webhook would.
+ */
+export type ProviderRefundState =
+  { status: 'pending' } | { status: 'succeeded' } | { status: 'failed'; reason: string };
+
 export interface ProviderCaptureInput {
   providerPaymentId: string;
   amount: number;
@@ -147,6 +163,11 @@ export interface PaymentProvider {
    * a webhook or its event may have been lost). Providers without one have no state we lack.
    */
   retrievePayment?(ctx: TenantCtx, input: ProviderRetrieveInput): Promise<ProviderPaymentState>;
+  /**
+   * Reads a refund's state from the provider (the refund poll asks about refunds left `pending`
+   * whose webhook may be lost). Providers whose refunds are never pending need none.
+   */
+  retrieveRefund?(ctx: TenantCtx, input: ProviderRefundRetrieveInput): Promise<ProviderRefundState>;
   /** Asks the provider whether the merchant's keys work (settings are refused when they do not). */
   checkCredentials?(credentials: ProviderCredentials): Promise<CredentialsCheck>;
 }

@@ -101,7 +101,7 @@ export async function markRefundSucceeded(
 ): Promise<Refund | undefined> {
   const row = await tx.maybeOne<RefundRow>(
     `UPDATE refunds SET status = 'succeeded', provider_refund_id = COALESCE($2, provider_refund_id),
-            next_attempt_at = NULL, updated_at = now()
+            next_attempt_at = NULL, next_check_at = NULL, updated_at = now()
       WHERE id = $1 AND status = 'pending' RETURNING ${COLUMNS}`,
     [id, providerRefundId],
   );
@@ -119,23 +119,28 @@ export async function markRefundFailed(
   const row = await tx.maybeOne<RefundRow>(
     `UPDATE refunds SET status = 'failed', failure_reason = $2,
             provider_refund_id = COALESCE($3, provider_refund_id), attempts = COALESCE($4, attempts),
-            next_attempt_at = NULL, updated_at = now()
+            next_attempt_at = NULL, next_check_at = NULL, updated_at = now()
       WHERE id = $1 AND status = 'pending' RETURNING ${COLUMNS}`,
     [id, failureReason.slice(0, 500), providerRefundId, attempts ?? null],
   );
   return row && toRefund(row);
 }
 
-/** The provider has it (pending there): its webhook settles it, nothing is submitted again. */
+/**
+ * The provider has it (pending there): its webhook settles it, nothing is submitted again; if the
+ * webhook is late, the refund poll asks the provider `checkAfterMs` from now (check-refund.ts).
+ */
 export async function recordProviderRefundId(
   tx: Queryable,
   id: string,
   providerRefundId: string,
+  checkAfterMs: number,
 ): Promise<void> {
   await tx.query(
-    `UPDATE refunds SET provider_refund_id = $2, next_attempt_at = NULL, updated_at = now()
+    `UPDATE refunds SET provider_refund_id = $2, next_attempt_at = NULL,
+            next_check_at = now() + make_interval(secs => $3::double precision / 1000), updated_at = now()
       WHERE id = $1 AND status = 'pending'`,
-    [id, providerRefundId],
+    [id, providerRefundId, checkAfterMs],
   );
 }
 

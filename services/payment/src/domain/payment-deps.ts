@@ -2,6 +2,7 @@ import type { Db } from '@fleet/db';
 import type { Logger } from '@fleet/logger';
 import type { ReceiptKey, RetryPolicy } from '../data-access/webhook-receipt.repository';
 import type { WebhookSender } from '../data-access/webhook-sender';
+import type { RefundPollPolicy } from './refunds/refund-poll-policy';
 import type { CredentialsCipher } from './settings/credentials-cipher';
 import type { ProviderRegistry } from './providers/registry';
 
@@ -20,4 +21,6 @@ export interface PaymentDeps {
   onReceiptStored?: (key?: ReceiptKey) => void;
   /** Retries of refunds the provider could not take (default: submit-refund.ts). */
   refundRetry?: Partial<RetryPolicy>;
+  /** When refunds pending at their provider are asked about (default: refund-poll-policy.ts). */
+  refundPoll?: Partial<RefundPollPolicy>;
 }

@@ -6,6 +6,7 @@ import { createRazorpayOrder } from './razorpay-create-order';
 import { checkRazorpayCredentials } from './razorpay-credentials';
 import { requireRazorpayKeys } from './razorpay-keys';
 import { refundRazorpayPayment } from './razorpay-refund';
+import { retrieveRazorpayRefund } from './razorpay-refund-state';
 import { retrieveRazorpayPayment } from './razorpay-retrieve';
 import { verifyRazorpayWebhook } from './razorpay-webhook';
 
@@ -30,6 +31,7 @@ export function createRazorpayProvider(options: RazorpayProviderOptions = {}): P
     createPayment: async (ctx, input) => createRazorpayOrder(ctx, api(input.credentials), input),
     verifyWebhook: async (rawBody, headers, secret) => verifyRazorpayWebhook(rawBody, headers, secret),
     refund: async (_ctx, input) => refundRazorpayPayment(api(input.credentials), input),
+    retrieveRefund: async (_ctx, input) => retrieveRazorpayRefund(api(input.credentials), input),
     capture: async (_ctx, input) => captureRazorpayOrder(api(input.credentials), input),
     confirmPayment: async (_ctx, input) => confirmRazorpayPayment(api(input.credentials), input),
     retrievePayment: async (_ctx, input) => retrieveRazorpayPayment(api(input.credentials), input),

@@ -1,6 +1,6 @@
 import { AppError } from '@fleet/errors';
 import type Stripe from 'stripe';
-import type { PaymentProvider, ProviderCredentials, ProviderRefund } from '../provider';
+import type { PaymentProvider, ProviderCredentials, ProviderRefund, ProviderRefundState } from '../provider';
 import { createStripeClients } from './stripe-client';
 import { isStripeAuthenticationError, stripeFailure } from './stripe-errors';
 import { confirmFromIntent, intentState, STRIPE_METADATA, toProviderEvent } from './stripe-events';
@@ -95,6 +95,12 @@ export function createStripeProvider(options: StripeProviderOptions = {}): Payme
       return intentState(intent, ctx.tenantId);
     },
 
+    async retrieveRefund(_ctx, input) {
+      const stripe = clientFor(input.credentials);
+      const refund = await call('read the refund', () => stripe.refunds.retrieve(input.providerRefundId));
+      return refundState(refund);
+    },
+
     async checkCredentials(credentials) {
       try {
         await clientFor(credentials).balance.retrieve();
@@ -136,4 +142,18 @@ function refundStatus(refund: Stripe.Refund): ProviderRefund['status'] {
   throw new AppError('unavailable', `Stripe did not make the refund (${refund.status ?? 'no status'}).`, {
     code: 'provider_refund_failed',
   });
+}
+
+/**
+ * A refund read back from Stripe: `failed` and `canceled` end it with the reason its
+ * `refund.failed` / `refund.updated` webhook carries (stripe-events.ts); anything else but
+ * `succeeded` may still change.
+ */
+function refundState(refund: Stripe.Refund): ProviderRefundState {
+  if (refund.status === 'succeeded') return { status: 'succeeded' };
+  if (refund.status === 'failed' || refund.status === 'canceled') {
+    const why = refund.failure_reason ? `${refund.status}: ${refund.failure_reason}` : refund.status;
+    return { status: 'failed', reason: `stripe_refund_${why}` };
+  }
+  return { status: 'pending' };
 }

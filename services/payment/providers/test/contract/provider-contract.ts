@@ -41,7 +41,7 @@ const ctx = { requestId: 'contract', tenantId: 'ten_contract' };
 /**
  * The contract every PaymentProvider passes (offline, Stripe, Razorpay): idempotent creation,
  * webhooks verified over the exact bytes with the account's secret and normalised the same way,
- * idempotent refunds. Run it with `describeProviderContract(name, () => startHarness())`.
+ * idempotent refunds that read back as made. Run it with `describeProviderContract(name, () => startHarness())`.
  */
 export function describeProviderContract(name: string, start: () => Promise<ProviderHarness>): void {
   describe(`PaymentProvider contract: ${name}`, () => {
@@ -192,6 +192,30 @@ export function describeProviderContract(name: string, start: () => Promise<Prov
           refundId: firstId,
         }),
       });
+    });
+
+    test('retrieveRefund reads a refund back as the provider holds it (none needed where refunds are never pending)', async () => {
+      const created = await create(undefined, undefined, 1500);
+      await h.pay(created, 1500);
+      const refundId = newId('ref');
+      const made = await h.provider.refund(ctx, {
+        providerPaymentId: created.providerPaymentId,
+        amount: 1500,
+        currency: h.currency,
+        refundId,
+        credentials: h.credentials,
+      });
+      if (!h.provider.retrieveRefund) {
+        expect(made.status).toBe('succeeded');
+        return;
+      }
+      const read = await h.provider.retrieveRefund(ctx, {
+        providerPaymentId: created.providerPaymentId,
+        providerRefundId: made.providerRefundId,
+        refundId,
+        credentials: h.credentials,
+      });
+      expect(read).toEqual({ status: made.status });
     });
   });
 }

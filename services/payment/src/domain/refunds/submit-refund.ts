@@ -11,6 +11,7 @@ import type { RetryPolicy } from '../../data-access/webhook-receipt.repository';
 import type { PaymentDeps } from '../payment-deps';
 import { requireProviderAccount } from '../settings/provider-accounts';
 import { classifyRefundError } from './refund-errors';
+import { refundPollPolicy } from './check-refund';
 import { failRefund, settleRefund } from './settle-refund';
 
 /**
@@ -23,7 +24,8 @@ export const DEFAULT_REFUND_RETRY: RetryPolicy = { baseMs: 2000, maxMs: 5 * 60_0
  * Sends one claimed refund to its payment's provider (idempotently by refund id) outside any
  * transaction and records what came of it, so every refund reaches an end:
  * - `succeeded`: settled at once (payment.refunded);
- * - `pending` at the provider: its id is kept and its webhook settles or fails it;
+ * - `pending` at the provider: its id is kept and its webhook settles or fails it (or the refund
+ *   poll, check-refund.ts, if the webhook is late);
  * - a permanent refusal: `failed` with the provider's reason (payment.refund_failed);
  * - a transient one: tried again later with backoff (the retrier), `failed` once attempts run out.
  */
@@ -51,7 +53,7 @@ export async function submitRefund(
   }
   return deps.db.withTenant(ctx, async (tx) => {
     if (answer.status === 'succeeded') await settleRefund(tx, ctx, refund, answer.providerRefundId);
-    else await recordProviderRefundId(tx, refund.id, answer.providerRefundId);
+    else await recordProviderRefundId(tx, refund.id, answer.providerRefundId, refundPollPolicy(deps).afterMs);
     return (await findRefund(tx, refund.id)) as Refund;
   });
 }
