@@ -1,4 +1,5 @@
 import { Liquid, type Template } from 'liquidjs';
+import { LRUCache } from 'lru-cache';
 import { SANDBOX_OPTIONS, formatMoney } from '@fleet/liquid';
 import { HTML_LAYOUT, TEXT_LAYOUT, type TemplateSource } from './default-templates';
 
@@ -19,12 +20,23 @@ export function createEmailRenderer() {
   const text = engine(undefined);
   const htmlLayout = html.parse(HTML_LAYOUT);
   const textLayout = text.parse(TEXT_LAYOUT);
+  // Every e-mail of a kind renders the same few sources (the defaults, a store's overrides): each
+  // is parsed once. Keyed by the source text itself, so an edited override is a new entry.
+  const parsed = new LRUCache<string, Template[]>({ max: PARSED_TEMPLATES });
+  const parsedBy = (liquid: Liquid, kind: 'html' | 'text', source: string): Template[] => {
+    const key = `${kind}\u0000${source}`;
+    let templates = parsed.get(key);
+    if (!templates) parsed.set(key, (templates = liquid.parse(source)));
+    return templates;
+  };
 
   /** Throws the template's error (parse or render). */
   async function render(source: TemplateSource, vars: Record<string, unknown>): Promise<RenderedEmail> {
-    const subject = (await text.parseAndRender(source.subject, vars)).replace(/\s+/g, ' ').trim();
-    const body = await html.parseAndRender(source.html, vars);
-    const textBody = await text.parseAndRender(source.text, vars);
+    const subject = (await text.render(parsedBy(text, 'text', source.subject), vars))
+      .replace(/\s+/g, ' ')
+      .trim();
+    const body = await html.render(parsedBy(html, 'html', source.html), vars);
+    const textBody = await text.render(parsedBy(text, 'text', source.text), vars);
     return {
       subject,
       html: await html.render(htmlLayout, { ...vars, subject, content: body }),
@@ -41,6 +53,9 @@ export function createEmailRenderer() {
 }
 
 export type EmailRenderer = ReturnType<typeof createEmailRenderer>;
+
+/** Parsed sources kept per renderer: the kinds of e-mail times a few hundred stores' overrides. */
+const PARSED_TEMPLATES = 500;
 
 function engine(outputEscape: 'escape' | undefined): Liquid {
   const liquid = new Liquid({
