@@ -114,11 +114,15 @@ function composeCommand() {
   return undefined;
 }
 
+const redis = services.find((s) => s.compose === 'redis');
+const rabbitmq = services.find((s) => s.compose === 'rabbitmq');
+
 /**
  * docker-compose.yml requires the platform's secrets (`${VAR:?}`, listed in .env.example) and
- * compose checks them for the whole file even when it starts only PostgreSQL, Redis and RabbitMQ,
- * which use none of them. Those not set in the environment or in .env get a filler value that
- * reaches no container started here.
+ * compose checks them for the whole file even when it starts only PostgreSQL, Redis and RabbitMQ.
+ * RabbitMQ's user and Redis's password are the tests' own (from the addresses above, guest:guest
+ * and none by default), whatever .env says; the others, when set neither in the environment nor in
+ * .env, get a filler value that reaches no container started here.
  */
 function withInfrastructureOnlySecrets(env) {
   const names = (file) =>
@@ -134,16 +138,27 @@ function withInfrastructureOnlySecrets(env) {
   for (const name of names(path.join(root, '.env.example'))) {
     if (!filled[name] && !provided.has(name)) filled[name] = 'unused-by-the-infrastructure-services';
   }
+  filled.RABBITMQ_DEFAULT_USER = rabbitmq.username || 'guest';
+  filled.RABBITMQ_DEFAULT_PASS = rabbitmq.password || 'guest';
+  if (redis.password) filled.REDIS_PASSWORD = redis.password;
   return filled;
+}
+
+/** The compose files: a password-less test Redis drops docker-compose.yml's requirepass. */
+function composeFiles() {
+  const files = ['-f', 'docker-compose.yml'];
+  if (!redis.password) files.push('-f', 'deploy/compose/test-infrastructure.yml');
+  return files;
 }
 
 async function startWithCompose(compose, down) {
   const names = down.map((d) => d.service.compose);
-  const printable = [...compose, 'up', '-d', ...names].join(' ');
+  const args = [...compose.slice(1), ...composeFiles(), 'up', '-d', ...names];
+  const printable = [compose[0], ...args].join(' ');
   console.log(`check-infra: Docker is available; running \`${printable}\``);
   // Only the services that are down: one already listening on the host would make its
   // container fail to bind the same port.
-  const result = spawnSync(compose[0], [...compose.slice(1), 'up', '-d', ...names], {
+  const result = spawnSync(compose[0], args, {
     cwd: root,
     stdio: 'inherit',
     env: withInfrastructureOnlySecrets(process.env),
@@ -168,6 +183,7 @@ function printHowToStart(down) {
   }
   const names = down.map((d) => d.service.compose).join(' ');
   console.error(`\nOr run them in Docker from the repository root: docker compose up -d ${names}`);
+  console.error('(with a .env whose RabbitMQ user and Redis password are those of the addresses above)');
   console.error('Elsewhere? Point TEST_PG_URL / TEST_REDIS_URL / TEST_AMQP_URL at running servers.\n');
 }
 

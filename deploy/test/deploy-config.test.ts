@@ -293,7 +293,7 @@ describe('secrets come from the operator', () => {
     const valuesFile = read(path.join(chartDir, 'values.yaml'));
     const secretLines = valuesFile
       .split('\n')
-      .filter((line) => /^\s+(\w*(KEY|PASSWORD)|\w*DATABASE_URL|AMQP_URL):/.test(line));
+      .filter((line) => /^\s+(\w*(KEY|PASSWORD)|\w*DATABASE_URL|AMQP_URL|REDIS_URL):/.test(line));
     expect(secretLines.length).toBeGreaterThan(20);
     for (const line of secretLines) expect(line).toMatch(/: '' # required/);
   });

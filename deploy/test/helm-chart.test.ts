@@ -94,6 +94,8 @@ describe('values.schema.json', () => {
     ],
     ['a body size nginx would not read', (v) => ((v.ingress as Obj).maxBodySize = '64MB')],
     ['a misspelt top-level key', (v) => (v.networkPolicies = { enabled: true })],
+    ['no Redis URL', (v) => delete (v.secretEnv as Obj).REDIS_URL],
+    ['no RabbitMQ URL', (v) => delete (v.secretEnv as Obj).AMQP_URL],
   ])('rejects %s', (_name, spoil) => {
     const values = defaults();
     spoil(values);
@@ -307,6 +309,16 @@ describe('the chart refuses to render without its secrets', () => {
       'the shared signing key',
       (v) => ((v.secretEnv as Obj).INTERNAL_SIGNING_KEY = ''),
       /INTERNAL_SIGNING_KEY is required/,
+    ],
+    [
+      "Redis's URL (with its password)",
+      (v) => ((v.secretEnv as Obj).REDIS_URL = ''),
+      /secretEnv\.REDIS_URL is required/,
+    ],
+    [
+      "RabbitMQ's URL (with its user and password)",
+      (v) => ((v.secretEnv as Obj).AMQP_URL = ''),
+      /secretEnv\.AMQP_URL is required/,
     ],
     [
       "a service's database URL",

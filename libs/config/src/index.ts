@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { credentialUrl, credentialUrlProblems } from './credential-urls';
 import { secret, weakSecretProblems } from './secrets';
 
 export { z };
 export { KNOWN_DEFAULT_SECRETS, secret } from './secrets';
+export { credentialUrl, isLoopbackHost, type CredentialUrlKind } from './credential-urls';
 
 /**
  * A config schema is a zod object whose every key has a description (`.describe()`),
@@ -20,7 +22,8 @@ export class ConfigError extends Error {
 /**
  * Validates `env` against the schema; throws a ConfigError with one line per bad variable. In
  * production (NODE_ENV=production) a secret key (`secret(...)`) holding a published default, a
- * placeholder or a short value is such a bad variable too.
+ * placeholder or a short value is such a bad variable too, and so is a broker URL
+ * (`credentialUrl(...)`) logging in as `guest` or without a password beyond loopback.
  */
 export function loadConfig<S extends ConfigSchema>(
   schema: S,
@@ -31,7 +34,7 @@ export function loadConfig<S extends ConfigSchema>(
     const data = parsed.data as Record<string, unknown>;
     const mode = 'NODE_ENV' in data ? data.NODE_ENV : env.NODE_ENV;
     if (mode === 'production') {
-      const weak = weakSecretProblems(schema.shape, data);
+      const weak = [...weakSecretProblems(schema.shape, data), ...credentialUrlProblems(schema.shape, data)];
       if (weak.length) throw new ConfigError(weak);
     }
     return parsed.data;
@@ -109,9 +112,25 @@ export const common = {
   MIGRATION_DATABASE_URL: z
     .url()
     .describe('Postgres URL of the role that owns the schema and runs migrations.'),
-  REDIS_URL: z.url().default('redis://127.0.0.1:6379').describe('Redis URL.'),
+  REDIS_URL: credentialUrl(
+    z
+      .url()
+      .default('redis://127.0.0.1:6379')
+      .describe(
+        'Redis URL; in production with a password (redis://:<password>@host:6379) unless on loopback.',
+      ),
+    'redis',
+  ),
   REDIS_PREFIX: z.string().default('fleet:').describe('Prefix of every Redis key this deployment writes.'),
-  AMQP_URL: z.url().default('amqp://guest:guest@127.0.0.1:5672').describe('RabbitMQ URL.'),
+  AMQP_URL: credentialUrl(
+    z
+      .url()
+      .default('amqp://guest:guest@127.0.0.1:5672')
+      .describe(
+        'RabbitMQ URL; in production a user of its own with a password, not guest, unless on loopback.',
+      ),
+    'amqp',
+  ),
   AMQP_PREFIX: z.string().default('fleet.').describe('Prefix of every RabbitMQ exchange and queue.'),
   INTERNAL_SIGNING_KEY: secret(
     z
