@@ -45,10 +45,12 @@ async function startPlatform({
   host,
   preload,
 } = {}) {
-  // The platform's e-mails go to a real SMTP server, as in production and as `npm start` sends them
+  // A benchmark's e-mails go to a real SMTP server, as in production and as `npm start` sends them
   // to its sink: without one, every order's mail would fail and retry, and its cost would be counted.
+  // Only when the caller chose no ports (benchmarks, on fixed ports below the ephemeral range): tests
+  // pass free ports they picked beforehand, and the sink's own port-0 bind could take one of them.
   let mailSink;
-  if (!env.notification?.SMTP_URL) {
+  if (!env.notification?.SMTP_URL && Object.keys(ports).length === 0) {
     mailSink = await startSmtpSink();
     env = { ...env, notification: { ...env.notification, SMTP_URL: mailSink.url } };
   }

@@ -20,14 +20,24 @@ export interface DeliveryRow {
 const COLUMNS =
   'id, event_id, type, recipient, data, status, subject, attempts, last_error, template_error, created_at, sent_at';
 
-/** A new queued delivery; nothing when the event already made one of this type. */
+/**
+ * A new queued delivery; nothing when the event already made one of this type. One address's
+ * deliveries are inserted one transaction at a time (an advisory lock on the tenant and the address,
+ * held to commit) and stamped with the clock after the lock, not the transaction's start: so
+ * `created_at` follows commit order, and a delivery never sees an earlier one of its address still
+ * uncommitted (`earlierStillQueued` would miss it, and the later mail would go first).
+ */
 export async function insertDelivery(
   tx: Queryable,
   d: { tenantId: string; id: string; eventId: string; type: string; recipient: string; data: object },
 ): Promise<void> {
   await tx.query(
-    `INSERT INTO deliveries (tenant_id, id, event_id, type, recipient, data)
-     VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (tenant_id, event_id, type) DO NOTHING`,
+    `SELECT pg_advisory_xact_lock(hashtextextended('deliveries:' || $1::text || ':' || $2::text, 0))`,
+    [d.tenantId, d.recipient],
+  );
+  await tx.query(
+    `INSERT INTO deliveries (tenant_id, id, event_id, type, recipient, data, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, clock_timestamp()) ON CONFLICT (tenant_id, event_id, type) DO NOTHING`,
     [d.tenantId, d.id, d.eventId, d.type, d.recipient, JSON.stringify(d.data)],
   );
 }
